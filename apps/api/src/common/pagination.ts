@@ -1,0 +1,92 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS } from '@gatehouse/shared';
+import { errors } from './errors';
+
+/** `first` / `after` on every connection. `first` is 1..100: a client pages, it never bulk-dumps. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: LIMITS.defaultPageSize, description: 'How many items to return (1–100).' })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(LIMITS.maxPageSize, { message: `first must be at most ${LIMITS.maxPageSize}; page with after instead` })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(512, { message: 'after is not a cursor this server issued' })
+  after?: string | null;
+}
+
+@ObjectType({ description: 'Where a page ends and whether more follow.' })
+export class PageInfo {
+  @Field({ description: 'True when another page follows this one.' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor: string | null;
+}
+
+/** Sort-key values of the last row on a page; opaque to clients. */
+export type CursorValues = (string | number | null)[];
+
+export function encodeCursor(values: CursorValues): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor, refusing anything this server could not have issued. */
+export function decodeCursor(cursor: string, arity: number): CursorValues {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === arity &&
+      parsed.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return parsed as CursorValues;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw errors.badInput('after is not a cursor this server issued; start again without it.', 'INVALID_CURSOR');
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  totalCount?: number;
+}
+
+/**
+ * Turns rows fetched with `LIMIT first + 1` into a page: the extra row only says a next page exists.
+ */
+export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => CursorValues): Page<T> {
+  const nodes = rows.slice(0, first);
+  return { nodes, cursors: nodes.map((n) => encodeCursor(cursorOf(n))), hasNextPage: rows.length > first };
+}
+
+export interface ConnectionShape<TNode> {
+  edges: { node: TNode; cursor: string }[];
+  pageInfo: PageInfo;
+}
+
+/** Maps a page to the `{ edges, pageInfo }` shape every connection shares. */
+export function toConnection<T, TNode>(page: Page<T>, map: (row: T) => TNode): ConnectionShape<TNode> {
+  return {
+    edges: page.nodes.map((row, i) => ({ node: map(row), cursor: page.cursors[i]! })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+  };
+}
+
+/** GraphQL `XEdge` type for a node type (`{ node, cursor }`). */
+export function EdgeType<TNode extends object>(name: string, node: ClassType<TNode>) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => node)
+    node: TNode;
+
+    @Field({ description: 'Pass as `after` to continue after this item.' })
+    cursor: string;
+  }
+  return Edge;
+}

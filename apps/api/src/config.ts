@@ -1,0 +1,127 @@
+import path from 'node:path';
+
+/**
+ * The only module that reads `process.env`. Everything else receives a validated `Config`.
+ * `loadConfig` collects every problem before failing, so a misconfigured start names them all.
+ */
+
+export type DatabaseConfig =
+  | { dialect: 'postgres'; url: string }
+  | { dialect: 'sqlite'; file: string };
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AdminBootstrap {
+  email: string;
+  password: string;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  dataDir: string;
+  logLevel: string;
+  /** Whether `__schema` / `__type` queries are answered (on outside production unless told). */
+  introspection: boolean;
+  /** The built SPA to serve at `/`; null when not serving it (dev runs Vite instead). */
+  webDist: string | null;
+  /** `trust proxy` for Express, so client addresses and https detection are right behind a proxy. */
+  trustProxy: boolean;
+  adminBootstrap: AdminBootstrap | null;
+  /** How long a shutdown may wait for in-flight requests before the process exits anyway. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Where the built SPA lives relative to this module (src/ in dev, dist/ when built). */
+const DEFAULT_WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = str(name);
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${value}").`);
+    return fallback;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
+  let nodeEnv: NodeEnv = 'development';
+  if (nodeEnvRaw === 'development' || nodeEnvRaw === 'production' || nodeEnvRaw === 'test') {
+    nodeEnv = nodeEnvRaw;
+  } else {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}").`);
+  }
+
+  const portRaw = str('PORT') ?? '4000';
+  const port = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${portRaw}").`);
+  }
+
+  const dataDir = path.resolve(str('DATA_DIR') ?? './data');
+  const databaseUrl = str('DATABASE_URL');
+  let database: DatabaseConfig = { dialect: 'sqlite', file: path.join(dataDir, 'gatehouse.db') };
+  if (databaseUrl !== undefined) {
+    if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      database = { dialect: 'postgres', url: databaseUrl };
+    } else {
+      problems.push(
+        'DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/db); leave it unset to use the embedded SQLite database.',
+      );
+    }
+  }
+
+  const logLevel = str('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+  }
+
+  const adminEmail = str('ADMIN_EMAIL');
+  const adminPassword = env['ADMIN_PASSWORD'];
+  let adminBootstrap: AdminBootstrap | null = null;
+  if (adminEmail !== undefined || adminPassword) {
+    if (adminEmail === undefined || !adminPassword) {
+      problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together.');
+    } else {
+      adminBootstrap = { email: adminEmail, password: adminPassword };
+    }
+  }
+
+  const webDistRaw = str('WEB_DIST');
+  const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
+
+  const config: Config = {
+    nodeEnv,
+    host: str('HOST') ?? '0.0.0.0',
+    port,
+    database,
+    dataDir,
+    logLevel,
+    introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    webDist,
+    trustProxy: bool('TRUST_PROXY', false),
+    adminBootstrap,
+    shutdownGraceMs: 10_000,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { ENTITIES } from './entities';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { QueryCounter } from './query-counter';
+
+// Timestamps are `timestamp` (PostgreSQL) and `datetime` (SQLite), both holding UTC. node-postgres
+// would otherwise write and read them in the process's local zone; pin both directions to UTC.
+pg.defaults.parseInputDatesAsUTC = true;
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
+
+export interface DataSourceOptions {
+  /** Counts statements (tests use it to prove there is no N+1). */
+  queryCounter?: QueryCounter;
+  poolSize?: number;
+}
+
+/** Builds (does not connect) the TypeORM data source for either dialect. Never `synchronize`. */
+export function createDataSource(db: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: options.queryCounter ? ['query' as const] : false,
+    logger: options.queryCounter,
+  };
+  if (db.dialect === 'postgres') {
+    return new DataSource({
+      ...common,
+      type: 'postgres',
+      url: db.url,
+      migrations: POSTGRES_MIGRATIONS,
+      // Session time zone UTC, so `now()` defaults agree with the UTC the driver writes.
+      extra: { max: options.poolSize ?? 10, options: '-c TimeZone=UTC' },
+    });
+  }
+  fs.mkdirSync(path.dirname(db.file), { recursive: true });
+  return new DataSource({
+    ...common,
+    type: 'better-sqlite3',
+    database: db.file,
+    migrations: SQLITE_MIGRATIONS,
+    enableWAL: true,
+    // busy timeout (ms): a writer waits for another instead of failing at once
+    timeout: 5000,
+  });
+}
+
+/** Connects and applies every pending migration, each in its own transaction. */
+export async function openDatabase(db: DatabaseConfig, options: DataSourceOptions = {}): Promise<DataSource> {
+  const dataSource = createDataSource(db, options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One row per settings section (SPEC §13), its value a JSON document. Sections are read whole and
+ * written whole inside the mutation's transaction, so a reader never sees half an update.
+ */
+@Entity({ name: 'setting' })
+export class SettingEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  key: string;
+
+  @Column({ type: 'simple-json' })
+  value: Record<string, unknown>;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

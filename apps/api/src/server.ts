@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { GraphQLSchema } from 'graphql';
+import { LIMITS, type ErrorCode } from '@gatehouse/shared';
+import type { Config } from './config';
+import { buildContext, type Context } from './context';
+import { createFormatError } from './common/format-error';
+import { depthLimit } from './common/depth-limit';
+import type { Services } from './services';
+
+export interface ServerDeps {
+  config: Config;
+  schema: GraphQLSchema;
+  services: Services;
+  log: Logger;
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  /** The port actually bound (useful when asked for port 0). */
+  port: number;
+  /** Stops taking requests, lets in-flight ones finish (drain), then resolves. */
+  stop(): Promise<void>;
+}
+
+/** The paths the API owns; everything else that is a GET is the SPA's (history fallback). */
+const API_PATHS = ['/graphql', '/healthz', '/auth'];
+
+/** A GraphQL-shaped error for failures that happen before GraphQL runs (bad JSON, huge body). */
+function graphqlError(status: number, code: ErrorCode, reason: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code, reason } }] } };
+}
+
+const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, next) => {
+  const failure =
+    err.type === 'entity.parse.failed'
+      ? graphqlError(400, 'BAD_USER_INPUT', 'MALFORMED_JSON', 'The request body is not valid JSON.')
+      : err.type === 'entity.too.large'
+        ? graphqlError(
+            413,
+            'BAD_USER_INPUT',
+            'REQUEST_TOO_LARGE',
+            `The request body is larger than ${LIMITS.maxRequestBytes} bytes.`,
+          )
+        : err.status !== undefined && err.status >= 400 && err.status < 500
+          ? graphqlError(err.status, 'BAD_USER_INPUT', 'BAD_REQUEST', 'The request could not be read.')
+          : null;
+  if (!failure) {
+    next(err);
+    return;
+  }
+  res.status(failure.status).json(failure.body);
+};
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  next();
+};
+
+/**
+ * Builds the one-port HTTP server: `/healthz`, `/graphql` and the built SPA with history fallback.
+ * Tests call this with port 0; `main.ts` calls it with the configured port.
+ */
+export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
+  const { config, schema, services, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    formatError: createFormatError(log),
+    validationRules: [depthLimit(LIMITS.maxQueryDepth)],
+    logger: log.child({ component: 'apollo' }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // One short line a request; headers stay out of the logs (they carry credentials).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(securityHeaders);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await services.dataSource.query('SELECT 1');
+      res.status(200).json({ status: 'ok' });
+    } catch (error) {
+      log.warn({ err: error }, 'health check: database did not answer');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.maxRequestBytes }),
+    bodyErrors,
+    // Non-JSON bodies leave req.body unset; an empty object lets Apollo's CSRF check answer them.
+    ((req, _res, next) => {
+      req.body ??= {};
+      next();
+    }) satisfies RequestHandler,
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(services, req, res) }),
+  );
+
+  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    const webDist = config.webDist;
+    // Hashed assets are immutable; index.html must always be revalidated to pick up new builds.
+    app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(webDist, { index: false, maxAge: 0 }));
+    app.get(/.*/, (req, res, next) => {
+      if (API_PATHS.some((p) => req.path === p || req.path.startsWith(`${p}/`))) {
+        next();
+        return;
+      }
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  } else if (config.webDist) {
+    log.warn({ webDist: config.webDist }, 'the web app is not built; only the API is served');
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  const finalHandler: ErrorRequestHandler = (err, req, res, _next) => {
+    req.log.error({ err }, 'request failed');
+    if (res.headersSent) return;
+    res.status(500).json({ error: 'Something went wrong on our side.' });
+  };
+  app.use(finalHandler);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    httpServer,
+    port: boundPort,
+    stop: () => apollo.stop(),
+  };
+}

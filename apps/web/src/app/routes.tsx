@@ -1,0 +1,53 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { NotFoundPage } from '../routes/not-found/NotFoundPage';
+import { RouteErrorPage } from '../routes/route-error/RouteErrorPage';
+import { lazyPage } from './lazy-page';
+import { AppLayout } from './shell/AppLayout';
+
+const GroupsPage = lazyPage(() => import('../routes/groups/GroupsPage'), 'GroupsPage');
+const GroupPage = lazyPage(() => import('../routes/group/GroupPage'), 'GroupPage');
+const RequestsPage = lazyPage(() => import('../routes/requests/RequestsPage'), 'RequestsPage');
+const AccessPage = lazyPage(() => import('../routes/access/AccessPage'), 'AccessPage');
+const AccountPage = lazyPage(() => import('../routes/account/AccountPage'), 'AccountPage');
+const QueuePage = lazyPage(() => import('../routes/queue/QueuePage'), 'QueuePage');
+const LedGroupsPage = lazyPage(() => import('../routes/led/LedGroupsPage'), 'LedGroupsPage');
+const AdminUsersPage = lazyPage(() => import('../routes/admin-users/AdminUsersPage'), 'AdminUsersPage');
+const AdminGroupsPage = lazyPage(() => import('../routes/admin-groups/AdminGroupsPage'), 'AdminGroupsPage');
+const AdminPermissionsPage = lazyPage(
+  () => import('../routes/admin-permissions/AdminPermissionsPage'),
+  'AdminPermissionsPage',
+);
+const AdminSettingsPage = lazyPage(() => import('../routes/admin-settings/AdminSettingsPage'), 'AdminSettingsPage');
+const AuditLogPage = lazyPage(() => import('../routes/admin-audit/AuditLogPage'), 'AuditLogPage');
+
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    // Only reached when the shell itself fails; it renders without the shell.
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      {
+        // Page failures render inside the shell, so navigation stays usable.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <Navigate to="/groups" replace /> },
+          { path: 'groups', element: <GroupsPage /> },
+          // The join link of SPEC §3: hidden groups are reachable by id.
+          { path: 'groups/:groupId', element: <GroupPage /> },
+          { path: 'requests', element: <RequestsPage /> },
+          { path: 'access', element: <AccessPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'queue', element: <QueuePage /> },
+          { path: 'led', element: <LedGroupsPage /> },
+          { path: 'admin/users', element: <AdminUsersPage /> },
+          { path: 'admin/groups', element: <AdminGroupsPage /> },
+          { path: 'admin/permissions', element: <AdminPermissionsPage /> },
+          { path: 'admin/settings', element: <AdminSettingsPage /> },
+          { path: 'admin/audit', element: <AuditLogPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

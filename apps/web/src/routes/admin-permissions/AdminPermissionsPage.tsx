@@ -1,0 +1,40 @@
+import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
+import { Code, Table, Title } from '@mantine/core';
+import { Page } from '../../components/Page';
+
+// Until the permissions query lands, the built-in catalog comes from the package the API
+// uses too, so the two can never disagree about what the keys mean.
+const BUILT_IN_ROWS = Object.entries(BUILT_IN_PERMISSIONS);
+
+export function AdminPermissionsPage() {
+  return (
+    <Page
+      title="Permissions"
+      description="Built-in and custom permission keys, and the users and groups that hold them."
+    >
+      <Title order={2} size="h4">
+        Built-in permissions
+      </Title>
+      <Table.ScrollContainer minWidth={480}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Key</Table.Th>
+              <Table.Th scope="col">Grants</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {BUILT_IN_ROWS.map(([key, description]) => (
+              <Table.Tr key={key}>
+                <Table.Td>
+                  <Code>{key}</Code>
+                </Table.Td>
+                <Table.Td>{description}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Page>
+  );
+}

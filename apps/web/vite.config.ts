@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The dev server forwards API traffic so the SPA can use same-origin URLs (and the
+// session cookie) exactly as it does when the API serves the built files.
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000';
+const proxied = { target: apiUrl, changeOrigin: false };
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  // `vite preview` inherits server.proxy.
+  server: {
+    proxy: {
+      '/graphql': proxied,
+      '/healthz': proxied,
+      '/auth': proxied,
+    },
+  },
+});

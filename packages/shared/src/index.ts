@@ -1,0 +1,3 @@
+export * from './limits';
+export * from './permissions';
+export * from './error-codes';
