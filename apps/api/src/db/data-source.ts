@@ -7,7 +7,7 @@ import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming-strategy';
-import { QueryCounter } from './query-counter';
+import type { QueryCounter } from './query-counter';
 
 // Timestamps are `timestamp` (PostgreSQL) and `datetime` (SQLite), both holding UTC. node-postgres
 // would otherwise write and read them in the process's local zone; pin both directions to UTC.

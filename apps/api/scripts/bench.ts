@@ -1,0 +1,113 @@
+/**
+ * `pnpm bench [--quick]`: starts the built server on a scratch PostgreSQL database, drives each
+ * scenario with autocannon at concurrency 32 over HTTP, prints a table and, as its last line, one
+ * JSON object of figures. Later features add their scenarios to SCENARIOS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
+
+// autocannon ships no types; this is the part of its API used here.
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+const quick = process.argv.includes('--quick');
+const CONNECTIONS = 32;
+const DURATION_S = quick ? 5 : 15;
+const WARMUP_S = quick ? 2 : 5;
+
+interface Scenario {
+  name: string;
+  /** Key prefix of this scenario's figures in the JSON line. */
+  key: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const SCENARIOS: Scenario[] = [{ name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' }];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become healthy within 60 s');
+}
+
+async function run(url: string, scenario: Scenario, duration: number): Promise<AutocannonResult> {
+  return autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+  });
+}
+
+async function main(): Promise<void> {
+  const adminUrl = testDatabaseUrl();
+  const dbName = 'gatehouse_bench';
+  const databaseUrl = await createDatabase(adminUrl, dbName);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', WEB_DIST: 'off' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S };
+  try {
+    await waitForHealth(url, child);
+    const rows: string[] = [];
+    for (const scenario of SCENARIOS) {
+      await run(url, scenario, WARMUP_S);
+      const result = await run(url, scenario, DURATION_S);
+      const failed = result.errors + result.timeouts + result.non2xx;
+      figures[`${scenario.key}Rps`] = Math.round(result.requests.average);
+      figures[`${scenario.key}P50Ms`] = result.latency.p50;
+      figures[`${scenario.key}P99Ms`] = result.latency.p99;
+      if (failed > 0) figures[`${scenario.key}Failures`] = failed;
+      rows.push(
+        `${scenario.name.padEnd(40)} ${String(Math.round(result.requests.average)).padStart(8)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(failed).padStart(8)}`,
+      );
+    }
+    console.log(`\nGatehouse benchmark — PostgreSQL, autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
+    console.log(`${'scenario'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+    for (const row of rows) console.log(row);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await dropDatabase(adminUrl, dbName);
+  }
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data on port 4000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data', 'gatehouse.db') });
+    expect(config.introspection).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and turns introspection off in production', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g', NODE_ENV: 'production' });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/g' });
+    expect(config.introspection).toBe(false);
+  });
+
+  it('puts the SQLite file in DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/gh' }).database).toEqual({ dialect: 'sqlite', file: '/tmp/gh/gatehouse.db' });
+  });
+
+  it('names every problem at once in plain words', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', ADMIN_EMAIL: 'a@b.c' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(4);
+      expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
+      expect(problems.join('\n')).toMatch(/DATABASE_URL must be a PostgreSQL URL/);
+      expect(problems.join('\n')).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
+    }
+  });
+});

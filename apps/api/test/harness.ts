@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config, type DatabaseConfig } from '../src/config';
+import { openDatabase } from '../src/db/data-source';
+import { QueryCounter } from '../src/db/query-counter';
+import { createLogger } from '../src/logger';
+import { createSchema } from '../src/schema';
+import { startServer } from '../src/server';
+import { createServices, type Services } from '../src/services';
+import { createDatabase, dropDatabase, scratchName } from '../scripts/lib/pg-admin';
+import './provided';
+
+/** A fresh database for one test file, cloned from the run's migrated template. */
+export async function createTestDatabase(): Promise<{ db: DatabaseConfig; drop: () => Promise<void> }> {
+  const template = inject('templateDatabase');
+  if (template.dialect === 'postgres') {
+    const name = scratchName('gatehouse_test');
+    const url = await createDatabase(template.adminUrl, name, template.template);
+    return { db: { dialect: 'postgres', url }, drop: () => dropDatabase(template.adminUrl, name) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-file-'));
+  const file = path.join(dir, 'gatehouse.db');
+  fs.copyFileSync(template.templateFile, file);
+  return { db: { dialect: 'sqlite', file }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  headers: Headers;
+}
+
+export interface RequestAs {
+  /** Raw Cookie header. */
+  cookie?: string;
+  /** API token, sent as `Authorization: Bearer`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  url: string;
+  config: Config;
+  dataSource: DataSource;
+  services: Services;
+  queries: QueryCounter;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GqlResult<T>>;
+  /** A raw HTTP request to the running server (for bad bodies and non-GraphQL routes). */
+  fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real HTTP server (the same `startServer` production uses) on a free port, against
+ * this file's own database. Tests talk to it over HTTP with real GraphQL operations.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { db, drop } = await createTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', ...env }), database: db };
+  const log = createLogger(config);
+  const queries = new QueryCounter();
+  const dataSource = await openDatabase(db, { queryCounter: queries });
+  const services = createServices({ config, dataSource, log });
+  const server = await startServer({ config, schema: await createSchema(), services, log }, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${server.port}`;
+
+  const gql: TestApp['gql'] = async (query, variables, as = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
+    if (as.cookie) headers['cookie'] = as.cookie;
+    if (as.token) headers['authorization'] = `Bearer ${as.token}`;
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GqlResult, 'status' | 'headers'>;
+    return { ...body, status: response.status, headers: response.headers } as GqlResult<never>;
+  };
+
+  return {
+    url,
+    config,
+    dataSource,
+    services,
+    queries,
+    gql,
+    fetch: (pathname, init) => fetch(`${url}${pathname}`, init),
+    close: async () => {
+      await server.stop();
+      await dataSource.destroy();
+      await drop();
+    },
+  };
+}
+
+/** The `extensions.code` of the first error, for table-driven failure tests. */
+export function errorCode(result: GqlResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.['code'];
+}

@@ -1,0 +1,27 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The API suite runs twice: once on SQLite, once on PostgreSQL (TEST_DATABASE_URL). Each test file
+ * gets its own database cloned from a migrated template (test/setup-*.ts), so files never share rows.
+ * SWC compiles the sources because esbuild emits no decorator metadata.
+ */
+export default defineConfig({
+  plugins: [swc.vite({ tsconfigFile: './tsconfig.json' })],
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    setupFiles: ['reflect-metadata'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', env: { TEST_DB: 'sqlite' }, globalSetup: ['test/setup-sqlite.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', env: { TEST_DB: 'postgres' }, globalSetup: ['test/setup-postgres.ts'] },
+      },
+    ],
+  },
+});

@@ -1,0 +1,37 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** The distribution's Chromium, headless, with everything that phones home switched off. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Collects console errors and uncaught page errors for the page's whole life; tests
+ * assert the list is empty at the end, so a walk that "works" but logs errors fails.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** Waits until the page's h1 reads exactly `text` and returns the document title. */
+export async function waitForHeading(page: Page, text: string): Promise<string> {
+  await page.waitForFunction((expected) => document.querySelector('h1')?.textContent === expected, text);
+  return page.title();
+}

@@ -1,0 +1,45 @@
+import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
+import { Link, useLocation } from 'react-router';
+import { isNavItemActive, NAV_SECTIONS } from '../nav-items';
+
+export interface ShellNavbarProps {
+  /** Called after any link is followed. */
+  onNavigate: () => void;
+}
+
+export function ShellNavbar({ onNavigate }: ShellNavbarProps) {
+  const { pathname } = useLocation();
+  const idPrefix = useId();
+  return (
+    <AppShell.Section grow component={ScrollArea}>
+      <Stack gap="md">
+        {NAV_SECTIONS.map((section, index) => {
+          const headingId = `${idPrefix}-section-${index}`;
+          return (
+            <div key={section.label} role="group" aria-labelledby={headingId}>
+              <Text id={headingId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
+                {section.label}
+              </Text>
+              {section.items.map(({ label, href, icon: Icon }) => {
+                const active = isNavItemActive(pathname, href);
+                return (
+                  <NavLink
+                    key={href}
+                    component={Link}
+                    to={href}
+                    label={label}
+                    leftSection={<Icon size={18} stroke={1.75} aria-hidden />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={onNavigate}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </Stack>
+    </AppShell.Section>
+  );
+}
