@@ -10,12 +10,15 @@ const config: CodegenConfig = {
     './src/gql/': {
       preset: 'client',
       presetConfig: {
-        // Components read fragment data directly; see README "Web app decisions".
+        // No codegen `useFragment` masking: components get plain fragment types. If masking is
+        // wanted later, Apollo Client 4's own data masking is the one to adopt (one mechanism).
         fragmentMasking: false,
       },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
+        // Types for operations, enums and inputs only: pages type their props from fragments,
+        // and the generated file does not grow with every schema type.
         onlyOperationTypes: true,
         defaultScalarType: 'unknown',
         scalars: {

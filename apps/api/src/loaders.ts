@@ -1,10 +1,112 @@
-/**
- * Per-request DataLoaders, created fresh for every request so nothing is cached across viewers.
- * Feature slices add their loaders here (each from its `<x>.loaders.ts`).
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Loaders {}
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import type { Viewer } from './authz/viewer';
+import type { Db } from './db/db';
+import { GroupLeaderGroupEntity } from './modules/groups/group-leader-group.entity';
+import { GroupLeaderEntity } from './modules/groups/group-leader.entity';
+import { GroupPermissionEntity } from './modules/groups/group-permission.entity';
+import { GroupEntity } from './modules/groups/group.entity';
+import type { GroupFacts } from './modules/groups/group.policy';
+import { ledGroupIdsOf } from './modules/groups/leadership.repository';
+import { MembershipEntity } from './modules/memberships/membership.entity';
+import { CURRENT_MEMBERSHIP, effectivePermissionsOf } from './modules/permissions/effective-permissions';
+import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
+import { UserEntity } from './modules/users/user.entity';
+import type { Services } from './services';
 
-export function createLoaders(): Loaders {
-  return {};
+/**
+ * Per-request DataLoaders: every relation field resolves through one of these, so a page of N
+ * items costs a fixed number of queries, not N. Created fresh per request: nothing is cached
+ * across requests or viewers, so a revocation is seen on the very next request.
+ */
+export type Loaders = ReturnType<typeof createLoaders>;
+
+function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function grouped<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+const currentMemberships = (manager: EntityManager) =>
+  manager.createQueryBuilder(MembershipEntity, 'm').where(CURRENT_MEMBERSHIP('m')).setParameter('now', new Date());
+
+export function createLoaders(db: Db, viewer: Viewer | null, services: Services) {
+  const m = db.manager;
+  const user = new DataLoader<string, UserEntity | null>(async (ids) => byKey(ids, await m.findBy(UserEntity, { id: In([...ids]) }), (u) => u.id));
+  const group = new DataLoader<string, GroupEntity | null>(async (ids) => byKey(ids, await m.findBy(GroupEntity, { id: In([...ids]) }), (g) => g.id));
+  return {
+    user,
+    group,
+    directPermissions: new DataLoader<string, string[]>(async (ids) =>
+      grouped(ids, await m.findBy(UserPermissionEntity, { userId: In([...ids]) }), (p) => p.userId).map((ps) => ps.map((p) => p.permissionKey).sort()),
+    ),
+    effectivePermissions: new DataLoader<string, string[]>(async (ids) => {
+      const users = (await user.loadMany(ids)).filter((u): u is UserEntity => u instanceof UserEntity);
+      const perms = await effectivePermissionsOf(m, users);
+      return ids.map((id) => perms.get(id) ?? []);
+    }),
+    /** Current memberships of each user, by group name. */
+    membershipsOfUser: new DataLoader<string, MembershipEntity[]>(async (ids) => {
+      const rows = await currentMemberships(m)
+        .innerJoinAndSelect('m.group', 'g')
+        .andWhere('m.userId IN (:...ids)', { ids: [...ids] })
+        .orderBy('g.nameKey', 'ASC')
+        .getMany();
+      return grouped(ids, rows, (r) => r.userId);
+    }),
+    ledGroupIds: new DataLoader<string, string[]>(async (ids) => {
+      const led = await ledGroupIdsOf(m, ids);
+      return ids.map((id) => led.get(id) ?? []);
+    }),
+    groupPermissions: new DataLoader<string, string[]>(async (ids) =>
+      grouped(ids, await m.findBy(GroupPermissionEntity, { groupId: In([...ids]) }), (p) => p.groupId).map((ps) => ps.map((p) => p.permissionKey).sort()),
+    ),
+    memberCount: new DataLoader<string, number>(async (ids) => {
+      const rows = await currentMemberships(m)
+        .select('m.groupId', 'groupId')
+        .addSelect('COUNT(*)', 'count')
+        .andWhere('m.groupId IN (:...ids)', { ids: [...ids] })
+        .groupBy('m.groupId')
+        .getRawMany<{ groupId: string; count: string | number }>();
+      const counts = new Map(rows.map((r) => [r.groupId, Number(r.count)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    leaderUserIds: new DataLoader<string, string[]>(async (ids) =>
+      grouped(ids, await m.findBy(GroupLeaderEntity, { groupId: In([...ids]) }), (l) => l.groupId).map((ls) => ls.map((l) => l.userId)),
+    ),
+    leaderGroupIds: new DataLoader<string, string[]>(async (ids) =>
+      grouped(ids, await m.findBy(GroupLeaderGroupEntity, { groupId: In([...ids]) }), (l) => l.groupId).map((ls) => ls.map((l) => l.leaderGroupId)),
+    ),
+    /** The viewer's relation to each group (member, leader, pending request). */
+    groupFacts: new DataLoader<string, GroupFacts | null>(async (ids) => {
+      if (!viewer) return ids.map(() => null);
+      const groups = (await group.loadMany(ids)).filter((g): g is GroupEntity => g instanceof GroupEntity);
+      const facts = await services.groups.factsFor(viewer, groups);
+      return ids.map((id) => facts.get(id) ?? null);
+    }),
+    viewerMembership: new DataLoader<string, MembershipEntity | null>(async (ids) => {
+      if (!viewer) return ids.map(() => null);
+      const rows = await currentMemberships(m)
+        .andWhere('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids: [...ids] })
+        .getMany();
+      return byKey(ids, rows, (r) => r.groupId);
+    }),
+    /** Whether the viewer leads a group that the user is a current member of (email visibility). */
+    viewerLeadsMemberOf: new DataLoader<string, boolean>(async (ids) => {
+      if (!viewer) return ids.map(() => false);
+      const led = (await ledGroupIdsOf(m, [viewer.userId])).get(viewer.userId) ?? [];
+      if (led.length === 0) return ids.map(() => false);
+      const rows = await currentMemberships(m)
+        .select('DISTINCT m.userId', 'userId')
+        .andWhere('m.groupId IN (:...led) AND m.userId IN (:...ids)', { led, ids: [...ids] })
+        .getRawMany<{ userId: string }>();
+      const seen = new Set(rows.map((r) => r.userId));
+      return ids.map((id) => seen.has(id));
+    }),
+  };
 }

@@ -136,7 +136,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const webDist = config.webDist;
     // Hashed assets are immutable; index.html must always be revalidated to pick up new builds.
-    app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y' }));
+    // A missing asset is a 404, not index.html: a stale tab after a deploy then fails cleanly.
+    app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
     app.use(express.static(webDist, { index: false, maxAge: 0 }));
     app.get(/.*/, (req, res, next) => {
       if (API_PATHS.some((p) => req.path === p || req.path.startsWith(`${p}/`))) {

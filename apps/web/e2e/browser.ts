@@ -35,3 +35,15 @@ export async function waitForHeading(page: Page, text: string): Promise<string> 
   await page.waitForFunction((expected) => document.querySelector('h1')?.textContent === expected, text);
   return page.title();
 }
+
+/**
+ * Picks an option of the header's colour-scheme control the way a person does: by
+ * clicking its visible label (the radio input itself is visually hidden). Resolves once
+ * the scheme is applied to <html>.
+ */
+export async function chooseColorScheme(page: Page, option: 'Light' | 'Dark' | 'Match system'): Promise<void> {
+  const radio = page.getByRole('radiogroup', { name: 'Colour scheme' }).getByRole('radio', { name: option });
+  const id = await radio.getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+  await page.waitForFunction((checkedId) => (document.getElementById(checkedId ?? '') as HTMLInputElement | null)?.checked, id);
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, waitForHeading } from './browser';
+import { chooseColorScheme, collectErrors, launchBrowser, waitForHeading } from './browser';
 import { startServer, type RunningServer } from './server';
 
 const scheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
@@ -36,7 +36,7 @@ describe('colour scheme', () => {
   });
 
   it('switches to dark and keeps it across a reload', async () => {
-    await schemeOption(page, 'Dark').check();
+    await chooseColorScheme(page, 'Dark');
     await page.waitForFunction(() => document.documentElement.dataset.mantineColorScheme === 'dark');
     await page.reload();
     await waitForHeading(page, 'Groups');
@@ -57,7 +57,7 @@ describe('colour scheme', () => {
   });
 
   it('goes back to following the system', async () => {
-    await schemeOption(page, 'Match system').check();
+    await chooseColorScheme(page, 'Match system');
     await page.waitForFunction(() => document.documentElement.dataset.mantineColorScheme === 'light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForFunction(() => document.documentElement.dataset.mantineColorScheme === 'dark');

@@ -12,7 +12,7 @@
           ? 'dark'
           : 'light';
     document.documentElement.setAttribute('data-mantine-color-scheme', computed);
-  } catch (e) {
+  } catch {
     // Storage can be blocked (privacy mode); MantineProvider falls back on its own.
   }
 })();

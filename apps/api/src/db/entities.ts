@@ -1,4 +1,28 @@
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { GroupLeaderGroupEntity } from '../modules/groups/group-leader-group.entity';
+import { GroupLeaderEntity } from '../modules/groups/group-leader.entity';
+import { GroupPermissionEntity } from '../modules/groups/group-permission.entity';
+import { GroupEntity } from '../modules/groups/group.entity';
+import { MembershipEntity } from '../modules/memberships/membership.entity';
+import { PermissionEntity } from '../modules/permissions/permission.entity';
+import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
+import { ApiTokenEntity } from '../modules/tokens/api-token.entity';
+import { UserEntity } from '../modules/users/user.entity';
 
 /** Every entity the data source maps. A new entity is added here and gets a migration per dialect. */
-export const ENTITIES = [SettingEntity];
+export const ENTITIES = [
+  AuditEventEntity,
+  SessionEntity,
+  GroupEntity,
+  GroupLeaderEntity,
+  GroupLeaderGroupEntity,
+  GroupPermissionEntity,
+  MembershipEntity,
+  PermissionEntity,
+  UserPermissionEntity,
+  SettingEntity,
+  ApiTokenEntity,
+  UserEntity,
+];

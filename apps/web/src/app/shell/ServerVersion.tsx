@@ -30,9 +30,9 @@ export function ServerVersion() {
           py={2}
           px="xs"
           icon={<IconAlertCircle size={16} aria-hidden />}
-          styles={{ icon: { marginInlineEnd: 6 } }}
+          styles={{ wrapper: { alignItems: 'center' }, icon: { marginTop: 0, marginInlineEnd: 6 } }}
         >
-          <Text size="xs">Server version unavailable: the server did not answer.</Text>
+          <Text size="xs" lh={1.2}>Server version unavailable: the server did not answer.</Text>
         </Alert>
       ) : (
         <Text size="xs" c="dimmed" data-testid="server-version">

@@ -1,0 +1,39 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * The enums of API.md. Values equal names, so entities store the same strings the API speaks.
+ */
+export enum UserKind { HUMAN = 'HUMAN', SERVICE = 'SERVICE' }
+export enum MembershipSource { OPEN_JOIN = 'OPEN_JOIN', REQUEST = 'REQUEST', ADDED = 'ADDED', SSO = 'SSO', DEFAULT = 'DEFAULT' }
+export enum Shareable { NOBODY = 'NOBODY', MEMBERS = 'MEMBERS', ANYONE = 'ANYONE' }
+export enum PermissionLossPolicy { REMOVE_NON_PUBLIC = 'REMOVE_NON_PUBLIC', REMOVE_SELF_SERVICE = 'REMOVE_SELF_SERVICE', KEEP = 'KEEP' }
+export enum Registration { OPEN = 'OPEN', CLOSED = 'CLOSED' }
+export enum SsoGroupSync { OFF = 'OFF', ADD_ONLY = 'ADD_ONLY', SYNC = 'SYNC' }
+
+registerEnumType(UserKind, {
+  name: 'UserKind',
+  description: 'A person who signs in, or a service account that uses API tokens only.',
+});
+registerEnumType(MembershipSource, {
+  name: 'MembershipSource',
+  description: 'How a membership came about.',
+  valuesConfig: {
+    OPEN_JOIN: { description: 'Joined an open group themselves.' },
+    REQUEST: { description: 'A join request was approved.' },
+    ADDED: { description: 'Added directly by a leader, manager or admin.' },
+    SSO: { description: 'Joined through single sign-on group sync.' },
+    DEFAULT: { description: 'Joined a default group when the account was created.' },
+  },
+});
+registerEnumType(Shareable, {
+  name: 'Shareable',
+  description: 'Who may grant resources to a group.',
+  valuesConfig: {
+    NOBODY: { description: 'Only administrators.' },
+    MEMBERS: { description: 'Members of the group.' },
+    ANYONE: { description: 'Anyone who may share the resource.' },
+  },
+});
+registerEnumType(PermissionLossPolicy, { name: 'PermissionLossPolicy', description: 'What happens when a user loses groups.request (SPEC §8).' });
+registerEnumType(Registration, { name: 'Registration', description: 'Whether people may sign up themselves.' });
+registerEnumType(SsoGroupSync, { name: 'SsoGroupSync', description: 'How single sign-on group claims change memberships.' });

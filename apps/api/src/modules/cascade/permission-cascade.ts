@@ -1,0 +1,97 @@
+import { In, Not, type EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR, userLabel, type Actor } from '../audit/actor';
+import { GroupEntity } from '../groups/group.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
+import { endMembership } from '../memberships/membership.writer';
+import { effectivePermissionsOf } from '../permissions/effective-permissions';
+import { readSettings } from '../settings/settings.repository';
+import { UserEntity } from '../users/user.entity';
+
+/** The permission whose loss triggers the cascade (SPEC §8). */
+const TRIGGER = 'groups.request';
+
+/** Who held `groups.request` before a change, captured inside the change's transaction. */
+export interface CascadeSnapshot {
+  holders: Set<string>;
+}
+
+/**
+ * Extra work for each user who lost the permission (the requests slice cancels their pending
+ * requests for the groups the policy covers).
+ */
+export type CascadeExtension = (
+  tx: EntityManager,
+  userId: string,
+  policy: 'REMOVE_NON_PUBLIC' | 'REMOVE_SELF_SERVICE',
+  cause: string,
+) => Promise<void>;
+
+/**
+ * SPEC §8. Call `snapshot` before a change that can shrink permissions and `apply` after it, in
+ * the same transaction: users who held `groups.request` before and not after are removed per
+ * `settings.permissionLossPolicy`, every removal audited with the system as actor and the cause.
+ */
+export class PermissionCascade {
+  private readonly extensions: CascadeExtension[] = [];
+
+  extend(extension: CascadeExtension): void {
+    this.extensions.push(extension);
+  }
+
+  async snapshot(tx: EntityManager, userIds: readonly string[]): Promise<CascadeSnapshot> {
+    const users = userIds.length ? await tx.findBy(UserEntity, { id: In([...new Set(userIds)]) }) : [];
+    const perms = await effectivePermissionsOf(tx, users);
+    return { holders: new Set([...perms].filter(([, keys]) => keys.includes(TRIGGER)).map(([id]) => id)) };
+  }
+
+  /** Returns how many memberships were ended. */
+  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string): Promise<number> {
+    if (before.holders.size === 0) return 0;
+    const users = await tx.findBy(UserEntity, { id: In([...before.holders]) });
+    const after = await effectivePermissionsOf(tx, users);
+    // Service accounts are excepted: their integrations must not lose groups because of this rule.
+    const losers = users.filter((u) => u.kind === 'HUMAN' && !(after.get(u.id) ?? []).includes(TRIGGER));
+    if (losers.length === 0) return 0;
+    const settings = await readSettings(tx);
+    if (settings.permissionLossPolicy === 'KEEP') return 0;
+
+    let ended = 0;
+    for (const user of losers) {
+      const memberships = await tx
+        .createQueryBuilder(MembershipEntity, 'm')
+        .innerJoinAndMapOne('m.group', GroupEntity, 'g', 'g.id = m.groupId')
+        .where('m.userId = :userId', { userId: user.id })
+        .andWhere('g.public = :no AND g.system = :no', { no: false })
+        .getMany();
+      const targets = memberships
+        .map((m) => m.group!)
+        .filter((g) => settings.permissionLossPolicy === 'REMOVE_NON_PUBLIC' || !g.internal);
+      const subject = { id: user.id, label: userLabel(user) };
+      for (const group of targets) {
+        const removed = await endMembership(tx, {
+          user: subject,
+          group,
+          actor: SYSTEM_ACTOR,
+          action: 'MEMBER_REMOVED',
+          cause: 'CASCADE',
+          reason: `Lost ${TRIGGER} (${cause}; by ${trigger.label}); policy ${settings.permissionLossPolicy}.`,
+        });
+        if (removed) ended += 1;
+      }
+      for (const extension of this.extensions) {
+        await extension(tx, user.id, settings.permissionLossPolicy, cause);
+      }
+    }
+    return ended;
+  }
+}
+
+/** Members of these groups (current or not): the users a change to the groups can affect. */
+export async function memberIdsOf(tx: EntityManager, groupIds: readonly string[], exceptUserIds: readonly string[] = []): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await tx.find(MembershipEntity, {
+    select: { userId: true },
+    where: { groupId: In([...groupIds]), ...(exceptUserIds.length ? { userId: Not(In([...exceptUserIds])) } : {}) },
+  });
+  return [...new Set(rows.map((r) => r.userId))];
+}

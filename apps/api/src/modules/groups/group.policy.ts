@@ -1,0 +1,56 @@
+import type { Viewer } from '../../authz/viewer';
+import { holds } from '../../authz/viewer';
+
+/** What the policy needs to know about one group and the viewer's relation to it. */
+export interface GroupFacts {
+  group: { internal: boolean; hidden: boolean; open: boolean; public: boolean; restricted: boolean; builtIn: string | null };
+  /** The viewer is a current member. */
+  isMember: boolean;
+  /** The viewer leads the group (listed, or a direct current member of a leader group). */
+  isLeader: boolean;
+  /** The viewer has a pending request for the group. */
+  hasPendingRequest: boolean;
+}
+
+// Named predicates: each rule below reads as a sentence of them.
+const isAdmin = (v: Viewer) => v.isAdmin;
+const isManager = (v: Viewer) => holds(v, 'groups.manage');
+const mayRequest = (v: Viewer) => holds(v, 'groups.request');
+const isSelfService = (f: GroupFacts) => !f.group.internal && !f.group.restricted;
+const isBuiltIn = (f: GroupFacts) => f.group.builtIn !== null;
+const isListed = (f: GroupFacts) => !f.group.internal && !f.group.hidden;
+
+/**
+ * Group rules (SPEC §2–§7). Deny by default. `viewerCan` sends these answers to the SPA, which
+ * renders buttons from them and never re-derives a rule.
+ */
+export const groupPolicy = {
+  /** Listed in the directory (§3). */
+  list: (v: Viewer, f: GroupFacts) =>
+    f.isMember || isAdmin(v) || isManager(v) || f.isLeader || (isListed(f) && (f.group.public || mayRequest(v))),
+  /** Answered by `group(id)`: anything listable, plus hidden non-internal groups by their join link. */
+  read: (v: Viewer, f: GroupFacts) =>
+    groupPolicy.list(v, f) || (!f.group.internal && (f.group.public || mayRequest(v))),
+  join: (v: Viewer, f: GroupFacts) =>
+    !f.isMember && !f.group.internal && f.group.open && !f.group.restricted && (f.group.public || mayRequest(v)),
+  requestJoin: (v: Viewer, f: GroupFacts) =>
+    !f.isMember && !f.hasPendingRequest && !f.group.internal && !(f.group.open && !f.group.restricted) && (f.group.public || mayRequest(v)),
+  leave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && f.group.open,
+  requestLeave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && !f.group.open && !f.hasPendingRequest,
+  /** Approvers: leaders, managers (self-service groups), admins; restricted groups: admins only (§6). */
+  decideRequests: (v: Viewer, f: GroupFacts) =>
+    isAdmin(v) || (!f.group.restricted && !f.group.internal && (f.isLeader || isManager(v))),
+  /** Add members directly (§7): restricted and internal groups only through an admin. */
+  addMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader)),
+  /** Remove members (§7): leaders and managers for any non-internal group. */
+  removeMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (!f.group.internal && (isManager(v) || f.isLeader)),
+  /** Member list and history: leaders, managers, admins, and the group's own members. */
+  listMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || isManager(v) || f.isLeader || f.isMember,
+  readHistory: (v: Viewer, f: GroupFacts) => isAdmin(v) || f.isLeader || holds(v, 'audit.read'),
+  /** Settings (not permissions): managers for self-service groups, admins for all (§2). */
+  update: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isManager(v) && isSelfService(f)),
+  setPermissions: (v: Viewer) => isAdmin(v),
+  setLeaders: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isManager(v) && isSelfService(f)),
+  delete: (v: Viewer, f: GroupFacts) => isAdmin(v) && !isBuiltIn(f),
+  create: (v: Viewer) => isAdmin(v) || isManager(v),
+};

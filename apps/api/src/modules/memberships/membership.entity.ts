@@ -1,0 +1,39 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, TimestampColumn, UuidColumn, VarcharColumn } from '../../db/columns';
+import { GroupEntity } from '../groups/group.entity';
+import { UserEntity } from '../users/user.entity';
+
+export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFAULT';
+
+/** (user, group) is the primary key: one membership per pair, enforced by the database. */
+@Entity({ name: 'membership' })
+@Index('IX_membership_group', ['groupId', 'createdAt'])
+export class MembershipEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  groupId: string;
+
+  @VarcharColumn(16)
+  source: MembershipSource;
+
+  /** Who added them; a plain id so deleting that user keeps the membership. */
+  @UuidColumn({ nullable: true })
+  addedById: string | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  /** After this instant the membership counts for nothing; the sweeper then removes it. */
+  @TimestampColumn({ nullable: true })
+  expiresAt: Date | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'group_id' })
+  group?: GroupEntity;
+}

@@ -1,0 +1,84 @@
+import { In } from 'typeorm';
+import { PERMISSION_KEY_PATTERN } from '@gatehouse/shared';
+import type { Viewer } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { isUuid, Problems } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { isUniqueViolation } from '../../db/errors';
+import { userLabel } from '../audit/actor';
+import { audit } from '../audit/audit.writer';
+import type { PermissionCascade } from '../cascade/permission-cascade';
+import { UserEntity } from '../users/user.entity';
+import { PermissionEntity } from './permission.entity';
+import { UserPermissionEntity } from './user-permission.entity';
+
+export class PermissionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly cascade: PermissionCascade,
+  ) {}
+
+  /** The catalog, built-in keys first, then admins' own, each alphabetical. */
+  async catalog(): Promise<PermissionEntity[]> {
+    return this.db.manager.find(PermissionEntity, { order: { builtIn: 'DESC', key: 'ASC' } });
+  }
+
+  /** `definePermission`: admins add `area.verb` keys for their own integrations. */
+  async define(viewer: Viewer, key: string, description: string): Promise<PermissionEntity> {
+    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may define permissions.');
+    const k = key.trim();
+    const d = description.trim();
+    new Problems()
+      .check(PERMISSION_KEY_PATTERN.test(k), 'key', 'A permission key is area.verb in lowercase letters, digits, _ or - (for example wiki.edit).')
+      .check(d.length >= 1 && d.length <= 500, 'description', 'Describe what the permission grants (1–500 characters).')
+      .throwIfAny();
+    return this.db
+      .transaction(async (tx) => {
+        if (await tx.existsBy(PermissionEntity, { key: k })) throw errors.conflict('PERMISSION_EXISTS', `The permission ${k} already exists.`);
+        const entity = await tx.save(tx.create(PermissionEntity, { key: k, description: d, builtIn: false }));
+        await audit(tx, { action: 'PERMISSION_DEFINED', actor: viewer.actor, details: { key: k, description: d } });
+        return entity;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? errors.conflict('PERMISSION_EXISTS', `The permission ${k} already exists.`) : error;
+      });
+  }
+
+  /** Throws BAD_USER_INPUT naming every key that is not in the catalog. */
+  async assertKnown(keys: readonly string[], field = 'permissions'): Promise<string[]> {
+    const unique = [...new Set(keys.map((k) => k.trim()))];
+    if (unique.length === 0) return [];
+    const known = new Set((await this.db.manager.findBy(PermissionEntity, { key: In(unique) })).map((p) => p.key));
+    const unknown = unique.filter((k) => !known.has(k));
+    if (unknown.length > 0) {
+      throw errors.validation([{ field, message: `Unknown permission${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Define ${unknown.length > 1 ? 'them' : 'it'} first.` }]);
+    }
+    return unique.sort();
+  }
+
+  /** `setUserPermissions`: replaces the user's direct permissions (admins). */
+  async setForUser(viewer: Viewer, userId: string, keys: readonly string[]): Promise<UserEntity> {
+    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may change permissions.');
+    if (!isUuid(userId)) throw errors.notFound('No user has this id.');
+    const wanted = await this.assertKnown(keys);
+    return this.db.transaction(async (tx) => {
+      const user = await tx.findOneBy(UserEntity, { id: userId });
+      if (!user) throw errors.notFound('No user has this id.');
+      const current = (await tx.findBy(UserPermissionEntity, { userId })).map((p) => p.permissionKey);
+      const removed = current.filter((k) => !wanted.includes(k));
+      const added = wanted.filter((k) => !current.includes(k));
+      if (removed.length === 0 && added.length === 0) return user;
+      const before = await this.cascade.snapshot(tx, [userId]);
+      if (removed.length > 0) await tx.delete(UserPermissionEntity, { userId, permissionKey: In(removed) });
+      for (const permissionKey of added) await tx.insert(UserPermissionEntity, { userId, permissionKey });
+      await audit(tx, {
+        action: 'USER_PERMISSIONS_CHANGED',
+        actor: viewer.actor,
+        user: { id: user.id, label: userLabel(user) },
+        details: { added, removed },
+      });
+      if (removed.length > 0) await this.cascade.apply(tx, before, viewer.actor, `direct permission removed: ${removed.join(', ')}`);
+      return user;
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { LIMITS } from '@gatehouse/shared';
+import type { Viewer } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { cleanName, isUuid, Problems } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { userLabel } from '../audit/actor';
+import { audit } from '../audit/audit.writer';
+import { hashSecret, newSecret } from '../auth/secrets';
+import { UserEntity } from '../users/user.entity';
+import { userPolicy } from '../users/user.policy';
+import { ApiTokenEntity } from './api-token.entity';
+
+/** Tokens start with this, so secret scanners and people can recognise a Gatehouse token. */
+export const TOKEN_PREFIX = 'ghp_';
+
+export class TokensService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * `createApiToken`: a personal token, or (admins) a token for a service account. Returns the
+   * secret, which is never shown again: only its hash is stored.
+   */
+  async create(viewer: Viewer, name: string, userId: string | null | undefined, expiresAt: Date | null | undefined): Promise<{ token: string; entity: ApiTokenEntity }> {
+    const label = cleanName(name);
+    const problems = new Problems()
+      .check(label.length >= 1 && label.length <= 100, 'name', 'Name the token (1–100 characters) so you can recognise it later.')
+      .check(!expiresAt || expiresAt.getTime() > Date.now(), 'expiresAt', 'The expiry must be in the future.');
+    problems.throwIfAny();
+    const ownerId = userId ?? viewer.userId;
+    if (!isUuid(ownerId)) throw errors.notFound('No user has this id.');
+    return this.db.transaction(async (tx) => {
+      const owner = await tx.findOneBy(UserEntity, { id: ownerId });
+      if (!owner) throw errors.notFound('No user has this id.');
+      if (!userPolicy.mintTokenFor(viewer, owner)) {
+        throw errors.forbidden('NOT_ALLOWED', 'Tokens for other accounts can only be made by administrators, and only for service accounts.');
+      }
+      if (!owner.isActive) throw errors.badInput('This account is deactivated; activate it before making tokens.', 'USER_INACTIVE');
+      const token = newSecret(TOKEN_PREFIX);
+      const entity = await tx.save(
+        tx.create(ApiTokenEntity, {
+          userId: owner.id,
+          name: label,
+          tokenHash: hashSecret(token),
+          prefix: token.slice(0, 10),
+          createdById: viewer.userId,
+          expiresAt: expiresAt ?? null,
+        }),
+      );
+      await audit(tx, {
+        action: 'TOKEN_CREATED',
+        actor: viewer.actor,
+        user: { id: owner.id, label: userLabel(owner) },
+        details: { tokenId: entity.id, name: label, expiresAt: expiresAt?.toISOString() ?? null },
+      });
+      return { token, entity };
+    });
+  }
+
+  /** `revokeApiToken`: the owner, or an admin. Unknown or foreign ids are NOT_FOUND alike. */
+  async revoke(viewer: Viewer, id: string): Promise<boolean> {
+    if (!isUuid(id)) throw errors.notFound('No API token has this id.');
+    return this.db.transaction(async (tx) => {
+      const token = await tx.findOne(ApiTokenEntity, { where: { id }, relations: { user: true } });
+      if (!token || (token.userId !== viewer.userId && !viewer.isAdmin)) throw errors.notFound('No API token has this id.');
+      if (token.revokedAt) return true;
+      await tx.update(ApiTokenEntity, { id }, { revokedAt: new Date() });
+      await audit(tx, {
+        action: 'TOKEN_REVOKED',
+        actor: viewer.actor,
+        user: token.user ? { id: token.user.id, label: userLabel(token.user) } : null,
+        details: { tokenId: id, name: token.name },
+      });
+      return true;
+    });
+  }
+
+  /** Tokens of a user (self or admin), newest first, without secrets. */
+  async list(viewer: Viewer, userId: string): Promise<ApiTokenEntity[]> {
+    if (viewer.userId !== userId && !viewer.isAdmin) return [];
+    return this.db.manager.find(ApiTokenEntity, { where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: LIMITS.maxPageSize });
+  }
+}

@@ -1,0 +1,59 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EdgeType, PageInfo } from '../../common/pagination';
+import { UserKind } from '../../common/enums';
+import type { UserEntity } from './user.entity';
+
+@ObjectType('User', { description: 'A person or a service account.' })
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  /** Held for the email field resolver, which decides whether the viewer may see it. */
+  rawEmail: string;
+
+  @Field({ description: 'The name shown to others.' })
+  displayName: string;
+
+  @Field(() => UserKind)
+  kind: UserKind;
+
+  @Field({ description: 'Deactivated accounts cannot sign in and hold no permissions.' })
+  isActive: boolean;
+
+  @Field()
+  isAdmin: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Visible to the user themselves and admins.' })
+  lastSignInAt: Date | null;
+}
+
+/** Entity → GraphQL type, field by field, so a new column never leaks. */
+export function toUserType(user: UserEntity): UserType {
+  return Object.assign(new UserType(), {
+    id: user.id,
+    rawEmail: user.email,
+    displayName: user.displayName,
+    kind: user.kind as UserKind,
+    isActive: user.isActive,
+    isAdmin: user.isAdmin,
+    createdAt: user.createdAt,
+    lastSignInAt: user.lastSignInAt,
+  });
+}
+
+const UserEdge = EdgeType('User', UserType);
+
+@ObjectType({ description: 'A page of users.' })
+export class UserConnection {
+  @Field(() => [UserEdge])
+  edges: InstanceType<typeof UserEdge>[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many users match, across all pages.' })
+  totalCount: number;
+}

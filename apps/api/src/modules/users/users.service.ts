@@ -1,0 +1,267 @@
+import { Brackets, In, type EntityManager } from 'typeorm';
+import { LIMITS } from '@gatehouse/shared';
+import type { Viewer } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import { cleanName, isEmail, isUuid, Problems } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { isUniqueViolation } from '../../db/errors';
+import { userLabel, type Actor } from '../audit/actor';
+import type { PermissionCascade } from '../cascade/permission-cascade';
+import { audit } from '../audit/audit.writer';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { SessionEntity } from '../auth/session.entity';
+import { builtInGroup } from '../groups/built-in-groups';
+import { GroupEntity } from '../groups/group.entity';
+import { addMembership } from '../memberships/membership.writer';
+import { readSettings } from '../settings/settings.repository';
+import { ApiTokenEntity } from '../tokens/api-token.entity';
+import { UserEntity, type UserKind } from './user.entity';
+import { userPolicy } from './user.policy';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password?: string | null;
+  kind?: UserKind;
+  isAdmin?: boolean;
+}
+
+export interface UserChanges {
+  displayName?: string | null;
+  email?: string | null;
+  isActive?: boolean | null;
+  isAdmin?: boolean | null;
+  password?: string | null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class UsersService {
+  constructor(
+    private readonly db: Db,
+    private readonly cascade: PermissionCascade,
+  ) {}
+
+  /** Creates an account (no authorization here: callers — admin, setup, sign-up, bootstrap — decide). */
+  async create(actor: Actor, input: NewUser): Promise<UserEntity> {
+    return this.db.transaction((tx) => this.insert(tx, actor, input));
+  }
+
+  /** `createUser`: admins only. */
+  async createByAdmin(viewer: Viewer, input: NewUser): Promise<UserEntity> {
+    if (!userPolicy.create(viewer)) throw errors.forbidden('NOT_ADMIN', 'Only administrators may create users.');
+    return this.create(viewer.actor, input);
+  }
+
+  /**
+   * Inserts the user, then puts them in their starting groups: humans join `settings.defaultGroups`
+   * (the Member group unless changed), service accounts join System. All in `tx`, all audited.
+   */
+  async insert(tx: EntityManager, actor: Actor, input: NewUser): Promise<UserEntity> {
+    const kind = input.kind ?? 'HUMAN';
+    const email = input.email.trim();
+    const displayName = cleanName(input.displayName);
+    const problems = new Problems()
+      .check(isEmail(email) && email.length <= LIMITS.emailMax, 'email', 'Enter a valid email address.')
+      .check(displayName.length >= 1 && displayName.length <= LIMITS.displayNameMax, 'displayName', `The display name must be 1–${LIMITS.displayNameMax} characters.`);
+    if (kind === 'SERVICE' && input.password) problems.add('password', 'Service accounts use API tokens, not passwords.');
+    if (kind === 'SERVICE' && input.isAdmin) problems.add('isAdmin', 'Service accounts cannot be administrators.');
+    if (kind === 'HUMAN' && input.password) {
+      const problem = passwordProblem(input.password, email);
+      if (problem) problems.add('password', problem);
+    }
+    problems.throwIfAny();
+
+    if (await tx.existsBy(UserEntity, { emailKey: email.toLowerCase() })) {
+      throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
+    }
+    let user: UserEntity;
+    try {
+      user = await tx.save(
+        tx.create(UserEntity, {
+          email,
+          emailKey: email.toLowerCase(),
+          displayName,
+          nameKey: displayName.toLowerCase(),
+          passwordHash: input.password ? await hashPassword(input.password) : null,
+          kind,
+          isAdmin: input.isAdmin ?? false,
+          isActive: true,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
+      throw error;
+    }
+    const subject = { id: user.id, label: userLabel(user) };
+    await audit(tx, { action: 'USER_CREATED', actor, user: subject, details: { kind, isAdmin: user.isAdmin } });
+
+    const starting =
+      kind === 'SERVICE'
+        ? [await builtInGroup(tx, 'SYSTEM')]
+        : await this.defaultGroups(tx);
+    for (const group of starting) {
+      await addMembership(tx, { user: subject, group, source: 'DEFAULT', actor, cause: kind === 'SERVICE' ? 'service account' : 'default group' });
+    }
+    return user;
+  }
+
+  private async defaultGroups(tx: EntityManager): Promise<GroupEntity[]> {
+    const settings = await readSettings(tx);
+    if (settings.defaultGroupIds === null) return [await builtInGroup(tx, 'MEMBER')];
+    if (settings.defaultGroupIds.length === 0) return [];
+    // The System group only takes service accounts, even if listed as a default.
+    return (await tx.findBy(GroupEntity, { id: In(settings.defaultGroupIds) })).filter((g) => !g.system);
+  }
+
+  /** `updateUser`: admins change anything; a person may change their own display name. */
+  async update(viewer: Viewer, id: string, changes: UserChanges): Promise<UserEntity> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.lockedById(tx, id);
+      if (!userPolicy.update(viewer, user)) throw errors.notFound('No user has this id.');
+      const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter(
+        (f) => changes[f] !== undefined && changes[f] !== null,
+      );
+      if (!viewer.isAdmin && adminOnly.length > 0) {
+        throw errors.forbidden('NOT_ADMIN', `Only administrators may change ${adminOnly.join(', ')}.`);
+      }
+      const problems = new Problems();
+      const updated: string[] = [];
+      if (changes.displayName != null) {
+        const name = cleanName(changes.displayName);
+        problems.check(name.length >= 1 && name.length <= LIMITS.displayNameMax, 'displayName', `The display name must be 1–${LIMITS.displayNameMax} characters.`);
+        if (name !== user.displayName) {
+          user.displayName = name;
+          user.nameKey = name.toLowerCase();
+          updated.push('displayName');
+        }
+      }
+      if (changes.email != null) {
+        const email = changes.email.trim();
+        problems.check(isEmail(email) && email.length <= LIMITS.emailMax, 'email', 'Enter a valid email address.');
+        if (email !== user.email) {
+          if (email.toLowerCase() !== user.emailKey && (await tx.existsBy(UserEntity, { emailKey: email.toLowerCase() }))) {
+            throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
+          }
+          user.email = email;
+          user.emailKey = email.toLowerCase();
+          updated.push('email');
+        }
+      }
+      if (changes.password != null) {
+        if (user.kind === 'SERVICE') problems.add('password', 'Service accounts use API tokens, not passwords.');
+        const problem = passwordProblem(changes.password, user.email);
+        if (problem) problems.add('password', problem);
+      }
+      if (changes.isAdmin === true && user.kind === 'SERVICE') problems.add('isAdmin', 'Service accounts cannot be administrators.');
+      problems.throwIfAny();
+
+      const before = await this.cascade.snapshot(tx, [user.id]);
+      const losingAdmin = (changes.isAdmin === false && user.isAdmin) || (changes.isActive === false && user.isActive && user.isAdmin);
+      if (losingAdmin) await this.guardLastAdmin(tx, user.id);
+      if (changes.password != null) {
+        user.passwordHash = await hashPassword(changes.password);
+        updated.push('password');
+        // A reset password ends every session: whoever had the old one is signed out.
+        await tx.delete(SessionEntity, { userId: user.id });
+      }
+      if (changes.isAdmin != null && changes.isAdmin !== user.isAdmin) {
+        user.isAdmin = changes.isAdmin;
+        updated.push('isAdmin');
+      }
+      const deactivating = changes.isActive === false && user.isActive;
+      if (changes.isActive != null && changes.isActive !== user.isActive) {
+        user.isActive = changes.isActive;
+        updated.push('isActive');
+      }
+      if (updated.length === 0) return user;
+
+      try {
+        await tx.save(user);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
+        throw error;
+      }
+      const subject = { id: user.id, label: userLabel(user) };
+      if (deactivating) {
+        // Sessions and tokens end at once (SPEC: deactivating ends their sessions and tokens).
+        await tx.delete(SessionEntity, { userId: user.id });
+        await tx.update(ApiTokenEntity, { userId: user.id, revokedAt: null as unknown as Date }, { revokedAt: new Date() });
+      }
+      await audit(tx, {
+        action: deactivating ? 'USER_DEACTIVATED' : 'USER_UPDATED',
+        actor: viewer.actor,
+        user: subject,
+        details: { fields: updated },
+      });
+      if (deactivating || updated.includes('isAdmin')) {
+        await this.cascade.apply(tx, before, viewer.actor, deactivating ? 'deactivated' : 'admin role changed');
+      }
+      return user;
+    });
+  }
+
+  /** Hard delete (admins): the account goes; audit rows keep its copied label. */
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
+    if (!userPolicy.delete(viewer)) throw errors.forbidden('NOT_ADMIN', 'Only administrators may delete users.');
+    return this.db.transaction(async (tx) => {
+      const user = await this.lockedById(tx, id);
+      if (user.isAdmin && user.isActive) await this.guardLastAdmin(tx, user.id);
+      if (user.id === viewer.userId) throw errors.forbidden('SELF_DELETE', 'You cannot delete your own account.');
+      await tx.delete(UserEntity, { id: user.id });
+      await audit(tx, { action: 'USER_DELETED', actor: viewer.actor, user: { id: user.id, label: userLabel(user) }, details: {} });
+      return true;
+    });
+  }
+
+  /**
+   * Named guard (SPEC §14): at least one active admin always exists. Active admins' rows are locked
+   * first, so two admins demoting each other at once cannot both pass the check.
+   */
+  private async guardLastAdmin(tx: EntityManager, leavingId: string): Promise<void> {
+    const qb = tx.createQueryBuilder(UserEntity, 'u').select(['u.id']).where('u.isAdmin = :t AND u.isActive = :t', { t: true });
+    const lock = this.db.lockClause();
+    const admins = await (lock ? qb.setLock(lock) : qb).getMany();
+    if (admins.filter((a) => a.id !== leavingId).length === 0) {
+      throw errors.conflict('LAST_ADMIN', 'This is the last active administrator; make someone else an administrator first.');
+    }
+  }
+
+  private async lockedById(tx: EntityManager, id: string): Promise<UserEntity> {
+    if (!isUuid(id)) throw errors.notFound('No user has this id.');
+    const lock = this.db.lockClause();
+    const user = await tx.findOne(UserEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
+    if (!user) throw errors.notFound('No user has this id.');
+    return user;
+  }
+
+  /** `user(id)`: admins see everyone; others see active users (as in search) and themselves. */
+  async byId(viewer: Viewer, id: string): Promise<UserEntity | null> {
+    if (!isUuid(id)) return null;
+    const user = await this.db.manager.findOneBy(UserEntity, { id });
+    return user && userPolicy.read(viewer, user) ? user : null;
+  }
+
+  /** `users(search)`: signed-in users find active people by name or email; admins see all. */
+  async search(viewer: Viewer, search: string | null | undefined, first: number, after: string | null | undefined): Promise<Page<UserEntity>> {
+    const qb = this.db.manager.createQueryBuilder(UserEntity, 'u');
+    if (!viewer.isAdmin) qb.where('u.isActive = :active', { active: true });
+    const term = search?.trim();
+    if (term) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere("u.emailKey LIKE :term ESCAPE '\\'"),
+        ),
+      );
+    }
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [name, id] = decodeCursor(after, 2);
+      qb.andWhere(new Brackets((w) => w.where('u.nameKey > :name', { name }).orWhere('u.nameKey = :name AND u.id > :id', { id })));
+    }
+    const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').take(first + 1).getMany();
+    return { ...toPage(rows, first, (u) => [u.nameKey, u.id]), totalCount };
+  }
+}
