@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+// One graphql realm: test code must load the same CommonJS build that type-graphql and Apollo
+// require, or schema objects from one fail `instanceof` checks in the other.
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
 
 /**
  * The API suite runs twice: once on SQLite, once on PostgreSQL (TEST_DATABASE_URL). Each test file
@@ -8,6 +13,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   plugins: [swc.vite({ tsconfigFile: './tsconfig.json' })],
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -1,13 +1,19 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Viewer } from './authz/viewer';
+import { errors } from './common/errors';
 import { createLoaders, type Loaders } from './loaders';
+import { authenticate } from './modules/auth/authenticate';
 import type { Services } from './services';
 
 /** Everything a resolver may use for one request. */
 export interface Context {
   requestId: string;
   viewer: Viewer | null;
+  /** The cookie session's hash, when signed in by cookie (signOut ends it). */
+  sessionHash: string | null;
+  /** Why a presented credential was refused, for a precise UNAUTHENTICATED message. */
+  authProblem: string | null;
   services: Services;
   loaders: Loaders;
   log: Logger;
@@ -16,14 +22,22 @@ export interface Context {
 }
 
 export async function buildContext(services: Services, req: Request, res: Response): Promise<Context> {
-  const log = req.log;
+  const auth = await authenticate(services.db, req);
   return {
     requestId: String(req.id),
-    viewer: null,
+    viewer: auth.viewer,
+    sessionHash: auth.sessionHash,
+    authProblem: auth.problem,
     services,
-    loaders: createLoaders(),
-    log,
+    loaders: createLoaders(services.db, auth.viewer, services),
+    log: req.log,
     req,
     res,
   };
+}
+
+/** The signed-in viewer, or UNAUTHENTICATED (for resolvers behind @Authorized, this never throws). */
+export function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) throw errors.unauthenticated(ctx.authProblem ?? undefined);
+  return ctx.viewer;
 }

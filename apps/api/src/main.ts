@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { bootstrap } from './bootstrap';
 import { openDatabase } from './db/data-source';
+import { Db } from './db/db';
 import { createLogger } from './logger';
 import { createSchema } from './schema';
 import { startServer } from './server';
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
   const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
   log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
   const dataSource = await openDatabase(config.database);
-  const services = createServices({ config, dataSource, log });
+  const db = new Db(dataSource);
+  const services = createServices({ config, db, log });
+  await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
   log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);

@@ -3,13 +3,35 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from './authz/auth-checker';
 import { SCALARS_MAP } from './common/scalars';
+import './common/enums';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { GroupResolver } from './modules/groups/group.resolver';
+import { MembershipResolver } from './modules/memberships/membership.resolver';
+import { PermissionResolver } from './modules/permissions/permission.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
+import { SettingsResolver } from './modules/settings/settings.resolver';
+import { TokenResolver } from './modules/tokens/token.resolver';
+import { UserResolver } from './modules/users/user.resolver';
 
 /** Every resolver of the API; the schema is code-first and printed to schema.graphql. */
-export const RESOLVERS = [ServerInfoResolver] as const;
+export const RESOLVERS = [
+  AuditResolver,
+  AuthResolver,
+  GroupResolver,
+  MembershipResolver,
+  PermissionResolver,
+  ServerInfoResolver,
+  SettingsResolver,
+  TokenResolver,
+  UserResolver,
+] as const;
 
-export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** Builds the schema once per process (type-graphql metadata is global anyway). */
+export function createSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: SCALARS_MAP,
     authChecker,
@@ -18,4 +40,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
   });
+  return cached;
 }

@@ -113,7 +113,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await services.dataSource.query('SELECT 1');
+      await services.db.dataSource.query('SELECT 1');
       res.status(200).json({ status: 'ok' });
     } catch (error) {
       log.warn({ err: error }, 'health check: database did not answer');
@@ -154,9 +154,13 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
-  const finalHandler: ErrorRequestHandler = (err, req, res, _next) => {
-    req.log.error({ err }, 'request failed');
+  const finalHandler: ErrorRequestHandler = (err: { status?: number }, req, res, _next) => {
     if (res.headersSent) return;
+    if (err.status !== undefined && err.status >= 400 && err.status < 500) {
+      res.status(err.status).json({ error: err.status === 404 ? 'Not found' : 'Bad request' });
+      return;
+    }
+    req.log.error({ err }, 'request failed');
     res.status(500).json({ error: 'Something went wrong on our side.' });
   };
   app.use(finalHandler);

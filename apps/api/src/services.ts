@@ -1,21 +1,50 @@
-import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import type { Db } from './db/db';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService } from './modules/auth/auth.service';
+import { PermissionCascade } from './modules/cascade/permission-cascade';
+import { GroupsService } from './modules/groups/groups.service';
+import { PermissionsService } from './modules/permissions/permissions.service';
+import { SettingsService } from './modules/settings/settings.service';
+import { TokensService } from './modules/tokens/tokens.service';
+import { UsersService } from './modules/users/users.service';
 
 /**
  * The composition root: builds every service once per process with exactly the dependencies it
- * uses. No DI container; a service's constructor says what it needs.
+ * uses. No DI container; a constructor says what a service needs.
  */
 export interface Services {
-  dataSource: DataSource;
+  db: Db;
+  cascade: PermissionCascade;
+  users: UsersService;
+  auth: AuthService;
+  tokens: TokensService;
+  permissions: PermissionsService;
+  groups: GroupsService;
+  audit: AuditService;
+  settings: SettingsService;
 }
 
 export interface ServiceDeps {
   config: Config;
-  dataSource: DataSource;
+  db: Db;
   log: Logger;
 }
 
-export function createServices(deps: ServiceDeps): Services {
-  return { dataSource: deps.dataSource };
+export function createServices({ db }: ServiceDeps): Services {
+  const cascade = new PermissionCascade();
+  const users = new UsersService(db, cascade);
+  const permissions = new PermissionsService(db, cascade);
+  return {
+    db,
+    cascade,
+    users,
+    auth: new AuthService(db, users),
+    tokens: new TokensService(db),
+    permissions,
+    groups: new GroupsService(db, permissions, cascade),
+    audit: new AuditService(db),
+    settings: new SettingsService(db),
+  };
 }

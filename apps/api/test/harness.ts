@@ -4,7 +4,9 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config, type DatabaseConfig } from '../src/config';
+import { bootstrap } from '../src/bootstrap';
 import { openDatabase } from '../src/db/data-source';
+import { Db } from '../src/db/db';
 import { QueryCounter } from '../src/db/query-counter';
 import { createLogger } from '../src/logger';
 import { createSchema } from '../src/schema';
@@ -59,12 +61,14 @@ export interface TestApp {
  * this file's own database. Tests talk to it over HTTP with real GraphQL operations.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { db, drop } = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', ...env }), database: db };
+  const { db: dbConfig, drop } = await createTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', ...env }), database: dbConfig };
   const log = createLogger(config);
   const queries = new QueryCounter();
-  const dataSource = await openDatabase(db, { queryCounter: queries });
-  const services = createServices({ config, dataSource, log });
+  const dataSource = await openDatabase(dbConfig, { queryCounter: queries });
+  const db = new Db(dataSource);
+  const services = createServices({ config, db, log });
+  await bootstrap(db, services, config, log);
   const server = await startServer({ config, schema: await createSchema(), services, log }, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${server.port}`;
 

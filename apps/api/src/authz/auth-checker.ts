@@ -10,7 +10,7 @@ import { holds } from './viewer';
  */
 export const authChecker: AuthCheckerFn<Context> = ({ context }, roles) => {
   const viewer = context.viewer;
-  if (!viewer) throw errors.unauthenticated();
+  if (!viewer) throw errors.unauthenticated(context.authProblem ?? undefined);
   if (roles.length === 0 || viewer.isAdmin) return true;
   if (roles.some((role) => role !== ADMIN && holds(viewer, role))) return true;
   throw errors.forbidden(

@@ -6,7 +6,7 @@ import { errors } from './errors';
 /** `first` / `after` on every connection. `first` is 1..100: a client pages, it never bulk-dumps. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: LIMITS.defaultPageSize, description: 'How many items to return (1–100).' })
+  @Field(() => Int, { nullable: true, defaultValue: LIMITS.defaultPageSize, description: 'How many items to return (1–100).' })
   @Min(1, { message: 'first must be at least 1' })
   @Max(LIMITS.maxPageSize, { message: `first must be at most ${LIMITS.maxPageSize}; page with after instead` })
   first: number;

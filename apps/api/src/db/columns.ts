@@ -19,3 +19,10 @@ export const BoolColumn = (defaultValue: boolean) => Column({ type: 'boolean', d
 
 export const VarcharColumn = (length: number, options: { nullable?: boolean; default?: string } = {}) =>
   Column({ type: 'varchar', length, nullable: options.nullable ?? false, ...(options.default !== undefined ? { default: options.default } : {}) });
+
+/**
+ * A JSON object column's TypeScript type. `any` values because TypeORM's insert typing cannot
+ * express `unknown` leaves; the GraphQL layer exposes these as `JSONObject`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonObject = Record<string, any>;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, TimestampColumn, UuidColumn, VarcharColumn } from '../../db/columns';
+import { IdColumn, TimestampColumn, UuidColumn, VarcharColumn, type JsonObject } from '../../db/columns';
 
 /**
  * Append-only record of a change. No foreign keys and copied labels: rows outlive the users,
@@ -43,5 +43,5 @@ export class AuditEventEntity {
   resourceId: string | null;
 
   @Column({ type: 'simple-json' })
-  details: Record<string, unknown>;
+  details: JsonObject;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { JsonObject } from '../../db/columns';
 import { AuditEventEntity } from './audit-event.entity';
 import type { Actor } from './actor';
 
@@ -26,6 +27,6 @@ export async function audit(tx: EntityManager, record: AuditRecord): Promise<voi
     userId: record.user?.id ?? null,
     userLabel: record.user?.label ?? null,
     resourceId: record.resourceId ?? null,
-    details: record.details ?? {},
+    details: (record.details ?? {}) as JsonObject,
   });
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { Not } from 'typeorm';
+import type { JsonObject } from '../../db/columns';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import type { Db } from '../../db/db';
@@ -37,6 +38,9 @@ export class AuthService {
    * which emails exist.
    */
   async signIn(req: Request, res: Response, email: string, password: string): Promise<UserEntity> {
+    if (email.length > 254 || password.length > 256) {
+      throw errors.validation([{ field: email.length > 254 ? 'email' : 'password', message: 'That is longer than any email or password here.' }]);
+    }
     const emailKey = email.trim().toLowerCase();
     const address = req.ip ?? 'unknown';
     const wait = Math.max(this.perAccount.retryAfter(emailKey), this.perAddress.retryAfter(address));
@@ -113,7 +117,7 @@ export class AuthService {
     const user = await this.db
       .transaction(async (tx) => {
         if (await tx.existsBy(UserEntity, { isAdmin: true })) throw done();
-        await tx.insert(SettingEntity, { key: SETUP_MARKER, value: { at: new Date().toISOString() } });
+        await tx.insert(SettingEntity, { key: SETUP_MARKER, value: { at: new Date().toISOString() } as JsonObject });
         return this.users.insert(tx, SYSTEM_ACTOR, { ...input, kind: 'HUMAN', isAdmin: true });
       })
       .catch((error: unknown) => {
@@ -139,6 +143,9 @@ export class AuthService {
 
   /** `changePassword`: the signed-in person, with their current password; other sessions end. */
   async changePassword(viewer: Viewer, sessionHash: string | null, current: string, next: string): Promise<boolean> {
+    if (current.length > 256 || next.length > 256) {
+      throw errors.validation([{ field: 'newPassword', message: 'Passwords are at most 256 characters.' }]);
+    }
     const user = await this.db.manager.findOneByOrFail(UserEntity, { id: viewer.userId });
     if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
       throw errors.validation([{ field: 'currentPassword', message: 'The current password is incorrect.' }]);

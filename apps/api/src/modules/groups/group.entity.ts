@@ -1,5 +1,5 @@
 import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
-import { BoolColumn, CreatedAtColumn, IdColumn, UuidColumn, VarcharColumn } from '../../db/columns';
+import { BoolColumn, CreatedAtColumn, IdColumn, UuidColumn, VarcharColumn, type JsonObject } from '../../db/columns';
 
 export type Shareable = 'NOBODY' | 'MEMBERS' | 'ANYONE';
 export type GroupSource = 'MANUAL' | 'SSO';
@@ -52,7 +52,7 @@ export class GroupEntity {
   maxMembers: number | null;
 
   @Column({ type: 'simple-json' })
-  metadata: Record<string, unknown>;
+  metadata: JsonObject;
 
   @VarcharColumn(16, { default: 'MANUAL' })
   source: GroupSource;

@@ -477,4 +477,27 @@ export class GroupsService {
 
   /** Notifies removed members; replaced by the notifications slice. */
   afterMembersRemoved: (tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer, reason: string | null) => Promise<void> = async () => {};
+
+  /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
+  async members(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {
+    if (!groupPolicy.listMembers(viewer, facts)) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    const qb = this.db.manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.groupId = :groupId', { groupId })
+      .andWhere(CURRENT_MEMBERSHIP('m'))
+      .setParameter('now', new Date());
+    const term = search?.trim();
+    if (term) {
+      qb.andWhere(new Brackets((w) => w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere("u.emailKey LIKE :term ESCAPE '\\'")));
+    }
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [name, id] = decodeCursor(after, 2);
+      qb.andWhere(new Brackets((w) => w.where('u.nameKey > :cName', { cName: name }).orWhere('u.nameKey = :cName AND u.id > :cId', { cId: id })));
+    }
+    // limit, not take: the join is many-to-one, so rows are not multiplied and no DISTINCT pass is needed.
+    const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1).getMany();
+    return { ...toPage(rows, first, (m) => [m.user!.nameKey, m.userId]), totalCount };
+  }
 }

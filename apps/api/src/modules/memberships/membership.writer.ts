@@ -22,7 +22,7 @@ export async function addMembership(tx: EntityManager, m: NewMembership): Promis
     addedById: m.actor.id,
     expiresAt: m.expiresAt ?? null,
   });
-  await tx.insert(MembershipEntity, entity);
+  await tx.save(entity);
   await audit(tx, {
     action: m.source === 'OPEN_JOIN' ? 'MEMBER_JOINED' : 'MEMBER_ADDED',
     actor: m.actor,

@@ -26,7 +26,7 @@ export class PermissionsService {
   /** `definePermission`: admins add `area.verb` keys for their own integrations. */
   async define(viewer: Viewer, key: string, description: string): Promise<PermissionEntity> {
     if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may define permissions.');
-    const k = key.trim();
+    const k = key.trim().slice(0, 200);
     const d = description.trim();
     new Problems()
       .check(PERMISSION_KEY_PATTERN.test(k), 'key', 'A permission key is area.verb in lowercase letters, digits, _ or - (for example wiki.edit).')

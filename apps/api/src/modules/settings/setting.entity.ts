@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { JsonObject } from '../../db/columns';
 
 /**
  * One row per settings section (SPEC §13), its value a JSON document. Sections are read whole and
@@ -10,7 +11,7 @@ export class SettingEntity {
   key: string;
 
   @Column({ type: 'simple-json' })
-  value: Record<string, unknown>;
+  value: JsonObject;
 
   @UpdateDateColumn()
   updatedAt: Date;

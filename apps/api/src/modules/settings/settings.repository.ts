@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { JsonObject } from '../../db/columns';
 import { SettingEntity } from './setting.entity';
 import { SETTINGS_KEY, withDefaults, type SettingsModel } from './settings.model';
 
@@ -9,5 +10,5 @@ export async function readSettings(manager: EntityManager): Promise<SettingsMode
 }
 
 export async function writeSettings(tx: EntityManager, settings: SettingsModel): Promise<void> {
-  await tx.upsert(SettingEntity, { key: SETTINGS_KEY, value: settings as unknown as Record<string, unknown> }, ['key']);
+  await tx.upsert(SettingEntity, { key: SETTINGS_KEY, value: settings as unknown as JsonObject }, ['key']);
 }

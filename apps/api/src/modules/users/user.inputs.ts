@@ -17,11 +17,11 @@ export class CreateUserInput {
   @MaxLength(256, { message: 'password must be at most 256 characters' })
   password?: string | null;
 
-  @Field(() => UserKind, { defaultValue: UserKind.HUMAN })
-  kind: UserKind;
+  @Field(() => UserKind, { nullable: true, defaultValue: UserKind.HUMAN })
+  kind?: UserKind | null;
 
-  @Field({ defaultValue: false })
-  isAdmin: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  isAdmin?: boolean | null;
 }
 
 @InputType({ description: 'Changes to an account; omitted fields stay as they are.' })

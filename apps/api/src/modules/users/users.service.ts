@@ -23,8 +23,8 @@ export interface NewUser {
   email: string;
   displayName: string;
   password?: string | null;
-  kind?: UserKind;
-  isAdmin?: boolean;
+  kind?: UserKind | null;
+  isAdmin?: boolean | null;
 }
 
 export interface UserChanges {

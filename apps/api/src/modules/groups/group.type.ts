@@ -1,0 +1,133 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Shareable } from '../../common/enums';
+import { EdgeType, PageInfo } from '../../common/pagination';
+import { JSONObjectScalar } from '../../common/scalars';
+import type { GroupEntity } from './group.entity';
+
+@ObjectType('Group', { description: 'A group: membership carries its permissions and grants.' })
+export class GroupType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  description: string;
+
+  @Field({ description: 'Membership is changed only by admins and the system itself (default groups, SSO, cascade, expiry).' })
+  internal: boolean;
+
+  @Field({ description: 'Not listed in the directory; reachable by its join link.' })
+  hidden: boolean;
+
+  @Field({ description: 'Joining and leaving happen at once, without approval.' })
+  open: boolean;
+
+  @Field({ description: 'Visible to and joinable by people without groups.request.' })
+  public: boolean;
+
+  @Field({ description: 'Gains members only through an admin; only admins decide its requests.' })
+  restricted: boolean;
+
+  @Field({ description: "The built-in System group (service accounts only)." })
+  system: boolean;
+
+  @Field({ description: 'One of the built-in groups (System, Member): never deleted or renamed.' })
+  builtIn: boolean;
+
+  @Field(() => Shareable)
+  shareable: Shareable;
+
+  @Field(() => Int, { nullable: true, description: 'Most current members allowed; null = no limit.' })
+  maxMembers: number | null;
+
+  @Field(() => JSONObjectScalar, { description: 'Free JSON object (≤ 16 KB) for integrations.' })
+  metadata: Record<string, unknown>;
+
+  @Field()
+  createdAt: Date;
+
+  @Field({ description: 'Where to send someone to join: "/groups/{id}".' })
+  joinPath: string;
+
+  /** Kept for the policy (not a GraphQL field). */
+  entity: GroupEntity;
+}
+
+export function toGroupType(group: GroupEntity): GroupType {
+  return Object.assign(new GroupType(), {
+    id: group.id,
+    name: group.name,
+    description: group.description,
+    internal: group.internal,
+    hidden: group.hidden,
+    open: group.open,
+    public: group.public,
+    restricted: group.restricted,
+    system: group.system,
+    builtIn: group.builtIn !== null,
+    shareable: group.shareable as Shareable,
+    maxMembers: group.maxMembers,
+    metadata: group.metadata,
+    createdAt: group.createdAt,
+    joinPath: `/groups/${group.id}`,
+    entity: group,
+  });
+}
+
+@ObjectType({ description: 'What the viewer may do with a group. The SPA renders buttons from this and never re-derives a rule.' })
+export class GroupAbilities {
+  @Field({ description: 'Join at once (open group).' })
+  join: boolean;
+
+  @Field({ description: 'Ask to join (approval needed).' })
+  requestJoin: boolean;
+
+  @Field({ description: 'Leave at once.' })
+  leave: boolean;
+
+  @Field({ description: 'Ask to leave (approval needed).' })
+  requestLeave: boolean;
+
+  @Field()
+  decideRequests: boolean;
+
+  @Field({ description: 'Add or remove members.' })
+  manageMembers: boolean;
+
+  @Field({ description: 'Add members directly.' })
+  addMembers: boolean;
+
+  @Field({ description: 'Remove members.' })
+  removeMembers: boolean;
+
+  @Field({ description: 'Edit settings.' })
+  update: boolean;
+
+  @Field({ description: "Change the group's permissions." })
+  setPermissions: boolean;
+
+  @Field({ description: "Change the group's leaders." })
+  setLeaders: boolean;
+
+  @Field({ description: "Read the group's history." })
+  readHistory: boolean;
+
+  @Field()
+  delete: boolean;
+}
+
+const GroupEdge = EdgeType('Group', GroupType);
+
+@ObjectType({ description: 'A page of groups.' })
+export class GroupConnection {
+  @Field(() => [GroupEdge])
+  edges: InstanceType<typeof GroupEdge>[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}

@@ -1,0 +1,106 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ADMIN, Public } from '../../authz/access';
+import { toConnection } from '../../common/pagination';
+import { requireViewer, type Context } from '../../context';
+import { GroupEntity } from '../groups/group.entity';
+import { GroupType, toGroupType } from '../groups/group.type';
+import { MembershipType, toMembershipType } from '../memberships/membership.type';
+import { CreateUserInput, UpdateUserInput } from './user.inputs';
+import { toUserType, UserConnection, UserType } from './user.type';
+import { UserSearchArgs } from './user.args';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Public()
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user; null when not signed in.' })
+  async me(@Ctx() ctx: Context): Promise<UserType | null> {
+    if (!ctx.viewer) return null;
+    const user = await ctx.loaders.user.load(ctx.viewer.userId);
+    return user ? toUserType(user) : null;
+  }
+
+  @Authorized()
+  @Query(() => UserType, { nullable: true, description: 'A user by id; null when unknown or not visible to you.' })
+  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<UserType | null> {
+    const user = await ctx.services.users.byId(requireViewer(ctx), id);
+    return user ? toUserType(user) : null;
+  }
+
+  @Authorized()
+  @Query(() => UserConnection, { description: 'Search active users by name or email (to share, to add members); admins see all.' })
+  async users(@Args() args: UserSearchArgs, @Ctx() ctx: Context): Promise<UserConnection> {
+    const page = await ctx.services.users.search(requireViewer(ctx), args.search, args.first, args.after);
+    return { ...toConnection(page, toUserType), totalCount: page.totalCount ?? 0 };
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType, { description: 'Create an account (admins). Humans join the default groups; service accounts join System.' })
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<UserType> {
+    return toUserType(await ctx.services.users.createByAdmin(requireViewer(ctx), input));
+  }
+
+  @Authorized()
+  @Mutation(() => UserType, { description: 'Change an account. Admins change anything; people change their own display name.' })
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context): Promise<UserType> {
+    return toUserType(await ctx.services.users.update(requireViewer(ctx), id, input));
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => Boolean, { description: 'Delete an account for good (admins). Audit rows keep its name.' })
+  async deleteUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.users.delete(requireViewer(ctx), id);
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType, { description: "Replace a user's direct permissions (admins)." })
+  async setUserPermissions(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('permissions', () => [String]) permissions: string[],
+    @Ctx() ctx: Context,
+  ): Promise<UserType> {
+    return toUserType(await ctx.services.permissions.setForUser(requireViewer(ctx), userId, permissions));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Null unless you are this user, an admin, or lead a group of theirs.' })
+  async email(@Root() user: UserType, @Ctx() ctx: Context): Promise<string | null> {
+    const viewer = ctx.viewer;
+    if (!viewer) return null;
+    if (viewer.isAdmin || viewer.userId === user.id) return user.rawEmail;
+    return (await ctx.loaders.viewerLeadsMemberOf.load(user.id)) ? user.rawEmail : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When they last signed in; only for themselves and admins.' })
+  lastSignInAt(@Root() user: UserType, @Ctx() ctx: Context): Date | null {
+    return ctx.viewer && (ctx.viewer.isAdmin || ctx.viewer.userId === user.id) ? user.lastSignInAt : null;
+  }
+
+  @FieldResolver(() => [String], { description: 'Permissions given to the user directly.' })
+  async permissions(@Root() user: UserType, @Ctx() ctx: Context): Promise<string[]> {
+    return this.mayInspect(user, ctx) ? ctx.loaders.directPermissions.load(user.id) : [];
+  }
+
+  @FieldResolver(() => [String], { description: "Direct ∪ current groups' permissions; every permission for admins; none when inactive." })
+  async effectivePermissions(@Root() user: UserType, @Ctx() ctx: Context): Promise<string[]> {
+    return this.mayInspect(user, ctx) ? ctx.loaders.effectivePermissions.load(user.id) : [];
+  }
+
+  @FieldResolver(() => [MembershipType], { description: 'Current memberships (for themselves, admins and managers).' })
+  async memberships(@Root() user: UserType, @Ctx() ctx: Context): Promise<MembershipType[]> {
+    if (!this.mayInspect(user, ctx)) return [];
+    return (await ctx.loaders.membershipsOfUser.load(user.id)).map(toMembershipType);
+  }
+
+  @FieldResolver(() => [GroupType], { description: 'Groups this user leads (listed, or through a leader group).' })
+  async ledGroups(@Root() user: UserType, @Ctx() ctx: Context): Promise<GroupType[]> {
+    if (!this.mayInspect(user, ctx)) return [];
+    const ids = await ctx.loaders.ledGroupIds.load(user.id);
+    const groups = (await ctx.loaders.group.loadMany(ids)).filter((g): g is GroupEntity => g instanceof GroupEntity);
+    return groups.sort((a, b) => a.nameKey.localeCompare(b.nameKey)).map(toGroupType);
+  }
+
+  /** Permissions and memberships of others are for admins and group managers; everyone sees their own. */
+  private mayInspect(user: UserType, ctx: Context): boolean {
+    const v = ctx.viewer;
+    return v !== null && (v.isAdmin || v.userId === user.id || v.permissions.has('groups.manage') || v.permissions.has('access.check'));
+  }
+}
