@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Viewer } from './authz/viewer';
 import { errors } from './common/errors';
 import { createLoaders, type Loaders } from './loaders';
-import { authenticate } from './modules/auth/authenticate';
+import { authenticate, viewerFor } from './modules/auth/authenticate';
+import type { UserEntity } from './modules/users/user.entity';
 import type { Services } from './services';
 
 /** Everything a resolver may use for one request. */
@@ -40,4 +41,14 @@ export async function buildContext(services: Services, req: Request, res: Respon
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw errors.unauthenticated(ctx.authProblem ?? undefined);
   return ctx.viewer;
+}
+
+/**
+ * After signIn / setup / signUp the rest of this response is resolved as the new user (the cookie
+ * only counts from the next request), with fresh loaders so nothing cached as anonymous leaks.
+ */
+export async function actAs(ctx: Context, user: UserEntity): Promise<void> {
+  ctx.viewer = await viewerFor(ctx.services.db, user);
+  ctx.authProblem = null;
+  ctx.loaders = createLoaders(ctx.services.db, ctx.viewer, ctx.services);
 }

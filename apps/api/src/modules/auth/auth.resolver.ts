@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Public } from '../../authz/access';
 import { Registration } from '../../common/enums';
-import { requireViewer, type Context } from '../../context';
+import { actAs, requireViewer, type Context } from '../../context';
+import type { UserEntity } from '../users/user.entity';
 import { readSettings } from '../settings/settings.repository';
 import { SetupInput } from '../users/user.inputs';
 import { toUserType, UserType } from '../users/user.type';
@@ -37,7 +38,7 @@ export class AuthResolver {
     @Arg('password') password: string,
     @Ctx() ctx: Context,
   ): Promise<SignInPayload> {
-    return { user: toUserType(await ctx.services.auth.signIn(ctx.req, ctx.res, email, password)) };
+    return this.signedIn(ctx, await ctx.services.auth.signIn(ctx.req, ctx.res, email, password));
   }
 
   @Public()
@@ -49,13 +50,13 @@ export class AuthResolver {
   @Public()
   @Mutation(() => SignInPayload, { description: 'One-time setup: create the first admin and sign in. Refused once an admin exists.' })
   async completeSetup(@Arg('input') input: SetupInput, @Ctx() ctx: Context): Promise<SignInPayload> {
-    return { user: toUserType(await ctx.services.auth.completeSetup(ctx.req, ctx.res, input)) };
+    return this.signedIn(ctx, await ctx.services.auth.completeSetup(ctx.req, ctx.res, input));
   }
 
   @Public()
   @Mutation(() => SignInPayload, { description: 'Create your own account and sign in; only when registration is OPEN.' })
   async signUp(@Arg('input') input: SetupInput, @Ctx() ctx: Context): Promise<SignInPayload> {
-    return { user: toUserType(await ctx.services.auth.signUp(ctx.req, ctx.res, input)) };
+    return this.signedIn(ctx, await ctx.services.auth.signUp(ctx.req, ctx.res, input));
   }
 
   @Authorized()
@@ -66,5 +67,10 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     return ctx.services.auth.changePassword(requireViewer(ctx), ctx.sessionHash, currentPassword, newPassword);
+  }
+
+  private async signedIn(ctx: Context, user: UserEntity): Promise<SignInPayload> {
+    await actAs(ctx, user);
+    return { user: toUserType(user) };
   }
 }

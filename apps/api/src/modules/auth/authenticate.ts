@@ -20,7 +20,8 @@ export interface Authentication {
 
 const ANONYMOUS: Authentication = { viewer: null, sessionHash: null, problem: null };
 
-async function viewerFor(db: Db, user: UserEntity): Promise<Viewer> {
+/** The viewer a user becomes when signed in: effective permissions computed now. */
+export async function viewerFor(db: Db, user: UserEntity): Promise<Viewer> {
   const permissions = await effectivePermissions(db.manager, user);
   return {
     userId: user.id,

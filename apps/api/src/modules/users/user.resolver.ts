@@ -5,6 +5,7 @@ import { requireViewer, type Context } from '../../context';
 import { GroupEntity } from '../groups/group.entity';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { MembershipType, toMembershipType } from '../memberships/membership.type';
+import { PermissionOrigin } from '../permissions/permission-origin.type';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { toUserType, UserConnection, UserType } from './user.type';
 import { UserSearchArgs } from './user.args';
@@ -82,6 +83,23 @@ export class UserResolver {
   @FieldResolver(() => [String], { description: "Direct ∪ current groups' permissions; every permission for admins; none when inactive." })
   async effectivePermissions(@Root() user: UserType, @Ctx() ctx: Context): Promise<string[]> {
     return this.mayInspect(user, ctx) ? ctx.loaders.effectivePermissions.load(user.id) : [];
+  }
+
+  @FieldResolver(() => [PermissionOrigin], { description: 'Each effective permission with where it comes from (direct, admin, which groups).' })
+  async permissionOrigins(@Root() user: UserType, @Ctx() ctx: Context): Promise<PermissionOrigin[]> {
+    if (!this.mayInspect(user, ctx)) return [];
+    const [effective, direct, memberships] = await Promise.all([
+      ctx.loaders.effectivePermissions.load(user.id),
+      ctx.loaders.directPermissions.load(user.id),
+      ctx.loaders.membershipsOfUser.load(user.id),
+    ]);
+    const carried = await ctx.loaders.groupPermissions.loadMany(memberships.map((m) => m.groupId));
+    return effective.map((key) => ({
+      key,
+      direct: direct.includes(key),
+      admin: user.isAdmin && user.isActive,
+      groups: memberships.filter((_m, i) => (carried[i] as string[] | Error).includes?.(key)).map((m) => toGroupType(m.group!)),
+    }));
   }
 
   @FieldResolver(() => [MembershipType], { description: 'Current memberships (for themselves, admins and managers).' })
