@@ -98,7 +98,10 @@ export class UserResolver {
       key,
       direct: direct.includes(key),
       admin: user.isAdmin && user.isActive,
-      groups: memberships.filter((_m, i) => (carried[i] as string[] | Error).includes?.(key)).map((m) => toGroupType(m.group!)),
+      groups: memberships.filter((_m, i) => {
+        const keys = carried[i];
+        return Array.isArray(keys) && keys.includes(key);
+      }).map((m) => toGroupType(m.group!)),
     }));
   }
 
