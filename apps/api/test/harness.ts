@@ -62,7 +62,7 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { db: dbConfig, drop } = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', ...env }), database: dbConfig };
+  const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', LOG_LEVEL: 'error', ...env }), database: dbConfig };
   const log = createLogger(config);
   const queries = new QueryCounter();
   const dataSource = await openDatabase(dbConfig, { queryCounter: queries });

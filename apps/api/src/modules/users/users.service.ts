@@ -1,4 +1,4 @@
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
@@ -188,7 +188,7 @@ export class UsersService {
       if (deactivating) {
         // Sessions and tokens end at once (SPEC: deactivating ends their sessions and tokens).
         await tx.delete(SessionEntity, { userId: user.id });
-        await tx.update(ApiTokenEntity, { userId: user.id, revokedAt: null as unknown as Date }, { revokedAt: new Date() });
+        await tx.update(ApiTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       }
       await audit(tx, {
         action: deactivating ? 'USER_DEACTIVATED' : 'USER_UPDATED',

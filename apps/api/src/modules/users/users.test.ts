@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { expectMatrix, makeCast, makeGroup, makeUser, newId, outcome, type Cast } from '../../../test/factories';
+import { GroupEntity } from '../groups/group.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
+import { UserEntity } from './user.entity';
+
+let app: TestApp;
+let cast: Cast;
+beforeAll(async () => {
+  app = await startTestApp();
+  cast = await makeCast(app);
+});
+afterAll(() => app.close());
+
+const CREATE = 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id email kind isAdmin memberships { source group { name } } effectivePermissions } }';
+const UPDATE = 'mutation ($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id displayName isActive isAdmin } }';
+let n = 0;
+const fresh = () => ({ email: `new-${n++}-${Date.now()}@example.com`, displayName: 'New Person' });
+
+describe('createUser', () => {
+  it('authorization matrix: admins only', async () => {
+    await expectMatrix(app, cast, CREATE, () => ({ i: fresh() }), {
+      anonymous: 'UNAUTHENTICATED', user: 'FORBIDDEN', leader: 'FORBIDDEN', manager: 'FORBIDDEN', admin: 'OK',
+    });
+  });
+
+  it('puts a new human in Member (source DEFAULT) with groups.request', async () => {
+    const result = await app.gql(CREATE, { i: fresh() }, cast.admin.as);
+    expect(result.data).toMatchObject({
+      createUser: { kind: 'HUMAN', memberships: [{ source: 'DEFAULT', group: { name: 'Member' } }], effectivePermissions: ['groups.request'] },
+    });
+  });
+
+  it('puts a service account in System and nowhere else', async () => {
+    const result = await app.gql(CREATE, { i: { ...fresh(), kind: 'SERVICE' } }, cast.admin.as);
+    expect(result.data).toMatchObject({ createUser: { kind: 'SERVICE', memberships: [{ group: { name: 'System' } }], effectivePermissions: [] } });
+  });
+
+  it.each([
+    ['a malformed email', { email: 'not-an-email' }, 'email'],
+    ['an empty display name', { displayName: '   ' }, 'displayName'],
+    ['a short password', { password: 'short' }, 'password'],
+    ['the email as password', { email: 'same.as.password@example.com', password: 'same.as.password@example.com' }, 'password'],
+    ['a password for a service account', { kind: 'SERVICE', password: 'a long enough password' }, 'password'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_name, override, field) => {
+    const before = await app.dataSource.manager.count(UserEntity);
+    const result = await app.gql(CREATE, { i: { ...fresh(), ...override } }, cast.admin.as);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
+    expect((result.errors?.[0]?.extensions?.['details'] as { field: string }[]).map((d) => d.field)).toContain(field);
+    expect(await app.dataSource.manager.count(UserEntity)).toBe(before);
+  });
+
+  it('refuses an over-long email at the schema boundary', async () => {
+    const result = await app.gql(CREATE, { i: { ...fresh(), email: `${'x'.repeat(300)}@example.com` } }, cast.admin.as);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
+  });
+
+  it('refuses a duplicate email ignoring case with CONFLICT (EMAIL_TAKEN)', async () => {
+    const input = fresh();
+    expect(outcome(await app.gql(CREATE, { i: input }, cast.admin.as))).toBe('OK');
+    const again = await app.gql(CREATE, { i: { ...input, email: input.email.toUpperCase() } }, cast.admin.as);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
+  });
+
+  it('joins the configured default groups instead of Member when settings say so', async () => {
+    const group = await makeGroup(app, { name: 'Newcomers' });
+    await app.gql('mutation ($ids: [ID!]) { updateSettings(input: { defaultGroupIds: $ids }) { defaultGroups { name } } }', { ids: [group.id] }, cast.admin.as);
+    const result = await app.gql(CREATE, { i: fresh() }, cast.admin.as);
+    expect(result.data).toMatchObject({ createUser: { memberships: [{ group: { name: 'Newcomers' } }] } });
+    const member = await app.dataSource.manager.findOneByOrFail(GroupEntity, { builtIn: 'MEMBER' });
+    await app.gql('mutation ($ids: [ID!]) { updateSettings(input: { defaultGroupIds: $ids }) { autoLeave } }', { ids: [member.id] }, cast.admin.as);
+  });
+});
+
+describe('updateUser', () => {
+  it('authorization matrix for another user: admins only (others do not even see a target they may not edit)', async () => {
+    const target = await makeUser(app);
+    await expectMatrix(app, cast, UPDATE, () => ({ id: target.user.id, i: { displayName: 'Renamed' } }), {
+      anonymous: 'UNAUTHENTICATED', user: 'NOT_FOUND', leader: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'OK',
+    });
+  });
+
+  it('lets people rename themselves but not make themselves admin', async () => {
+    const self = await makeUser(app);
+    expect((await app.gql(UPDATE, { id: self.user.id, i: { displayName: '  Me   Myself ' } }, self.as)).data).toMatchObject({ updateUser: { displayName: 'Me Myself' } });
+    const escalate = await app.gql(UPDATE, { id: self.user.id, i: { isAdmin: true } }, self.as);
+    expect(escalate.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ADMIN' });
+  });
+
+  it('answers unknown and malformed ids with NOT_FOUND', async () => {
+    expect(outcome(await app.gql(UPDATE, { id: newId(), i: { displayName: 'x' } }, cast.admin.as))).toBe('NOT_FOUND');
+    expect(outcome(await app.gql(UPDATE, { id: 'not-a-uuid', i: { displayName: 'x' } }, cast.admin.as))).toBe('NOT_FOUND');
+  });
+
+  it('never lets the last active admin be deactivated or demoted', async () => {
+    const solo = await startTestApp();
+    try {
+      const only = await makeUser(solo, { isAdmin: true });
+      for (const change of [{ isActive: false }, { isAdmin: false }]) {
+        const result = await solo.gql(UPDATE, { id: only.user.id, i: change }, only.as);
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
+      }
+      const other = await makeUser(solo, { isAdmin: true });
+      // Two admins demoting each other at the same moment: exactly one succeeds.
+      const results = await Promise.all([
+        solo.gql(UPDATE, { id: other.user.id, i: { isAdmin: false } }, only.as),
+        solo.gql(UPDATE, { id: only.user.id, i: { isAdmin: false } }, other.as),
+      ]);
+      // The loser is refused either as LAST_ADMIN (both checked at once) or, if the winner
+      // committed first, because it is no longer an admin and may not edit another account.
+      const outcomes = results.map(outcome);
+      expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
+      expect(outcomes.find((o) => o !== 'OK')).toMatch(/^(CONFLICT|NOT_FOUND)$/);
+      expect(await solo.dataSource.manager.countBy(UserEntity, { isAdmin: true, isActive: true })).toBe(1);
+    } finally {
+      await solo.close();
+    }
+  });
+
+  it('deactivation applies the permission cascade: the user leaves non-public groups', async () => {
+    const target = await makeUser(app);
+    const privateGroup = await makeGroup(app, { members: [target.user.id] });
+    const publicGroup = await makeGroup(app, { public: true, members: [target.user.id] });
+    await app.gql(UPDATE, { id: target.user.id, i: { isActive: false } }, cast.admin.as);
+    const remaining = await app.dataSource.manager.findBy(MembershipEntity, { userId: target.user.id });
+    expect(remaining.map((m) => m.groupId)).toEqual([publicGroup.id]);
+    expect(remaining.map((m) => m.groupId)).not.toContain(privateGroup.id);
+  });
+});
+
+describe('deleteUser', () => {
+  it('authorization matrix: admins only', async () => {
+    const targets = await Promise.all([makeUser(app), makeUser(app), makeUser(app), makeUser(app), makeUser(app)]);
+    let i = 0;
+    await expectMatrix(app, cast, 'mutation ($id: ID!) { deleteUser(id: $id) }', () => ({ id: targets[i++]!.user.id }), {
+      anonymous: 'UNAUTHENTICATED', user: 'FORBIDDEN', leader: 'FORBIDDEN', manager: 'FORBIDDEN', admin: 'OK',
+    });
+  });
+
+  it('keeps audit rows readable after the user is gone', async () => {
+    const target = await makeUser(app, { displayName: 'Gone Soon' });
+    await app.gql('mutation ($id: ID!) { deleteUser(id: $id) }', { id: target.user.id }, cast.admin.as);
+    const events = await app.gql('query ($u: ID) { auditEvents(filter: { userId: $u }) { edges { node { action userLabel } } } }', { u: target.user.id }, cast.admin.as);
+    const actions = (events.data as { auditEvents: { edges: { node: { action: string; userLabel: string } }[] } }).auditEvents.edges.map((e) => e.node);
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['USER_DELETED', 'USER_CREATED', 'MEMBER_ADDED']));
+    expect(actions.every((a) => a.userLabel.startsWith('Gone Soon <'))).toBe(true);
+  });
+});
+
+describe('user, users and email visibility', () => {
+  it('shows emails to self, admins and leaders of their groups only', async () => {
+    const member = await makeUser(app);
+    const group = await makeGroup(app, { leaders: [cast.leader.user.id], members: [member.user.id] });
+    const q = 'query ($id: ID!) { user(id: $id) { email } }';
+    const emailAs = async (as: typeof cast.user.as) => ((await app.gql(q, { id: member.user.id }, as)).data as { user: { email: string | null } }).user.email;
+    expect(await emailAs(member.as)).toBe(member.user.email);
+    expect(await emailAs(cast.admin.as)).toBe(member.user.email);
+    expect(await emailAs(cast.leader.as)).toBe(member.user.email);
+    expect(await emailAs(cast.user.as)).toBeNull();
+    expect(await emailAs(cast.manager.as)).toBeNull();
+    void group;
+  });
+
+  it('users: search by name, cursor pages that cover everyone exactly once, inactive hidden from non-admins', async () => {
+    const names = ['Zed Pager A', 'Zed Pager B', 'Zed Pager C', 'Zed Pager D', 'Zed Pager E'];
+    for (const displayName of names) await makeUser(app, { displayName });
+    const hidden = await makeUser(app, { displayName: 'Zed Pager Hidden' });
+    await app.dataSource.manager.update(UserEntity, { id: hidden.user.id }, { isActive: false });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { data?: unknown } = await app.gql('query ($a: String) { users(search: "zed pager", first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { displayName } } } }', { a: after }, cast.user.as);
+      const users = (page.data as { users: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { displayName: string } }[] } }).users;
+      expect(users.totalCount).toBe(5);
+      seen.push(...users.edges.map((e) => e.node.displayName));
+      if (!users.pageInfo.hasNextPage) break;
+      after = users.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(names);
+    const asAdmin = await app.gql('{ users(search: "zed pager") { totalCount } }', {}, cast.admin.as);
+    expect(asAdmin.data).toEqual({ users: { totalCount: 6 } });
+  });
+
+  it.each([
+    ['first: 0', '{ users(first: 0) { totalCount } }'],
+    ['first: 101', '{ users(first: 101) { totalCount } }'],
+    ['first: 100000', '{ users(first: 100000) { totalCount } }'],
+    ['a forged cursor', '{ users(after: "garbage!!") { totalCount } }'],
+    ['a search of 201 characters', `{ users(search: "${'s'.repeat(201)}") { totalCount } }`],
+  ])('refuses %s with BAD_USER_INPUT', async (_name, query) => {
+    const result = await app.gql(query, {}, cast.user.as);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(result.status).toBeLessThan(500);
+  });
+
+  it('answers me as null when signed out, and refuses users to anonymous callers', async () => {
+    expect((await app.gql('{ me { id } }')).data).toEqual({ me: null });
+    expect(outcome(await app.gql('{ users { totalCount } }'))).toBe('UNAUTHENTICATED');
+  });
+});
