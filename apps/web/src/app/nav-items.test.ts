@@ -1,6 +1,6 @@
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { isNavItemActive, NAV_SECTIONS } from './nav-items';
+import { isNavItemActive, NAV_SECTIONS, visibleNavSections } from './nav-items';
 import { appRoutes } from './routes';
 
 const allItems = NAV_SECTIONS.flatMap((section) => section.items);
@@ -35,5 +35,30 @@ describe('isNavItemActive', () => {
     ['/', '/groups', false],
   ])('%s with link %s → %s', (pathname, href, expected) => {
     expect(isNavItemActive(pathname, href)).toBe(expected);
+  });
+});
+
+describe('visibleNavSections', () => {
+  const labels = (viewer: Parameters<typeof visibleNavSections>[0]) =>
+    visibleNavSections(viewer).map((section) => section.label);
+  const member = { isAdmin: false, effectivePermissions: ['groups.request'], ledGroups: [] };
+
+  it('shows a plain member only the Member section', () => {
+    expect(labels(member)).toEqual(['Member']);
+  });
+
+  it('adds Leader for someone who leads a group', () => {
+    expect(labels({ ...member, ledGroups: [{ id: 'g1' }] })).toEqual(['Member', 'Leader']);
+  });
+
+  it('adds Leader for a manager (groups.manage)', () => {
+    expect(labels({ ...member, effectivePermissions: ['groups.request', 'groups.manage'] })).toEqual([
+      'Member',
+      'Leader',
+    ]);
+  });
+
+  it('shows every section to an admin', () => {
+    expect(labels({ isAdmin: true, effectivePermissions: [], ledGroups: [] })).toEqual(['Member', 'Leader', 'Admin']);
   });
 });

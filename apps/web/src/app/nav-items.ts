@@ -20,18 +20,23 @@ export interface NavItem {
   icon: TablerIcon;
 }
 
+/** Who a navbar section is for (SPEC §2 roles, as far as navigation needs them). */
+export type NavAudience = 'member' | 'leader' | 'admin';
+
 export interface NavSection {
   /** Visible heading; also labels the link group for assistive technology. */
   label: string;
+  audience: NavAudience;
   items: readonly NavItem[];
 }
 
 // One table drives the navbar, so adding a page is one line here plus one route.
-// Sections mirror the roles in SPEC §2; when the viewer query lands, sections the
-// viewer has no role for will be hidden from `viewerCan`-style abilities, not re-derived here.
+// Sections mirror the roles in SPEC §2. Which ones show is navigation only: every page
+// still asks the server, and buttons inside pages come from `viewerCan`.
 export const NAV_SECTIONS: readonly NavSection[] = [
   {
     label: 'Member',
+    audience: 'member',
     items: [
       { label: 'Groups', href: '/groups', icon: IconUsersGroup },
       { label: 'My requests', href: '/requests', icon: IconSend },
@@ -41,6 +46,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   },
   {
     label: 'Leader',
+    audience: 'leader',
     items: [
       { label: 'Approval queue', href: '/queue', icon: IconChecklist },
       { label: 'Led groups', href: '/led', icon: IconCrown },
@@ -48,6 +54,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   },
   {
     label: 'Admin',
+    audience: 'admin',
     items: [
       { label: 'Users', href: '/admin/users', icon: IconUsers },
       { label: 'Groups', href: '/admin/groups', icon: IconBuildingCommunity },
@@ -66,4 +73,27 @@ export const NAV_SECTIONS: readonly NavSection[] = [
 export function isNavItemActive(pathname: string, href: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return path === href || path.startsWith(`${href}/`);
+}
+
+/** The facts about the signed-in person that decide which navbar sections they see. */
+export interface NavViewer {
+  isAdmin: boolean;
+  effectivePermissions: readonly string[];
+  ledGroups: readonly unknown[];
+}
+
+/** The role that manages every self-service group (SPEC §1). */
+const MANAGE_PERMISSION = 'groups.manage';
+
+/**
+ * Sections for `viewer`: Member for everyone signed in; Leader for people who lead a group or
+ * manage groups (admins included); Admin for admins only.
+ */
+export function visibleNavSections(viewer: NavViewer): NavSection[] {
+  const audiences = new Set<NavAudience>(['member']);
+  if (viewer.isAdmin || viewer.ledGroups.length > 0 || viewer.effectivePermissions.includes(MANAGE_PERMISSION)) {
+    audiences.add('leader');
+  }
+  if (viewer.isAdmin) audiences.add('admin');
+  return NAV_SECTIONS.filter((section) => audiences.has(section.audience));
 }

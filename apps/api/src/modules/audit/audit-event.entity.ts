@@ -1,18 +1,23 @@
-import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, TimestampColumn, UuidColumn, VarcharColumn, type JsonObject } from '../../db/columns';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampColumn, UuidColumn, VarcharColumn, type JsonObject } from '../../db/columns';
 
 /**
  * Append-only record of a change. No foreign keys and copied labels: rows outlive the users,
  * groups and resources they name (SPEC §9).
  */
 @Entity({ name: 'audit_event' })
-@Index('IX_audit_time', ['occurredAt', 'id'])
+@Index('IX_audit_time', ['occurredAt'])
 @Index('IX_audit_group', ['groupId', 'occurredAt'])
 @Index('IX_audit_user', ['userId', 'occurredAt'])
 @Index('IX_audit_actor', ['actorId', 'occurredAt'])
 export class AuditEventEntity {
-  @IdColumn()
-  id: string;
+  /**
+   * A sequence, not a UUID: ids follow insertion order, so rows written in one transaction (same
+   * timestamp) still list in the order they happened, and paging by id is stable. `integer` on
+   * both dialects (SQLite allows AUTOINCREMENT only there): ~2.1 billion events.
+   */
+  @PrimaryGeneratedColumn('increment')
+  id: number;
 
   @TimestampColumn()
   occurredAt: Date;

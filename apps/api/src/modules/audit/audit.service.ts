@@ -46,14 +46,13 @@ export class AuditService {
     if (filter.since) qb.andWhere('e.occurredAt >= :since', { since: filter.since });
     if (filter.until) qb.andWhere('e.occurredAt < :until', { until: filter.until });
     if (after) {
-      const [at, lastId] = decodeCursor(after, 2);
-      const when = new Date(String(at));
-      if (Number.isNaN(when.getTime()) || typeof lastId !== 'string') {
+      const [lastId] = decodeCursor(after, 1);
+      if (typeof lastId !== 'string' || !/^\d{1,10}$/.test(lastId)) {
         throw errors.badInput('after is not a cursor this server issued; start again without it.', 'INVALID_CURSOR');
       }
-      qb.andWhere(new Brackets((w) => w.where('e.occurredAt < :at', { at: when }).orWhere('e.occurredAt = :at AND e.id < :lastId', { lastId })));
+      qb.andWhere('e.id < :lastId', { lastId: Number(lastId) });
     }
-    const rows = await qb.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC').take(first + 1).getMany();
-    return toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id]);
+    const rows = await qb.orderBy('e.id', 'DESC').take(first + 1).getMany();
+    return toPage(rows, first, (e) => [String(e.id)]);
   }
 }

@@ -42,7 +42,7 @@ export class AuditEventType {
 
 export function toAuditEventType(e: AuditEventEntity): AuditEventType {
   return Object.assign(new AuditEventType(), {
-    id: e.id,
+    id: String(e.id),
     occurredAt: e.occurredAt,
     action: e.action,
     actorId: e.actorId,

@@ -119,6 +119,10 @@ export class UsersService {
   /** `updateUser`: admins change anything; a person may change their own display name. */
   async update(viewer: Viewer, id: string, changes: UserChanges): Promise<UserEntity> {
     return this.db.transaction(async (tx) => {
+      // Changes that can remove an admin lock the admin rows first, always in id order, so two
+      // such changes queue instead of deadlocking on each other's target row.
+      const mayRemoveAdmin = changes.isAdmin === false || changes.isActive === false;
+      if (mayRemoveAdmin) await this.lockActiveAdmins(tx);
       const user = await this.lockedById(tx, id);
       if (!userPolicy.update(viewer, user)) throw errors.notFound('No user has this id.');
       const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter(
@@ -207,6 +211,7 @@ export class UsersService {
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     if (!userPolicy.delete(viewer)) throw errors.forbidden('NOT_ADMIN', 'Only administrators may delete users.');
     return this.db.transaction(async (tx) => {
+      await this.lockActiveAdmins(tx);
       const user = await this.lockedById(tx, id);
       if (user.isAdmin && user.isActive) await this.guardLastAdmin(tx, user.id);
       if (user.id === viewer.userId) throw errors.forbidden('SELF_DELETE', 'You cannot delete your own account.');
@@ -221,12 +226,17 @@ export class UsersService {
    * first, so two admins demoting each other at once cannot both pass the check.
    */
   private async guardLastAdmin(tx: EntityManager, leavingId: string): Promise<void> {
-    const qb = tx.createQueryBuilder(UserEntity, 'u').select(['u.id']).where('u.isAdmin = :t AND u.isActive = :t', { t: true });
-    const lock = this.db.lockClause();
-    const admins = await (lock ? qb.setLock(lock) : qb).getMany();
+    const admins = await this.lockActiveAdmins(tx);
     if (admins.filter((a) => a.id !== leavingId).length === 0) {
       throw errors.conflict('LAST_ADMIN', 'This is the last active administrator; make someone else an administrator first.');
     }
+  }
+
+  /** Locks (PostgreSQL) and returns the active admins, in id order. */
+  private async lockActiveAdmins(tx: EntityManager): Promise<UserEntity[]> {
+    const qb = tx.createQueryBuilder(UserEntity, 'u').select(['u.id']).where('u.isAdmin = :t AND u.isActive = :t', { t: true }).orderBy('u.id');
+    const lock = this.db.lockClause();
+    return (lock ? qb.setLock(lock) : qb).getMany();
   }
 
   private async lockedById(tx: EntityManager, id: string): Promise<UserEntity> {

@@ -2,6 +2,7 @@ import { Anchor, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
+import { UserMenu } from './UserMenu';
 
 export interface ShellHeaderProps {
   navOpened: boolean;
@@ -34,7 +35,10 @@ export function ShellHeader({ navOpened, navbarId, onToggleNav }: ShellHeaderPro
           </Group>
         </Anchor>
       </Group>
-      <ColorSchemeToggle />
+      <Group gap="sm" wrap="nowrap">
+        <ColorSchemeToggle />
+        <UserMenu />
+      </Group>
     </Group>
   );
 }

@@ -1,7 +1,8 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { Link, useLocation } from 'react-router';
-import { isNavItemActive, NAV_SECTIONS } from '../nav-items';
+import { isNavItemActive, visibleNavSections } from '../nav-items';
+import { useSignedInViewer } from '../session/viewer-context';
 
 export interface ShellNavbarProps {
   /** Called after any link is followed. */
@@ -11,10 +12,11 @@ export interface ShellNavbarProps {
 export function ShellNavbar({ onNavigate }: ShellNavbarProps) {
   const { pathname } = useLocation();
   const idPrefix = useId();
+  const sections = visibleNavSections(useSignedInViewer());
   return (
     <AppShell.Section grow component={ScrollArea}>
       <Stack gap="md">
-        {NAV_SECTIONS.map((section, index) => {
+        {sections.map((section, index) => {
           const headingId = `${idPrefix}-section-${index}`;
           return (
             <div key={section.label} role="group" aria-labelledby={headingId}>

@@ -1,0 +1,83 @@
+import { LIMITS } from '@gatehouse/shared';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { readProblem, type Problem } from '../../app/graphql-errors';
+import { safeNextPath } from '../../app/session/next-path';
+import { useViewer } from '../../app/session/viewer-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useSignIn } from '../../features/session/use-sign-in';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const { me, authConfig } = useViewer();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const [signIn, { pending }] = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  if (authConfig.needsSetup) return <Navigate to="/setup" replace />;
+  // Signed in (or just signed in: the reset store answered): on to where they were going.
+  if (me) return <Navigate to={next} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      await signIn(email.trim(), password);
+    } catch (error) {
+      setProblem(readProblem(error, { fields: FIELDS }));
+    }
+  };
+
+  return (
+    <Page title="Sign in" description="Sign in to Gatehouse with your email and password.">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="sm">
+          {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={problem?.fields['email']}
+            maxLength={LIMITS.emailMax}
+            disabled={pending}
+            data-autofocus
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={problem?.fields['password']}
+            maxLength={LIMITS.passwordMax}
+            disabled={pending}
+          />
+          <Button type="submit" loading={pending} fullWidth mt="xs">
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+      {authConfig.registration === 'OPEN' ? (
+        <Text size="sm">
+          New here?{' '}
+          <Anchor component={Link} to="/sign-up">
+            Create an account
+          </Anchor>
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No account yet? Ask an administrator to create one for you.
+        </Text>
+      )}
+    </Page>
+  );
+}
