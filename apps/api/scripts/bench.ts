@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
+import { seed } from './lib/bench-seed';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -31,9 +32,18 @@ interface Scenario {
   key: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Bearer token of the user the scenario runs as. */
+  token?: string;
 }
 
-const SCENARIOS: Scenario[] = [{ name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' }];
+/** Scenarios that need data get it from `seed` (run once the server has migrated the database). */
+async function scenarios(databaseUrl: string): Promise<Scenario[]> {
+  const seeded = await seed(databaseUrl);
+  return [
+    { name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' },
+    { name: 'me { effectivePermissions } (50 groups)', key: 'mePermissions', query: '{ me { effectivePermissions } }', token: seeded.memberOf50Token },
+  ];
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,7 +75,7 @@ async function run(url: string, scenario: Scenario, duration: number): Promise<A
     method: 'POST',
     connections: CONNECTIONS,
     duration,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
 }
@@ -84,7 +94,7 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(url, child);
     const rows: string[] = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of await scenarios(databaseUrl)) {
       await run(url, scenario, WARMUP_S);
       const result = await run(url, scenario, DURATION_S);
       const failed = result.errors + result.timeouts + result.non2xx;

@@ -13,8 +13,8 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Query: {
         fields: {
-          users: relayStylePagination(['search']),
-          groups: relayStylePagination(['filter']),
+          users: relayStylePagination(['search', 'first']),
+          groups: relayStylePagination(['filter', 'first']),
           auditEvents: relayStylePagination(['filter']),
         },
       },

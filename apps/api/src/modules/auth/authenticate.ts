@@ -12,13 +12,15 @@ import { SESSION_IDLE_MS, TOUCH_INTERVAL_MS } from './session.settings';
 
 export interface Authentication {
   viewer: Viewer | null;
+  /** The signed-in user's row as read now (primes the request's loaders). */
+  user: UserEntity | null;
   /** The session's hash when signed in by cookie (signOut deletes it). */
   sessionHash: string | null;
   /** Set when a credential was presented but refused, so UNAUTHENTICATED can say why. */
   problem: string | null;
 }
 
-const ANONYMOUS: Authentication = { viewer: null, sessionHash: null, problem: null };
+const ANONYMOUS: Authentication = { viewer: null, user: null, sessionHash: null, problem: null };
 
 /** The viewer a user becomes when signed in: effective permissions computed now. */
 export async function viewerFor(db: Db, user: UserEntity): Promise<Viewer> {
@@ -53,7 +55,7 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await db.manager.update(ApiTokenEntity, { id: token.id }, { lastUsedAt: now });
     }
-    return { viewer: await viewerFor(db, token.user!), sessionHash: null, problem: null };
+    return { viewer: await viewerFor(db, token.user!), user: token.user!, sessionHash: null, problem: null };
   }
 
   const secret = readCookie(req, SESSION_COOKIE);
@@ -71,5 +73,5 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
     await db.manager.update(SessionEntity, { tokenHash: hash }, { lastSeenAt: now, expiresAt });
   }
-  return { viewer: await viewerFor(db, session.user), sessionHash: hash, problem: null };
+  return { viewer: await viewerFor(db, session.user), user: session.user, sessionHash: hash, problem: null };
 }

@@ -1,8 +1,6 @@
 import { Brackets, type EntityManager } from 'typeorm';
-import { GroupPermissionEntity } from '../groups/group-permission.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
 import { PermissionEntity } from './permission.entity';
-import { UserPermissionEntity } from './user-permission.entity';
+import { dialectSql, sqlDate } from '../../db/raw-sql';
 
 interface Subject {
   id: string;
@@ -32,23 +30,16 @@ export async function effectivePermissionsOf(
     for (const admin of admins) all.forEach((p) => result.get(admin.id)!.add(p.key));
   }
   if (plain.length > 0) {
-    const direct = manager
-      .createQueryBuilder(UserPermissionEntity, 'up')
-      .select('up.userId', 'userId')
-      .addSelect('up.permissionKey', 'key')
-      .where('up.userId IN (:...ids)', { ids: plain });
-    const viaGroups = manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoin(GroupPermissionEntity, 'gp', 'gp.groupId = m.groupId')
-      .select('m.userId', 'userId')
-      .addSelect('gp.permissionKey', 'key')
-      .where('m.userId IN (:...ids)', { ids: plain })
-      .andWhere(CURRENT_MEMBERSHIP('m'))
-      .setParameter('now', now);
-    const rows = [
-      ...(await direct.getRawMany<{ userId: string; key: string }>()),
-      ...(await viaGroups.getRawMany<{ userId: string; key: string }>()),
-    ];
+    // One round trip: direct grants UNION grants through current memberships.
+    const rows = await manager.query(
+      dialectSql(manager, `
+        SELECT up.user_id AS "userId", up.permission_key AS "key" FROM user_permission up WHERE up.user_id IN (:ids)
+        UNION
+        SELECT m.user_id AS "userId", gp.permission_key AS "key"
+          FROM membership m JOIN group_permission gp ON gp.group_id = m.group_id
+         WHERE m.user_id IN (:ids) AND (m.expires_at IS NULL OR m.expires_at > :now)`, plain.length),
+      [...plain, ...plain, sqlDate(manager, now)],
+    ) as { userId: string; key: string }[];
     for (const row of rows) result.get(row.userId)?.add(row.key);
   }
   return new Map([...result].map(([id, keys]) => [id, [...keys].sort()]));

@@ -1,0 +1,80 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { readProblem, type Problem } from '../../app/graphql-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { graphql } from '../../gql';
+import type { GroupPermissionsForm_GroupFragment, PermissionSelect_PermissionFragment } from '../../gql/graphql';
+import { PermissionSelect } from '../permissions/PermissionSelect';
+import { useUpdateGroup } from './use-update-group';
+
+export const GroupPermissionsFormFragment = graphql(`
+  fragment GroupPermissionsForm_group on Group {
+    id
+    permissions
+    viewerCan {
+      setPermissions
+    }
+  }
+`);
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => {
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((key, index) => key === sortedB[index]);
+};
+
+export interface GroupPermissionsFormProps {
+  group: GroupPermissionsForm_GroupFragment;
+  catalog: readonly PermissionSelect_PermissionFragment[];
+}
+
+/** The permissions every current member holds. Editable only when `viewerCan.setPermissions`. */
+export function GroupPermissionsForm({ group, catalog }: GroupPermissionsFormProps) {
+  const [updateGroup, { loading }] = useUpdateGroup();
+  const [value, setValue] = useState<string[]>([...group.permissions]);
+  const [saved, setSaved] = useState<readonly string[]>(group.permissions);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const canSet = group.viewerCan.setPermissions;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      const { data } = await updateGroup({ variables: { id: group.id, input: { permissions: value } } });
+      if (!data) return;
+      setSaved(data.updateGroup.permissions);
+      setValue([...data.updateGroup.permissions]);
+      notifySuccess('Group permissions saved.');
+    } catch (error) {
+      setProblem(readProblem(error, { fields: ['permissions'] }));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Group permissions">
+      <Stack gap="sm">
+        {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+        <PermissionSelect
+          label="Permissions carried by membership"
+          description={
+            canSet
+              ? 'Every current member holds these. Removing groups.request can remove members from other groups, depending on the permission-loss policy.'
+              : 'Only administrators change the permissions a group carries.'
+          }
+          catalog={catalog}
+          value={value}
+          onChange={setValue}
+          disabled={!canSet || loading}
+          error={problem?.fields['permissions']}
+        />
+        {canSet ? (
+          <Group>
+            <Button type="submit" loading={loading} disabled={sameKeys(value, saved)}>
+              Save permissions
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,218 @@
+import { LIMITS } from '@gatehouse/shared';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NumberInput,
+  Radio,
+  Stack,
+  Switch,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { readProblem, type Problem } from '../../app/graphql-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { graphql } from '../../gql';
+import type { GroupSettingsForm_GroupFragment, Shareable } from '../../gql/graphql';
+import {
+  GROUP_FLAGS,
+  parseMetadata,
+  settingsChanges,
+  settingsValuesOf,
+  SHAREABLE_OPTIONS,
+  type GroupSettingsValues,
+} from './group-settings';
+import { useUpdateGroup } from './use-update-group';
+
+export const GroupSettingsFormFragment = graphql(`
+  fragment GroupSettingsForm_group on Group {
+    id
+    name
+    description
+    builtIn
+    internal
+    hidden
+    open
+    public
+    restricted
+    shareable
+    maxMembers
+    metadata
+    viewerCan {
+      update
+    }
+  }
+`);
+
+const FIELDS = [
+  'name',
+  'description',
+  'internal',
+  'hidden',
+  'open',
+  'public',
+  'restricted',
+  'shareable',
+  'maxMembers',
+  'metadata',
+] as const;
+
+export interface GroupSettingsFormProps {
+  group: GroupSettingsForm_GroupFragment;
+}
+
+/** Every setting of a group, each flag with what it means. Editable only when `viewerCan.update`. */
+export function GroupSettingsForm({ group }: GroupSettingsFormProps) {
+  const [updateGroup, { loading }] = useUpdateGroup();
+  const [initial, setInitial] = useState(() => settingsValuesOf(group));
+  const [values, setValues] = useState(initial);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const canUpdate = group.viewerCan.update;
+  const locked = !canUpdate || loading;
+  const { input } = settingsChanges(initial, values);
+  const dirty = Object.keys(input).length > 0 || values.metadata !== initial.metadata;
+
+  const set = <K extends keyof GroupSettingsValues>(key: K, value: GroupSettingsValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const fieldError = (field: string) => localErrors[field] ?? problem?.fields[field];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const changes = settingsChanges(initial, values);
+    setLocalErrors(changes.errors);
+    if (Object.keys(changes.errors).length > 0 || Object.keys(changes.input).length === 0) return;
+    try {
+      const { data } = await updateGroup({ variables: { id: group.id, input: changes.input } });
+      if (!data) return;
+      const saved = settingsValuesOf(data.updateGroup);
+      setInitial(saved);
+      setValues(saved);
+      notifySuccess('Group settings saved.');
+    } catch (error) {
+      setProblem(readProblem(error, { fields: FIELDS }));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Group settings">
+      <Stack gap="md">
+        {!canUpdate ? (
+          <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
+            You may see these settings but not change them.
+          </Alert>
+        ) : null}
+        {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+        <TextInput
+          label="Name"
+          description={group.builtIn ? 'Built-in groups keep their name.' : 'Unique, whatever the capitals.'}
+          required
+          value={values.name}
+          onChange={(event) => set('name', event.currentTarget.value)}
+          error={fieldError('name')}
+          maxLength={LIMITS.groupNameMax}
+          disabled={locked || group.builtIn}
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.description}
+          onChange={(event) => set('description', event.currentTarget.value)}
+          error={fieldError('description')}
+          maxLength={LIMITS.groupDescriptionMax}
+          disabled={locked}
+        />
+        <Fieldset legend="Who can see and join it" variant="unstyled">
+          <Stack gap="sm">
+            {GROUP_FLAGS.map((flag) => (
+              <Switch
+                key={flag.key}
+                label={flag.label}
+                description={flag.explanation}
+                checked={values[flag.key]}
+                onChange={(event) => set(flag.key, event.currentTarget.checked)}
+                error={fieldError(flag.key)}
+                disabled={locked}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        <Radio.Group
+          label="Who may grant resources to this group"
+          value={values.shareable}
+          onChange={(value) => set('shareable', value as Shareable)}
+          error={fieldError('shareable')}
+        >
+          <Stack gap={6} mt={6}>
+            {SHAREABLE_OPTIONS.map((option) => (
+              <Radio
+                key={option.value}
+                value={option.value}
+                label={option.label}
+                description={option.explanation}
+                disabled={locked}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <NumberInput
+          label="Member limit"
+          description="The most current members allowed. Leave empty for no limit."
+          value={values.maxMembers}
+          onChange={(value) => set('maxMembers', typeof value === 'number' ? value : '')}
+          min={1}
+          max={1_000_000}
+          allowDecimal={false}
+          allowNegative={false}
+          error={fieldError('maxMembers')}
+          disabled={locked}
+          maw={240}
+        />
+        <Textarea
+          label="Metadata"
+          description="A JSON object (at most 16 KB) for integrations, e.g. {&quot;team&quot;: &quot;ops&quot;}."
+          autosize
+          minRows={3}
+          maxRows={14}
+          ff="monospace"
+          value={values.metadata}
+          onChange={(event) => set('metadata', event.currentTarget.value)}
+          onBlur={() => {
+            const parsed = parseMetadata(values.metadata);
+            setLocalErrors(({ metadata: _old, ...rest }) => ('error' in parsed ? { ...rest, metadata: parsed.error } : rest));
+          }}
+          error={fieldError('metadata')}
+          disabled={locked}
+          spellCheck={false}
+        />
+        {canUpdate ? (
+          <Group>
+            <Button type="submit" loading={loading} disabled={!dirty}>
+              Save settings
+            </Button>
+            {dirty ? (
+              <Button
+                variant="default"
+                onClick={() => {
+                  setValues(initial);
+                  setLocalErrors({});
+                  setProblem(null);
+                }}
+                disabled={loading}
+              >
+                Discard changes
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

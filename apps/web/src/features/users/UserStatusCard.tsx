@@ -1,0 +1,164 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { problemMessage } from '../../app/graphql-errors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { SectionCard } from '../../components/SectionCard';
+import { graphql } from '../../gql';
+import type { UpdateUserInput, UserStatus_UserFragment } from '../../gql/graphql';
+import { useUpdateUser } from './use-update-user';
+
+export const UserStatusFragment = graphql(`
+  fragment UserStatus_user on User {
+    id
+    displayName
+    kind
+    isActive
+    isAdmin
+  }
+`);
+
+interface StatusChange {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  danger: boolean;
+  input: UpdateUserInput;
+  done: string;
+}
+
+export interface UserStatusCardProps {
+  user: UserStatus_UserFragment;
+}
+
+/** Activate / deactivate and make / unmake administrator, each confirmed with its consequence. */
+export function UserStatusCard({ user }: UserStatusCardProps) {
+  const [updateUser, { loading }] = useUpdateUser();
+  const [pending, setPending] = useState<StatusChange | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const name = user.displayName;
+
+  const activeChange: StatusChange = user.isActive
+    ? {
+        title: `Deactivate ${name}?`,
+        body: 'Their sessions and API tokens stop working at once and they hold no permissions while deactivated. Their memberships stay, and you can reactivate the account later.',
+        confirmLabel: 'Deactivate',
+        danger: true,
+        input: { isActive: false },
+        done: `${name} is deactivated.`,
+      }
+    : {
+        title: `Reactivate ${name}?`,
+        body: 'They can sign in again (API tokens revoked by the deactivation stay revoked) and hold their permissions again.',
+        confirmLabel: 'Reactivate',
+        danger: false,
+        input: { isActive: true },
+        done: `${name} is active again.`,
+      };
+  const adminChange: StatusChange = user.isAdmin
+    ? {
+        title: `Remove ${name} as administrator?`,
+        body: 'They keep only the permissions given to them directly and by their groups.',
+        confirmLabel: 'Remove administrator',
+        danger: true,
+        input: { isAdmin: false },
+        done: `${name} is no longer an administrator.`,
+      }
+    : {
+        title: `Make ${name} an administrator?`,
+        body: 'Administrators hold every permission and may change everything, including other administrators.',
+        confirmLabel: 'Make administrator',
+        danger: false,
+        input: { isAdmin: true },
+        done: `${name} is now an administrator.`,
+      };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setFailure(null);
+    try {
+      await updateUser({ variables: { id: user.id, input: pending.input } });
+      notifySuccess(pending.done);
+    } catch (error) {
+      // e.g. FORBIDDEN / LAST_ADMIN: the server's sentence says why.
+      setFailure(problemMessage(error));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  return (
+    <SectionCard
+      title="Status"
+      description="Deactivating ends the person's sessions and API tokens at once. At least one active administrator must remain."
+    >
+      <Stack gap="md">
+        {failure ? <ErrorAlert>{failure}</ErrorAlert> : null}
+        <Group gap="lg" wrap="wrap">
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              Account:
+            </Text>
+            {user.isActive ? (
+              <Badge color="green" variant="light">
+                Active
+              </Badge>
+            ) : (
+              <Badge color="orange" variant="light">
+                Deactivated
+              </Badge>
+            )}
+            <Button
+              size="xs"
+              variant={user.isActive ? 'light' : 'filled'}
+              color={user.isActive ? 'red' : undefined}
+              onClick={() => setPending(activeChange)}
+            >
+              {user.isActive ? 'Deactivate' : 'Reactivate'}
+            </Button>
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              Administrator:
+            </Text>
+            {user.isAdmin ? (
+              <Badge color="red" variant="light">
+                Yes
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="light">
+                No
+              </Badge>
+            )}
+            {user.kind === 'SERVICE' ? (
+              <Text size="sm" c="dimmed">
+                Service accounts cannot be administrators.
+              </Text>
+            ) : (
+              <Button
+                size="xs"
+                variant="light"
+                color={user.isAdmin ? 'red' : undefined}
+                onClick={() => setPending(adminChange)}
+              >
+                {user.isAdmin ? 'Remove administrator' : 'Make administrator'}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={pending !== null}
+        title={pending?.title ?? ''}
+        confirmLabel={pending?.confirmLabel ?? ''}
+        danger={pending?.danger}
+        loading={loading}
+        onConfirm={() => void confirm()}
+        onClose={() => setPending(null)}
+      >
+        {pending?.body ?? ''}
+      </ConfirmDialog>
+    </SectionCard>
+  );
+}

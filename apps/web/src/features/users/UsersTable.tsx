@@ -1,0 +1,82 @@
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../../components/format-date';
+import { ScrollTable } from '../../components/ScrollTable';
+import { graphql } from '../../gql';
+import type { UsersTable_UserFragment } from '../../gql/graphql';
+import { USER_KIND_LABELS } from './user-label';
+
+export const UsersTableFragment = graphql(`
+  fragment UsersTable_user on User {
+    id
+    displayName
+    email
+    kind
+    isAdmin
+    isActive
+    createdAt
+  }
+`);
+
+export interface UsersTableProps {
+  users: readonly UsersTable_UserFragment[];
+}
+
+export function UsersTable({ users }: UsersTableProps) {
+  return (
+    <ScrollTable label="Users" minWidth={760}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Name</Table.Th>
+          <Table.Th scope="col">Email</Table.Th>
+          <Table.Th scope="col">Kind</Table.Th>
+          <Table.Th scope="col">Admin</Table.Th>
+          <Table.Th scope="col">Status</Table.Th>
+          <Table.Th scope="col">Created</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500}>
+                {user.displayName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{user.email ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={user.kind === 'SERVICE' ? 'cyan' : 'gray'}>
+                {USER_KIND_LABELS[user.kind]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {user.isAdmin ? (
+                <Badge variant="light" color="red">
+                  Admin
+                </Badge>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {user.isActive ? (
+                <Badge variant="light" color="green">
+                  Active
+                </Badge>
+              ) : (
+                <Badge variant="light" color="orange">
+                  Deactivated
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDate(user.createdAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../gql';
+
+const UpdateUserMutation = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      id
+      displayName
+      email
+      isActive
+      isAdmin
+      effectivePermissions
+      ledGroups {
+        id
+      }
+      ...PermissionOrigins_user
+      ...ApiTokens_user
+    }
+  }
+`);
+
+/**
+ * Changes an account. The answer carries everything a change can move — status, admin flag,
+ * effective permissions and their origins, tokens (deactivation ends them) — so every page and
+ * the navbar show the new truth from the normalized cache. The user list is refetched because
+ * a name or status change can move a row.
+ */
+export function useUpdateUser() {
+  return useMutation(UpdateUserMutation, {
+    update(cache) {
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'users' });
+    },
+  });
+}
