@@ -11,6 +11,7 @@ import { ledGroupIdsOf } from './modules/groups/leadership.repository';
 import { MembershipEntity } from './modules/memberships/membership.entity';
 import { CURRENT_MEMBERSHIP, effectivePermissionsOf } from './modules/permissions/effective-permissions';
 import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
+import { GroupRequestEntity } from './modules/requests/group-request.entity';
 import { UserEntity } from './modules/users/user.entity';
 import type { Services } from './services';
 
@@ -94,6 +95,17 @@ export function createLoaders(db: Db, viewer: Viewer | null, services: Services)
       const rows = await currentMemberships(m)
         .andWhere('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids: [...ids] })
         .getMany();
+      return byKey(ids, rows, (r) => r.groupId);
+    }),
+    /** Pending requests per group (callers show it only to those who may decide). */
+    pendingRequestCount: new DataLoader<string, number>(async (ids) => {
+      const counts = await services.requests.pendingCounts(m, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    /** The viewer's own pending request per group. */
+    viewerPendingRequest: new DataLoader<string, GroupRequestEntity | null>(async (ids) => {
+      if (!viewer) return ids.map(() => null);
+      const rows = await m.findBy(GroupRequestEntity, { userId: viewer.userId, groupId: In([...ids]), status: 'PENDING' });
       return byKey(ids, rows, (r) => r.groupId);
     }),
     /** Whether the viewer leads a group that the user is a current member of (email visibility). */

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
+  services.sweeper.start(log.child({ component: 'sweeper' }));
   log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
 
   let stopping = false;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       log.warn('shutdown grace period passed; exiting');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
+    services.sweeper.stop();
     server
       .stop()
       .then(() => dataSource.destroy())

@@ -8,7 +8,10 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { GroupResolver } from './modules/groups/group.resolver';
 import { MembershipResolver } from './modules/memberships/membership.resolver';
+import { NotificationResolver } from './modules/notifications/notification.resolver';
+import { ImpactResolver } from './modules/permissions/impact.resolver';
 import { PermissionResolver } from './modules/permissions/permission.resolver';
+import { RequestResolver } from './modules/requests/request.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { TokenResolver } from './modules/tokens/token.resolver';
@@ -19,8 +22,11 @@ export const RESOLVERS = [
   AuditResolver,
   AuthResolver,
   GroupResolver,
+  ImpactResolver,
   MembershipResolver,
+  NotificationResolver,
   PermissionResolver,
+  RequestResolver,
   ServerInfoResolver,
   SettingsResolver,
   TokenResolver,

@@ -5,7 +5,11 @@ import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { PermissionCascade } from './modules/cascade/permission-cascade';
 import { GroupsService } from './modules/groups/groups.service';
+import { NotificationsService } from './modules/notifications/notifications.service';
 import { PermissionsService } from './modules/permissions/permissions.service';
+import { cancelRequestsOnPermissionLoss } from './modules/requests/cascade-requests';
+import { RequestsService } from './modules/requests/requests.service';
+import { SweeperService } from './modules/sweeper/sweeper.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { TokensService } from './modules/tokens/tokens.service';
 import { UsersService } from './modules/users/users.service';
@@ -24,6 +28,9 @@ export interface Services {
   groups: GroupsService;
   audit: AuditService;
   settings: SettingsService;
+  requests: RequestsService;
+  notifications: NotificationsService;
+  sweeper: SweeperService;
 }
 
 export interface ServiceDeps {
@@ -34,8 +41,10 @@ export interface ServiceDeps {
 
 export function createServices({ db }: ServiceDeps): Services {
   const cascade = new PermissionCascade();
+  cascade.extend(cancelRequestsOnPermissionLoss);
   const users = new UsersService(db, cascade);
   const permissions = new PermissionsService(db, cascade);
+  const groups = new GroupsService(db, permissions, cascade);
   return {
     db,
     cascade,
@@ -43,8 +52,11 @@ export function createServices({ db }: ServiceDeps): Services {
     auth: new AuthService(db, users),
     tokens: new TokensService(db),
     permissions,
-    groups: new GroupsService(db, permissions, cascade),
+    groups,
     audit: new AuditService(db),
     settings: new SettingsService(db),
+    requests: new RequestsService(db, groups, cascade),
+    notifications: new NotificationsService(db),
+    sweeper: new SweeperService(db, cascade),
   };
 }

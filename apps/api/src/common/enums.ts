@@ -37,3 +37,29 @@ registerEnumType(Shareable, {
 registerEnumType(PermissionLossPolicy, { name: 'PermissionLossPolicy', description: 'What happens when a user loses groups.request (SPEC §8).' });
 registerEnumType(Registration, { name: 'Registration', description: 'Whether people may sign up themselves.' });
 registerEnumType(SsoGroupSync, { name: 'SsoGroupSync', description: 'How single sign-on group claims change memberships.' });
+
+export enum RequestKind { JOIN = 'JOIN', LEAVE = 'LEAVE' }
+export enum RequestStatus { PENDING = 'PENDING', APPROVED = 'APPROVED', REJECTED = 'REJECTED', WITHDRAWN = 'WITHDRAWN', CANCELLED = 'CANCELLED' }
+export enum JoinOutcome { JOINED = 'JOINED', REQUESTED = 'REQUESTED', ALREADY_MEMBER = 'ALREADY_MEMBER', ALREADY_REQUESTED = 'ALREADY_REQUESTED' }
+export enum LeaveOutcome { LEFT = 'LEFT', REQUESTED = 'REQUESTED', NOT_MEMBER = 'NOT_MEMBER', ALREADY_REQUESTED = 'ALREADY_REQUESTED' }
+
+registerEnumType(RequestKind, { name: 'RequestKind', description: 'Asking to join or to leave.' });
+registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'PENDING until approved, rejected, withdrawn by the requester, or cancelled by the system.' });
+registerEnumType(JoinOutcome, {
+  name: 'JoinOutcome',
+  valuesConfig: {
+    JOINED: { description: 'You are a member now (open group).' },
+    REQUESTED: { description: 'A request went to the approvers.' },
+    ALREADY_MEMBER: { description: 'Nothing changed: you are already a member.' },
+    ALREADY_REQUESTED: { description: 'Nothing changed: you already have a pending request.' },
+  },
+});
+registerEnumType(LeaveOutcome, {
+  name: 'LeaveOutcome',
+  valuesConfig: {
+    LEFT: { description: 'You are no longer a member.' },
+    REQUESTED: { description: 'A leave request went to the approvers.' },
+    NOT_MEMBER: { description: 'Nothing changed: you are not a member.' },
+    ALREADY_REQUESTED: { description: 'Nothing changed: you already asked to leave.' },
+  },
+});

@@ -5,6 +5,8 @@ import { GroupLeaderEntity } from '../modules/groups/group-leader.entity';
 import { GroupPermissionEntity } from '../modules/groups/group-permission.entity';
 import { GroupEntity } from '../modules/groups/group.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { GroupRequestEntity } from '../modules/requests/group-request.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
@@ -20,6 +22,8 @@ export const ENTITIES = [
   GroupLeaderGroupEntity,
   GroupPermissionEntity,
   MembershipEntity,
+  NotificationEntity,
+  GroupRequestEntity,
   PermissionEntity,
   UserPermissionEntity,
   SettingEntity,

@@ -44,16 +44,17 @@ export class PermissionCascade {
     return { holders: new Set([...perms].filter(([, keys]) => keys.includes(TRIGGER)).map(([id]) => id)) };
   }
 
-  /** Returns how many memberships were ended. */
-  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string): Promise<number> {
-    if (before.holders.size === 0) return 0;
+  /** Returns how many memberships were ended, and whose. */
+  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string): Promise<CascadeResult> {
+    const none: CascadeResult = { ended: 0, userIds: [] };
+    if (before.holders.size === 0) return none;
     const users = await tx.findBy(UserEntity, { id: In([...before.holders]) });
     const after = await effectivePermissionsOf(tx, users);
     // Service accounts are excepted: their integrations must not lose groups because of this rule.
     const losers = users.filter((u) => u.kind === 'HUMAN' && !(after.get(u.id) ?? []).includes(TRIGGER));
-    if (losers.length === 0) return 0;
+    if (losers.length === 0) return none;
     const settings = await readSettings(tx);
-    if (settings.permissionLossPolicy === 'KEEP') return 0;
+    if (settings.permissionLossPolicy === 'KEEP') return { ended: 0, userIds: losers.map((u) => u.id) };
 
     let ended = 0;
     for (const user of losers) {
@@ -82,8 +83,15 @@ export class PermissionCascade {
         await extension(tx, user.id, settings.permissionLossPolicy, cause);
       }
     }
-    return ended;
+    return { ended, userIds: losers.map((u) => u.id) };
   }
+}
+
+export interface CascadeResult {
+  /** Memberships ended. */
+  ended: number;
+  /** Users who lost groups.request (under KEEP they keep their memberships). */
+  userIds: string[];
 }
 
 /** Members of these groups (current or not): the users a change to the groups can affect. */

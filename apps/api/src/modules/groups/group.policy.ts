@@ -10,6 +10,8 @@ export interface GroupFacts {
   isLeader: boolean;
   /** The viewer has a pending request for the group. */
   hasPendingRequest: boolean;
+  /** settings.autoLeave: leaving a non-open group happens at once. */
+  autoLeave: boolean;
 }
 
 // Named predicates: each rule below reads as a sentence of them.
@@ -35,8 +37,9 @@ export const groupPolicy = {
     !f.isMember && !f.group.internal && f.group.open && !f.group.restricted && (f.group.public || mayRequest(v)),
   requestJoin: (v: Viewer, f: GroupFacts) =>
     !f.isMember && !f.hasPendingRequest && !f.group.internal && !(f.group.open && !f.group.restricted) && (f.group.public || mayRequest(v)),
-  leave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && f.group.open,
-  requestLeave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && !f.group.open && !f.hasPendingRequest,
+  /** Leave at once (§5): open groups, or any non-internal group when autoLeave is on. */
+  leave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && (f.group.open || f.autoLeave),
+  requestLeave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && !f.group.open && !f.autoLeave && !f.hasPendingRequest,
   /** Approvers: leaders, managers (self-service groups), admins; restricted groups: admins only (§6). */
   decideRequests: (v: Viewer, f: GroupFacts) =>
     isAdmin(v) || (!f.group.restricted && !f.group.internal && (f.isLeader || isManager(v))),

@@ -5,6 +5,7 @@ import { MembershipConnection, MembershipType, toMembershipType } from '../membe
 import { toUserType, UserType } from '../users/user.type';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
+import { GroupRequestType, toRequestType } from '../requests/request.type';
 import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './group.inputs';
 import { groupPolicy } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
@@ -96,6 +97,19 @@ export class GroupResolver {
     if (!facts || !ctx.viewer) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const page = await ctx.services.groups.members(ctx.viewer, facts, group.id, args.first, args.after, args.search);
     return { ...toConnection(page, toMembershipType), totalCount: page.totalCount ?? 0 };
+  }
+
+  @FieldResolver(() => Int, { description: 'Pending requests, for those who may decide them; 0 for everyone else.' })
+  async pendingRequestCount(@Root() group: GroupType, @Ctx() ctx: Context): Promise<number> {
+    const facts = await ctx.loaders.groupFacts.load(group.id);
+    if (!facts || !ctx.viewer || !groupPolicy.decideRequests(ctx.viewer, facts)) return 0;
+    return ctx.loaders.pendingRequestCount.load(group.id);
+  }
+
+  @FieldResolver(() => GroupRequestType, { nullable: true, description: 'Your own pending request for this group, if any.' })
+  async viewerPendingRequest(@Root() group: GroupType, @Ctx() ctx: Context): Promise<GroupRequestType | null> {
+    const r = await ctx.loaders.viewerPendingRequest.load(group.id);
+    return r ? toRequestType(r) : null;
   }
 
   @FieldResolver(() => MembershipType, { nullable: true, description: 'Your current membership, if any.' })

@@ -9,8 +9,12 @@ import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import { memberIdsOf, type PermissionCascade } from '../cascade/permission-cascade';
+import { memberIdsOf, type CascadeResult, type PermissionCascade } from '../cascade/permission-cascade';
+import { previewInRollback } from '../../db/preview';
 import { MembershipEntity } from '../memberships/membership.entity';
+import { notify } from '../notifications/notify';
+import { GroupRequestEntity } from '../requests/group-request.entity';
+import { readSettings } from '../settings/settings.repository';
 import { addMembership, endMembership } from '../memberships/membership.writer';
 import { CURRENT_MEMBERSHIP } from '../permissions/effective-permissions';
 import type { PermissionsService } from '../permissions/permissions.service';
@@ -71,9 +75,11 @@ export class GroupsService {
     );
     const leaders = await leaderIdsOf(manager, ids);
     const pending = await this.pendingRequestGroups(manager, viewer.userId, ids);
+    const { autoLeave } = await readSettings(manager);
     for (const group of groups) {
       result.set(group.id, {
         group,
+        autoLeave,
         isMember: memberOf.has(group.id),
         isLeader: (leaders.get(group.id) ?? []).includes(viewer.userId),
         hasPendingRequest: pending.has(group.id),
@@ -82,8 +88,11 @@ export class GroupsService {
     return result;
   }
 
-  /** Groups among `ids` where the user has a pending request; replaced by the requests slice. */
-  pendingRequestGroups: (manager: EntityManager, userId: string, ids: string[]) => Promise<Set<string>> = async () => new Set();
+  /** Groups among `ids` where the user has a pending request. */
+  private async pendingRequestGroups(manager: EntityManager, userId: string, ids: string[]): Promise<Set<string>> {
+    const rows = await manager.find(GroupRequestEntity, { select: { groupId: true }, where: { userId, groupId: In(ids), status: 'PENDING' } });
+    return new Set(rows.map((r) => r.groupId));
+  }
 
   async facts(viewer: Viewer, group: GroupEntity, manager: EntityManager = this.db.manager): Promise<GroupFacts> {
     return (await this.factsFor(viewer, [group], manager)).get(group.id)!;
@@ -279,28 +288,41 @@ export class GroupsService {
           group.metadata = input.metadata;
           changed.push('metadata');
         }
-        let permissionChange: { added: string[]; removed: string[] } | null = null;
-        if (input.permissions != null) {
-          const wanted = await this.permissions.assertKnown(input.permissions);
-          const current = (await tx.findBy(GroupPermissionEntity, { groupId: group.id })).map((p) => p.permissionKey);
-          const added = wanted.filter((k) => !current.includes(k));
-          const removed = current.filter((k) => !wanted.includes(k));
-          if (added.length || removed.length) permissionChange = { added, removed };
+        const wanted = input.permissions != null ? await this.permissions.assertKnown(input.permissions) : null;
+        if (changed.length > 0) {
+          await tx.save(group);
+          await audit(tx, { action: 'GROUP_UPDATED', actor: viewer.actor, group, details: { fields: changed } });
         }
-        if (changed.length === 0 && !permissionChange) return group;
-
-        await tx.save(group);
-        if (changed.length > 0) await audit(tx, { action: 'GROUP_UPDATED', actor: viewer.actor, group, details: { fields: changed } });
-        if (permissionChange) {
-          const before = permissionChange.removed.length ? await this.cascade.snapshot(tx, await memberIdsOf(tx, [group.id])) : null;
-          if (permissionChange.removed.length) await tx.delete(GroupPermissionEntity, { groupId: group.id, permissionKey: In(permissionChange.removed) });
-          for (const permissionKey of permissionChange.added) await tx.insert(GroupPermissionEntity, { groupId: group.id, permissionKey });
-          await audit(tx, { action: 'GROUP_PERMISSIONS_CHANGED', actor: viewer.actor, group, details: permissionChange });
-          if (before) await this.cascade.apply(tx, before, viewer.actor, `permissions of ${group.name} changed`);
-        }
+        if (wanted) await this.changePermissions(tx, viewer, group, wanted);
         return group;
       })
       .catch(this.nameConflict(newName ?? ''));
+  }
+
+  /** Replaces a group's permissions in `tx`, audited, cascading to members who lose groups.request. */
+  private async changePermissions(tx: EntityManager, viewer: Viewer, group: GroupEntity, wanted: string[]): Promise<CascadeResult> {
+    const current = (await tx.findBy(GroupPermissionEntity, { groupId: group.id })).map((p) => p.permissionKey);
+    const added = wanted.filter((k) => !current.includes(k));
+    const removed = current.filter((k) => !wanted.includes(k));
+    if (added.length === 0 && removed.length === 0) return { ended: 0, userIds: [] };
+    const before = removed.length ? await this.cascade.snapshot(tx, await memberIdsOf(tx, [group.id])) : null;
+    if (removed.length) await tx.delete(GroupPermissionEntity, { groupId: group.id, permissionKey: In(removed) });
+    for (const permissionKey of added) await tx.insert(GroupPermissionEntity, { groupId: group.id, permissionKey });
+    await audit(tx, { action: 'GROUP_PERMISSIONS_CHANGED', actor: viewer.actor, group, details: { added, removed } });
+    return before ? this.cascade.apply(tx, before, viewer.actor, `permissions of ${group.name} changed`) : { ended: 0, userIds: [] };
+  }
+
+  /**
+   * The impact preview (SPEC §8): runs the very change `updateGroup` would make, in a transaction
+   * that is then rolled back, and reports what the cascade did. Admins only (they alone set permissions).
+   */
+  async previewPermissions(viewer: Viewer, groupId: string, permissions: readonly string[]): Promise<CascadeResult> {
+    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators change group permissions.');
+    const wanted = await this.permissions.assertKnown(permissions);
+    return previewInRollback(this.db, async (tx) => {
+      const { group } = await this.authorize(tx, viewer, groupId, groupPolicy.setPermissions, () => errors.forbidden('NOT_ADMIN', 'Only administrators change group permissions.'));
+      return this.changePermissions(tx, viewer, group, wanted);
+    });
   }
 
   /** `deleteGroup`: admins; never the built-in groups. Memberships, leaders and permissions go with it. */
@@ -421,8 +443,13 @@ export class GroupsService {
     });
   }
 
-  /** Notifies added members; replaced by the notifications slice. */
-  afterMembersAdded: (tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer) => Promise<void> = async () => {};
+  private async afterMembersAdded(tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer): Promise<void> {
+    await notify(tx, users.map((u) => u.id), {
+      title: `You were added to ${group.name}`,
+      body: `${viewer.actor.label.replace(/ <.*>$/, '')} added you.`,
+      link: `/groups/${group.id}`,
+    });
+  }
 
   /** Escalation guard (SPEC §2): non-admins may not grow a group that carries a permission they lack. */
   async escalationGuard(tx: EntityManager, actor: Viewer, group: GroupEntity): Promise<void> {
@@ -475,8 +502,13 @@ export class GroupsService {
     });
   }
 
-  /** Notifies removed members; replaced by the notifications slice. */
-  afterMembersRemoved: (tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer, reason: string | null) => Promise<void> = async () => {};
+  private async afterMembersRemoved(tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer, reason: string | null): Promise<void> {
+    await notify(tx, users.map((u) => u.id), {
+      title: `You were removed from ${group.name}`,
+      body: reason ?? `${viewer.actor.label.replace(/ <.*>$/, '')} removed you.`,
+      link: `/groups/${group.id}`,
+    });
+  }
 
   /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
   async members(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {

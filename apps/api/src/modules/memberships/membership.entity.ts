@@ -8,6 +8,7 @@ export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFA
 /** (user, group) is the primary key: one membership per pair, enforced by the database. */
 @Entity({ name: 'membership' })
 @Index('IX_membership_group', ['groupId', 'createdAt'])
+@Index('IX_membership_expiry', ['expiresAt'])
 export class MembershipEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
@@ -28,6 +29,10 @@ export class MembershipEntity {
   /** After this instant the membership counts for nothing; the sweeper then removes it. */
   @TimestampColumn({ nullable: true })
   expiresAt: Date | null;
+
+  /** When the member was warned that the membership is about to expire (once). */
+  @TimestampColumn({ nullable: true })
+  expiryWarnedAt: Date | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -1,6 +1,6 @@
 import { Brackets, type EntityManager } from 'typeorm';
 import { PermissionEntity } from './permission.entity';
-import { dialectSql, sqlDate } from '../../db/raw-sql';
+import { rawQuery } from '../../db/raw-sql';
 
 interface Subject {
   id: string;
@@ -31,15 +31,15 @@ export async function effectivePermissionsOf(
   }
   if (plain.length > 0) {
     // One round trip: direct grants UNION grants through current memberships.
-    const rows = await manager.query(
-      dialectSql(manager, `
-        SELECT up.user_id AS "userId", up.permission_key AS "key" FROM user_permission up WHERE up.user_id IN (:ids)
-        UNION
-        SELECT m.user_id AS "userId", gp.permission_key AS "key"
-          FROM membership m JOIN group_permission gp ON gp.group_id = m.group_id
-         WHERE m.user_id IN (:ids) AND (m.expires_at IS NULL OR m.expires_at > :now)`, plain.length),
-      [...plain, ...plain, sqlDate(manager, now)],
-    ) as { userId: string; key: string }[];
+    const rows = await rawQuery<{ userId: string; key: string }>(
+      manager,
+      `SELECT up.user_id AS "userId", up.permission_key AS "key" FROM user_permission up WHERE up.user_id IN (:...ids)
+       UNION
+       SELECT m.user_id AS "userId", gp.permission_key AS "key"
+         FROM membership m JOIN group_permission gp ON gp.group_id = m.group_id
+        WHERE m.user_id IN (:...ids) AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+      { ids: plain, now },
+    );
     for (const row of rows) result.get(row.userId)?.add(row.key);
   }
   return new Map([...result].map(([id, keys]) => [id, [...keys].sort()]));
@@ -47,4 +47,22 @@ export async function effectivePermissionsOf(
 
 export async function effectivePermissions(manager: EntityManager, user: Subject, now = new Date()): Promise<string[]> {
   return (await effectivePermissionsOf(manager, [user], now)).get(user.id) ?? [];
+}
+
+/** Active users who hold `key` (directly or through a current membership), plus active admins. */
+export async function activeHoldersOf(manager: EntityManager, key: string, now = new Date()): Promise<string[]> {
+  const rows = await rawQuery<{ userId: string }>(
+    manager,
+    `SELECT u.id AS "userId" FROM user_account u WHERE u.is_active = :yes AND u.is_admin = :yes
+     UNION
+     SELECT up.user_id FROM user_permission up JOIN user_account u ON u.id = up.user_id
+      WHERE up.permission_key = :key AND u.is_active = :yes
+     UNION
+     SELECT m.user_id FROM membership m
+       JOIN group_permission gp ON gp.group_id = m.group_id
+       JOIN user_account u ON u.id = m.user_id
+      WHERE gp.permission_key = :key AND u.is_active = :yes AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+    { yes: true, key, now },
+  );
+  return rows.map((r) => r.userId);
 }

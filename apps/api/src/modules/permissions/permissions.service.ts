@@ -1,4 +1,5 @@
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { previewInRollback } from '../../db/preview';
 import { PERMISSION_KEY_PATTERN } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
@@ -7,7 +8,7 @@ import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import type { PermissionCascade } from '../cascade/permission-cascade';
+import type { CascadeResult, PermissionCascade } from '../cascade/permission-cascade';
 import { UserEntity } from '../users/user.entity';
 import { PermissionEntity } from './permission.entity';
 import { UserPermissionEntity } from './user-permission.entity';
@@ -64,21 +65,39 @@ export class PermissionsService {
     return this.db.transaction(async (tx) => {
       const user = await tx.findOneBy(UserEntity, { id: userId });
       if (!user) throw errors.notFound('No user has this id.');
-      const current = (await tx.findBy(UserPermissionEntity, { userId })).map((p) => p.permissionKey);
-      const removed = current.filter((k) => !wanted.includes(k));
-      const added = wanted.filter((k) => !current.includes(k));
-      if (removed.length === 0 && added.length === 0) return user;
-      const before = await this.cascade.snapshot(tx, [userId]);
-      if (removed.length > 0) await tx.delete(UserPermissionEntity, { userId, permissionKey: In(removed) });
-      for (const permissionKey of added) await tx.insert(UserPermissionEntity, { userId, permissionKey });
-      await audit(tx, {
-        action: 'USER_PERMISSIONS_CHANGED',
-        actor: viewer.actor,
-        user: { id: user.id, label: userLabel(user) },
-        details: { added, removed },
-      });
-      if (removed.length > 0) await this.cascade.apply(tx, before, viewer.actor, `direct permission removed: ${removed.join(', ')}`);
+      await this.replaceForUser(tx, viewer, user, wanted);
       return user;
+    });
+  }
+
+  /** Replaces direct permissions in `tx`, audited, cascading when groups.request is lost. */
+  private async replaceForUser(tx: EntityManager, viewer: Viewer, user: UserEntity, wanted: string[]): Promise<CascadeResult> {
+    const current = (await tx.findBy(UserPermissionEntity, { userId: user.id })).map((p) => p.permissionKey);
+    const removed = current.filter((k) => !wanted.includes(k));
+    const added = wanted.filter((k) => !current.includes(k));
+    if (removed.length === 0 && added.length === 0) return { ended: 0, userIds: [] };
+    const before = await this.cascade.snapshot(tx, [user.id]);
+    if (removed.length > 0) await tx.delete(UserPermissionEntity, { userId: user.id, permissionKey: In(removed) });
+    for (const permissionKey of added) await tx.insert(UserPermissionEntity, { userId: user.id, permissionKey });
+    await audit(tx, {
+      action: 'USER_PERMISSIONS_CHANGED',
+      actor: viewer.actor,
+      user: { id: user.id, label: userLabel(user) },
+      details: { added, removed },
+    });
+    if (removed.length === 0) return { ended: 0, userIds: [] };
+    return this.cascade.apply(tx, before, viewer.actor, `direct permission removed: ${removed.join(', ')}`);
+  }
+
+  /** Impact preview of `setUserPermissions`: the real change, rolled back (admins). */
+  async previewForUser(viewer: Viewer, userId: string, keys: readonly string[]): Promise<CascadeResult> {
+    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may change permissions.');
+    if (!isUuid(userId)) throw errors.notFound('No user has this id.');
+    const wanted = await this.assertKnown(keys);
+    return previewInRollback(this.db, async (tx) => {
+      const user = await tx.findOneBy(UserEntity, { id: userId });
+      if (!user) throw errors.notFound('No user has this id.');
+      return this.replaceForUser(tx, viewer, user, wanted);
     });
   }
 }

@@ -1,0 +1,20 @@
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { toConnection } from '../../common/pagination';
+import { requireViewer, type Context } from '../../context';
+import { NotificationConnection, NotificationsArgs, toNotificationType } from './notification.type';
+
+@Resolver()
+export class NotificationResolver {
+  @Authorized()
+  @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
+  async notifications(@Args() args: NotificationsArgs, @Ctx() ctx: Context): Promise<NotificationConnection> {
+    const page = await ctx.services.notifications.list(requireViewer(ctx), args.unreadOnly ?? false, args.first, args.after);
+    return { ...toConnection(page, toNotificationType), unreadCount: page.unreadCount };
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Mark your notifications read (all of them when no ids are given); returns how many changed.' })
+  markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.notifications.markRead(requireViewer(ctx), ids);
+  }
+}

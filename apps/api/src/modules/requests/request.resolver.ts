@@ -1,0 +1,98 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { errors } from '../../common/errors';
+import { JoinOutcome, LeaveOutcome } from '../../common/enums';
+import { toConnection } from '../../common/pagination';
+import { requireViewer, type Context } from '../../context';
+import { GroupType, toGroupType } from '../groups/group.type';
+import { toMembershipType } from '../memberships/membership.type';
+import { toUserType, UserType } from '../users/user.type';
+import {
+  DecisionResult,
+  GroupRequestConnection,
+  GroupRequestType,
+  JoinGroupPayload,
+  LeaveGroupPayload,
+  RequestsArgs,
+  toRequestType,
+} from './request.type';
+
+@Resolver(() => GroupRequestType)
+export class RequestResolver {
+  @Authorized()
+  @Query(() => GroupRequestConnection, { description: 'Your requests (mine: true), or the queue of groups you may decide. Pending: oldest first.' })
+  async groupRequests(@Args() args: RequestsArgs, @Ctx() ctx: Context): Promise<GroupRequestConnection> {
+    const filter = args.filter ?? { status: 'PENDING' as const };
+    const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after);
+    return { ...toConnection(page, toRequestType), totalCount: page.totalCount };
+  }
+
+  @Authorized()
+  @Mutation(() => JoinGroupPayload, { description: 'Join an open group at once, or ask to join (SPEC §4). The outcome says which.' })
+  async joinGroup(@Arg('groupId', () => ID) groupId: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<JoinGroupPayload> {
+    const r = await ctx.services.requests.join(requireViewer(ctx), groupId, reason);
+    return {
+      outcome: r.outcome as JoinOutcome,
+      group: toGroupType(r.group),
+      request: r.request ? toRequestType(r.request) : null,
+      membership: r.membership ? toMembershipType(r.membership) : null,
+    };
+  }
+
+  @Authorized()
+  @Mutation(() => LeaveGroupPayload, { description: 'Leave a group at once, or ask to leave (SPEC §5). The outcome says which.' })
+  async leaveGroup(@Arg('groupId', () => ID) groupId: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<LeaveGroupPayload> {
+    const r = await ctx.services.requests.leave(requireViewer(ctx), groupId, reason);
+    return { outcome: r.outcome as LeaveOutcome, group: toGroupType(r.group), request: r.request ? toRequestType(r.request) : null };
+  }
+
+  @Authorized()
+  @Mutation(() => GroupRequestType, { description: 'Withdraw your own pending request.' })
+  async withdrawRequest(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: Context): Promise<GroupRequestType> {
+    return toRequestType(await ctx.services.requests.withdraw(requireViewer(ctx), requestId));
+  }
+
+  @Authorized()
+  @Mutation(() => GroupRequestType, { description: 'Approve a pending request (SPEC §6). A join is re-checked now.' })
+  async approveRequest(@Arg('requestId', () => ID) requestId: string, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context): Promise<GroupRequestType> {
+    return toRequestType(await ctx.services.requests.decide(requireViewer(ctx), requestId, true, comment));
+  }
+
+  @Authorized()
+  @Mutation(() => GroupRequestType, { description: 'Reject a pending request, with an optional comment for the requester.' })
+  async rejectRequest(@Arg('requestId', () => ID) requestId: string, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context): Promise<GroupRequestType> {
+    return toRequestType(await ctx.services.requests.decide(requireViewer(ctx), requestId, false, comment));
+  }
+
+  @Authorized()
+  @Mutation(() => [DecisionResult], { description: 'Approve or reject many requests with one comment; each follows the usual rules and the answer says which succeeded.' })
+  async decideRequests(
+    @Arg('requestIds', () => [ID]) requestIds: string[],
+    @Arg('approve') approve: boolean,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<DecisionResult[]> {
+    const results = await ctx.services.requests.decideMany(requireViewer(ctx), requestIds, approve, comment);
+    return results.map((r) => ({ requestId: r.requestId, ok: r.error === null, request: r.request ? toRequestType(r.request) : null, error: r.error }));
+  }
+
+  @FieldResolver(() => UserType, { description: 'Who asked.' })
+  async user(@Root() r: GroupRequestType, @Ctx() ctx: Context): Promise<UserType> {
+    const user = await ctx.loaders.user.load(r.userId);
+    if (!user) throw errors.notFound('That user no longer exists.');
+    return toUserType(user);
+  }
+
+  @FieldResolver(() => GroupType)
+  async group(@Root() r: GroupRequestType, @Ctx() ctx: Context): Promise<GroupType> {
+    const group = await ctx.loaders.group.load(r.groupId);
+    if (!group) throw errors.notFound('That group no longer exists.');
+    return toGroupType(group);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who decided (null while pending, or when that account was deleted).' })
+  async decidedBy(@Root() r: GroupRequestType, @Ctx() ctx: Context): Promise<UserType | null> {
+    if (!r.decidedById) return null;
+    const user = await ctx.loaders.user.load(r.decidedById);
+    return user ? toUserType(user) : null;
+  }
+}

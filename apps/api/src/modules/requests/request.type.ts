@@ -1,0 +1,87 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { JoinOutcome, LeaveOutcome, RequestKind, RequestStatus } from '../../common/enums';
+import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
+import { GroupType } from '../groups/group.type';
+import { MembershipType } from '../memberships/membership.type';
+import type { GroupRequestEntity } from './group-request.entity';
+
+@ObjectType('GroupRequest', { description: 'A join or leave request, kept as history once decided.' })
+export class GroupRequestType {
+  @Field(() => ID) id: string;
+  @Field(() => RequestKind) kind: RequestKind;
+  @Field(() => RequestStatus) status: RequestStatus;
+  userId: string;
+  groupId: string;
+  decidedById: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true }) decisionComment: string | null;
+}
+
+export function toRequestType(r: GroupRequestEntity): GroupRequestType {
+  return Object.assign(new GroupRequestType(), {
+    id: r.id,
+    kind: r.kind as RequestKind,
+    status: r.status as RequestStatus,
+    userId: r.userId,
+    groupId: r.groupId,
+    decidedById: r.decidedById,
+    reason: r.reason,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    decisionComment: r.decisionComment,
+  });
+}
+
+const GroupRequestEdge = EdgeType('GroupRequest', GroupRequestType);
+
+@ObjectType({ description: 'A page of requests.' })
+export class GroupRequestConnection {
+  @Field(() => [GroupRequestEdge]) edges: InstanceType<typeof GroupRequestEdge>[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@InputType({ description: 'Which requests: a group, a kind, a status (PENDING unless given), or only your own.' })
+export class RequestFilter {
+  @Field(() => ID, { nullable: true }) groupId?: string | null;
+  @Field(() => RequestKind, { nullable: true }) kind?: RequestKind | null;
+  @Field(() => RequestStatus, { nullable: true, defaultValue: RequestStatus.PENDING }) status?: RequestStatus | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only requests you made.' }) mine?: boolean | null;
+}
+
+@ArgsType()
+export class RequestsArgs extends PageArgs {
+  @Field(() => RequestFilter, { nullable: true }) filter?: RequestFilter | null;
+}
+
+@ObjectType({ description: 'What joinGroup did.' })
+export class JoinGroupPayload {
+  @Field(() => JoinOutcome) outcome: JoinOutcome;
+  @Field(() => GroupType) group: GroupType;
+  @Field(() => GroupRequestType, { nullable: true }) request: GroupRequestType | null;
+  @Field(() => MembershipType, { nullable: true }) membership: MembershipType | null;
+}
+
+@ObjectType({ description: 'What leaveGroup did.' })
+export class LeaveGroupPayload {
+  @Field(() => LeaveOutcome) outcome: LeaveOutcome;
+  @Field(() => GroupType) group: GroupType;
+  @Field(() => GroupRequestType, { nullable: true }) request: GroupRequestType | null;
+}
+
+@ObjectType({ description: 'Why one request of a bulk decision failed.' })
+export class DecisionError {
+  @Field() code: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'The result for one request of a bulk decision.' })
+export class DecisionResult {
+  @Field(() => ID) requestId: string;
+  @Field({ description: 'True when this request was decided.' }) ok: boolean;
+  @Field(() => GroupRequestType, { nullable: true }) request: GroupRequestType | null;
+  @Field(() => DecisionError, { nullable: true }) error: DecisionError | null;
+}

@@ -1,0 +1,394 @@
+import { Brackets, In, type EntityManager } from 'typeorm';
+import { LIMITS } from '@gatehouse/shared';
+import type { Viewer } from '../../authz/viewer';
+import { holds } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import { isUuid } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { isUniqueViolation } from '../../db/errors';
+import { userLabel } from '../audit/actor';
+import { audit } from '../audit/audit.writer';
+import type { PermissionCascade } from '../cascade/permission-cascade';
+import { GroupEntity } from '../groups/group.entity';
+import { groupPolicy, type GroupFacts } from '../groups/group.policy';
+import type { GroupsService } from '../groups/groups.service';
+import { groupIdsLedBy, leaderIdsOf } from '../groups/leadership.repository';
+import type { MembershipEntity } from '../memberships/membership.entity';
+import { addMembership, endMembership } from '../memberships/membership.writer';
+import { notify } from '../notifications/notify';
+import { activeHoldersOf, effectivePermissions } from '../permissions/effective-permissions';
+import { readSettings } from '../settings/settings.repository';
+import { UserEntity } from '../users/user.entity';
+import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
+
+export type JoinOutcome = 'JOINED' | 'REQUESTED' | 'ALREADY_MEMBER' | 'ALREADY_REQUESTED';
+export type LeaveOutcome = 'LEFT' | 'REQUESTED' | 'NOT_MEMBER' | 'ALREADY_REQUESTED';
+
+export interface JoinResult {
+  outcome: JoinOutcome;
+  group: GroupEntity;
+  request: GroupRequestEntity | null;
+  membership: MembershipEntity | null;
+}
+
+export interface LeaveResult {
+  outcome: LeaveOutcome;
+  group: GroupEntity;
+  request: GroupRequestEntity | null;
+}
+
+export interface RequestFilterInput {
+  groupId?: string | null;
+  kind?: RequestKind | null;
+  status?: RequestStatus | null;
+  mine?: boolean | null;
+}
+
+export interface BulkResult {
+  requestId: string;
+  request: GroupRequestEntity | null;
+  error: { code: string; reason: string | null; message: string } | null;
+}
+
+const NOT_FOUND_GROUP = 'No group has this id, or you may not see it.';
+const NOT_FOUND_REQUEST = 'No request has this id, or you may not see it.';
+
+/**
+ * Joining, leaving and deciding (SPEC §4–§6), each check in the order the spec gives. Every
+ * method is one transaction; the request row being decided is locked (PostgreSQL) and the final
+ * status change is conditional on PENDING, so two approvers racing produce exactly one decision.
+ */
+export class RequestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly groups: GroupsService,
+    private readonly cascade: PermissionCascade,
+  ) {}
+
+  private async loadGroupFor(tx: EntityManager, viewer: Viewer, groupId: string): Promise<{ group: GroupEntity; facts: GroupFacts }> {
+    if (!isUuid(groupId)) throw errors.notFound(NOT_FOUND_GROUP);
+    const lock = this.db.lockClause();
+    // The group row is locked so maxMembers checks and joins into it are serialized.
+    const group = await tx.findOne(GroupEntity, { where: { id: groupId }, ...(lock ? { lock: { mode: lock } } : {}) });
+    if (!group) throw errors.notFound(NOT_FOUND_GROUP);
+    const facts = await this.groups.facts(viewer, group, tx);
+    if (!groupPolicy.read(viewer, facts)) throw errors.notFound(NOT_FOUND_GROUP);
+    return { group, facts };
+  }
+
+  private async pendingOf(tx: EntityManager, userId: string, groupId: string): Promise<GroupRequestEntity | null> {
+    return tx.findOneBy(GroupRequestEntity, { userId, groupId, status: 'PENDING' });
+  }
+
+  private async subject(tx: EntityManager, userId: string): Promise<{ id: string; label: string; user: UserEntity }> {
+    const user = await tx.findOneByOrFail(UserEntity, { id: userId });
+    return { id: user.id, label: userLabel(user), user };
+  }
+
+  /** `joinGroup` (SPEC §4). */
+  async join(viewer: Viewer, groupId: string, reason: string | null | undefined): Promise<JoinResult> {
+    const text = reason?.trim() || null;
+    if (text && text.length > LIMITS.reasonMax) {
+      throw errors.validation([{ field: 'reason', message: `The reason must be at most ${LIMITS.reasonMax} characters.` }]);
+    }
+    return this.db
+      .transaction(async (tx) => {
+        const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
+        if (group.internal) throw errors.forbidden('GROUP_INTERNAL', `${group.name} is managed by administrators; you cannot join it yourself.`); // 2
+        if (facts.isMember) return { outcome: 'ALREADY_MEMBER' as const, group, request: null, membership: null }; // 3
+        if (!group.public && !holds(viewer, 'groups.request')) {
+          throw errors.forbidden('MISSING_PERMISSION', `Joining ${group.name} needs the groups.request permission.`); // 4
+        }
+        const me = await this.subject(tx, viewer.userId);
+        if (group.open && !group.restricted) {
+          // 5: open groups are joined at once
+          await this.assertRoom(tx, group);
+          await this.clearExpiredRow(tx, viewer.userId, group.id);
+          const membership = await addMembership(tx, { user: me, group, source: 'OPEN_JOIN', actor: viewer.actor, cause: 'SELF' });
+          await this.cancelPending(tx, viewer.userId, group, viewer, 'joined the open group');
+          return { outcome: 'JOINED' as const, group, request: null, membership };
+        }
+        const pending = await this.pendingOf(tx, viewer.userId, group.id);
+        if (pending) return { outcome: 'ALREADY_REQUESTED' as const, group, request: pending, membership: null }; // 6
+        if (!text && (await readSettings(tx)).requireRequestReason) {
+          throw errors.validation([{ field: 'reason', message: `Say why you want to join ${group.name}.` }]); // 7
+        }
+        const request = await tx.save(tx.create(GroupRequestEntity, { kind: 'JOIN', status: 'PENDING', userId: viewer.userId, groupId: group.id, reason: text })); // 8
+        await audit(tx, { action: 'REQUEST_CREATED', actor: viewer.actor, group, user: me, details: { requestId: request.id, kind: 'JOIN', reason: text } });
+        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to join ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
+        return { outcome: 'REQUESTED' as const, group, request, membership: null };
+      })
+      .catch(async (error: unknown) => {
+        // A concurrent identical request won the unique index: answer as step 6 would have.
+        if (!isUniqueViolation(error)) throw error;
+        const group = await this.db.manager.findOneByOrFail(GroupEntity, { id: groupId });
+        return { outcome: 'ALREADY_REQUESTED' as const, group, request: await this.pendingOf(this.db.manager, viewer.userId, groupId), membership: null };
+      });
+  }
+
+  /** `leaveGroup` (SPEC §5). Leaving never depends on groups.request, public, or anything else. */
+  async leave(viewer: Viewer, groupId: string, reason: string | null | undefined): Promise<LeaveResult> {
+    const text = reason?.trim() || null;
+    if (text && text.length > LIMITS.reasonMax) {
+      throw errors.validation([{ field: 'reason', message: `The reason must be at most ${LIMITS.reasonMax} characters.` }]);
+    }
+    return this.db
+      .transaction(async (tx) => {
+        const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
+        if (group.internal) throw errors.forbidden('GROUP_INTERNAL', `${group.name} is managed by administrators; ask one to remove you.`); // 2
+        if (!facts.isMember) return { outcome: 'NOT_MEMBER' as const, group, request: null }; // 3
+        const leaveNow = async () => {
+          const me = await this.subject(tx, viewer.userId);
+          const before = await this.cascade.snapshot(tx, [viewer.userId]);
+          await endMembership(tx, { user: me, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'SELF', reason: text });
+          await this.cancelPending(tx, viewer.userId, group, viewer, 'left the group');
+          await this.cascade.apply(tx, before, viewer.actor, `left ${group.name}`);
+          return { outcome: 'LEFT' as const, group, request: null };
+        };
+        if (group.open) return leaveNow(); // 4
+        const pending = await this.pendingOf(tx, viewer.userId, group.id);
+        if (pending?.kind === 'LEAVE') return { outcome: 'ALREADY_REQUESTED' as const, group, request: pending }; // 5
+        if ((await readSettings(tx)).autoLeave) return leaveNow(); // 6
+        if (pending) await this.cancel(tx, pending, viewer, group, 'asked to leave instead');
+        const me = await this.subject(tx, viewer.userId);
+        const request = await tx.save(tx.create(GroupRequestEntity, { kind: 'LEAVE', status: 'PENDING', userId: viewer.userId, groupId: group.id, reason: text })); // 7
+        await audit(tx, { action: 'REQUEST_CREATED', actor: viewer.actor, group, user: me, details: { requestId: request.id, kind: 'LEAVE', reason: text } });
+        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to leave ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
+        return { outcome: 'REQUESTED' as const, group, request };
+      })
+      .catch(async (error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        const group = await this.db.manager.findOneByOrFail(GroupEntity, { id: groupId });
+        return { outcome: 'ALREADY_REQUESTED' as const, group, request: await this.pendingOf(this.db.manager, viewer.userId, groupId) };
+      });
+  }
+
+  private async assertRoom(tx: EntityManager, group: GroupEntity, adding = 1): Promise<void> {
+    if (group.maxMembers === null) return;
+    const count = await this.groups.currentMemberCount(tx, group.id);
+    if (count + adding > group.maxMembers) throw errors.conflict('GROUP_FULL', `${group.name} is full (${group.maxMembers} members).`);
+  }
+
+  /** An expired membership keeps its row until the sweeper runs; a new membership replaces it. */
+  private async clearExpiredRow(tx: EntityManager, userId: string, groupId: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .delete()
+      .from('membership')
+      .where('user_id = :userId AND group_id = :groupId AND expires_at IS NOT NULL AND expires_at <= :now', { userId, groupId, now: new Date() })
+      .execute();
+  }
+
+  private async cancel(tx: EntityManager, request: GroupRequestEntity, actor: Viewer | null, group: GroupEntity, why: string): Promise<void> {
+    await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'CANCELLED', decidedAt: new Date(), decisionComment: why });
+    const user = await tx.findOneBy(UserEntity, { id: request.userId });
+    await audit(tx, {
+      action: 'REQUEST_CANCELLED',
+      actor: actor?.actor ?? { id: null, label: 'System' },
+      group,
+      user: user ? { id: user.id, label: userLabel(user) } : null,
+      details: { requestId: request.id, kind: request.kind, cause: why },
+    });
+  }
+
+  private async cancelPending(tx: EntityManager, userId: string, group: GroupEntity, actor: Viewer, why: string): Promise<void> {
+    const pending = await this.pendingOf(tx, userId, group.id);
+    if (pending) await this.cancel(tx, pending, actor, group, why);
+  }
+
+  /**
+   * Approvers of G (SPEC §2): its leaders; when it has none, its managers and admins (admins only
+   * for restricted groups) — nobody is ever left without an approver. Active users only.
+   */
+  async approverIds(tx: EntityManager, group: GroupEntity): Promise<string[]> {
+    const leaders = (await leaderIdsOf(tx, [group.id])).get(group.id) ?? [];
+    const active = leaders.length ? (await tx.findBy(UserEntity, { id: In(leaders), isActive: true })).map((u) => u.id) : [];
+    if (active.length > 0) return active;
+    const admins = (await tx.findBy(UserEntity, { isAdmin: true, isActive: true })).map((u) => u.id);
+    if (group.restricted || group.internal) return admins;
+    return [...new Set([...admins, ...(await activeHoldersOf(tx, 'groups.manage'))])];
+  }
+
+  private async notifyApprovers(tx: EntityManager, group: GroupEntity, message: { title: string; body: string; link: string }): Promise<void> {
+    if (!(await readSettings(tx)).notifyApprovers) return;
+    await notify(tx, await this.approverIds(tx, group), message);
+  }
+
+  /** May the viewer see this request? Requester, approver-capable roles for its group, admins. */
+  private async visible(viewer: Viewer, request: GroupRequestEntity, facts: GroupFacts): Promise<boolean> {
+    return request.userId === viewer.userId || groupPolicy.decideRequests(viewer, facts);
+  }
+
+  private async lockRequest(tx: EntityManager, viewer: Viewer, requestId: string): Promise<{ request: GroupRequestEntity; group: GroupEntity; facts: GroupFacts }> {
+    if (!isUuid(requestId)) throw errors.notFound(NOT_FOUND_REQUEST);
+    const lock = this.db.lockClause();
+    const request = await tx.findOne(GroupRequestEntity, { where: { id: requestId }, ...(lock ? { lock: { mode: lock } } : {}) });
+    if (!request) throw errors.notFound(NOT_FOUND_REQUEST);
+    const group = await tx.findOneByOrFail(GroupEntity, { id: request.groupId });
+    const facts = await this.groups.facts(viewer, group, tx);
+    if (!(await this.visible(viewer, request, facts))) throw errors.notFound(NOT_FOUND_REQUEST); // 1
+    return { request, group, facts };
+  }
+
+  /** `approveRequest` / `rejectRequest` (SPEC §6). */
+  async decide(viewer: Viewer, requestId: string, approve: boolean, comment: string | null | undefined): Promise<GroupRequestEntity> {
+    const text = comment?.trim() || null;
+    if (text && text.length > LIMITS.reasonMax) {
+      throw errors.validation([{ field: 'comment', message: `The comment must be at most ${LIMITS.reasonMax} characters.` }]);
+    }
+    return this.db.transaction(async (tx) => {
+      const { request, group, facts } = await this.lockRequest(tx, viewer, requestId);
+      if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`); // 2
+      if (!groupPolicy.decideRequests(viewer, facts)) {
+        throw errors.forbidden('NOT_APPROVER', group.restricted ? `Only administrators decide requests for ${group.name}.` : `You are not an approver of ${group.name}.`); // 3
+      }
+      if (request.userId === viewer.userId && !(await readSettings(tx)).allowSelfApproval) {
+        throw errors.forbidden('SELF_APPROVAL', 'You cannot decide your own request; another approver must.'); // 4
+      }
+      const requester = await this.subject(tx, request.userId);
+      if (approve && request.kind === 'JOIN') await this.assertEligible(tx, viewer, group, requester.user); // 5
+      // The conditional update is the final word: if another decision got here first, nothing changes.
+      const decidedAt = new Date();
+      const updated = await tx.update(
+        GroupRequestEntity,
+        { id: request.id, status: 'PENDING' },
+        { status: approve ? 'APPROVED' : 'REJECTED', decidedAt, decidedById: viewer.userId, decisionComment: text },
+      );
+      if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided by someone else a moment ago.');
+
+      let membershipChanged = false;
+      if (approve && request.kind === 'JOIN' && !(await this.isCurrentMember(tx, requester.id, group.id))) {
+        await this.clearExpiredRow(tx, requester.id, group.id);
+        await addMembership(tx, { user: requester, group, source: 'REQUEST', actor: viewer.actor, cause: 'REQUEST_APPROVED' });
+        membershipChanged = true;
+      }
+      if (approve && request.kind === 'LEAVE') {
+        const before = await this.cascade.snapshot(tx, [requester.id]);
+        membershipChanged = await endMembership(tx, { user: requester, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'REQUEST_APPROVED', reason: request.reason });
+        await this.cascade.apply(tx, before, viewer.actor, `left ${group.name}`);
+      }
+      await audit(tx, {
+        action: approve ? 'REQUEST_APPROVED' : 'REQUEST_REJECTED',
+        actor: viewer.actor,
+        group,
+        user: requester,
+        details: { requestId: request.id, kind: request.kind, comment: text, membershipChanged },
+      });
+      const verb = approve ? 'approved' : 'rejected';
+      await notify(tx, [requester.id], {
+        title: `Your request to ${request.kind === 'JOIN' ? 'join' : 'leave'} ${group.name} was ${verb}`,
+        body: text ?? `Decided by ${viewer.actor.label.replace(/ <.*>$/, '')}.`,
+        link: `/groups/${group.id}`,
+      });
+      return tx.findOneByOrFail(GroupRequestEntity, { id: request.id });
+    });
+  }
+
+  private async isCurrentMember(tx: EntityManager, userId: string, groupId: string): Promise<boolean> {
+    const row = await tx
+      .createQueryBuilder()
+      .select('1', 'one')
+      .from('membership', 'm')
+      .where('m.user_id = :userId AND m.group_id = :groupId AND (m.expires_at IS NULL OR m.expires_at > :now)', { userId, groupId, now: new Date() })
+      .getRawOne();
+    return row !== undefined;
+  }
+
+  /** SPEC §6.5: the requester, re-checked now. On failure the request stays pending. */
+  private async assertEligible(tx: EntityManager, actor: Viewer, group: GroupEntity, requester: UserEntity): Promise<void> {
+    const refuse = (why: string) => errors.forbidden('REQUESTER_NOT_ELIGIBLE', `${requester.displayName} cannot join ${group.name} now: ${why}`);
+    if (!requester.isActive) throw refuse('their account is deactivated.');
+    if (group.internal) throw refuse('the group is internal.');
+    if (!group.public && !(await effectivePermissions(tx, requester)).includes('groups.request')) throw refuse('they no longer hold groups.request.');
+    if (group.maxMembers !== null && (await this.groups.currentMemberCount(tx, group.id)) >= group.maxMembers) throw refuse(`the group is full (${group.maxMembers} members).`);
+    try {
+      await this.groups.escalationGuard(tx, actor, group);
+    } catch {
+      throw refuse('the group carries a permission you do not hold, so only an administrator may approve.');
+    }
+  }
+
+  /** `withdrawRequest`: only the requester, only while pending. */
+  async withdraw(viewer: Viewer, requestId: string): Promise<GroupRequestEntity> {
+    return this.db.transaction(async (tx) => {
+      const { request, group } = await this.lockRequest(tx, viewer, requestId);
+      if (request.userId !== viewer.userId) throw errors.forbidden('NOT_REQUESTER', 'Only the person who asked can withdraw a request.');
+      if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`);
+      const updated = await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'WITHDRAWN', decidedAt: new Date(), decidedById: viewer.userId });
+      if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided a moment ago.');
+      await audit(tx, {
+        action: 'REQUEST_WITHDRAWN',
+        actor: viewer.actor,
+        group,
+        user: { id: viewer.userId, label: viewer.actor.label },
+        details: { requestId: request.id, kind: request.kind },
+      });
+      return tx.findOneByOrFail(GroupRequestEntity, { id: request.id });
+    });
+  }
+
+  /** Bulk deciding for the queue: each request on its own, by the same rules; the answer says which succeeded. */
+  async decideMany(viewer: Viewer, requestIds: readonly string[], approve: boolean, comment: string | null | undefined): Promise<BulkResult[]> {
+    const ids = [...new Set(requestIds)];
+    if (ids.length < 1 || ids.length > LIMITS.maxPageSize) {
+      throw errors.validation([{ field: 'requestIds', message: `Decide between 1 and ${LIMITS.maxPageSize} requests at a time.` }]);
+    }
+    const results: BulkResult[] = [];
+    for (const requestId of ids) {
+      try {
+        results.push({ requestId, request: await this.decide(viewer, requestId, approve, comment), error: null });
+      } catch (error) {
+        const ext = (error as { extensions?: { code?: string; reason?: string } }).extensions;
+        if (!ext?.code) throw error;
+        results.push({ requestId, request: null, error: { code: ext.code, reason: ext.reason ?? null, message: (error as Error).message } });
+      }
+    }
+    return results;
+  }
+
+  /** `groupRequests`: your own (mine), or the queue of groups you may decide. Pending: oldest first; history: newest first. */
+  async list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
+    const qb = this.db.manager.createQueryBuilder(GroupRequestEntity, 'r').innerJoin(GroupEntity, 'g', 'g.id = r.groupId');
+    if (filter.mine) {
+      qb.where('r.userId = :me', { me: viewer.userId });
+    } else if (!viewer.isAdmin) {
+      const led = await groupIdsLedBy(this.db.manager, viewer.userId);
+      qb.where(
+        new Brackets((w) => {
+          w.where('r.userId = :me', { me: viewer.userId });
+          if (led.length) w.orWhere('(r.groupId IN (:...led) AND g.restricted = :no AND g.internal = :no)', { led, no: false });
+          if (holds(viewer, 'groups.manage')) w.orWhere('(g.restricted = :no AND g.internal = :no)', { no: false });
+        }),
+      );
+    }
+    if (filter.groupId) qb.andWhere('r.groupId = :groupId', { groupId: isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000' });
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    const totalCount = await qb.getCount();
+    const oldestFirst = filter.status === 'PENDING';
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      const when = new Date(String(at));
+      if (Number.isNaN(when.getTime()) || typeof id !== 'string') throw errors.badInput('after is not a cursor this server issued; start again without it.', 'INVALID_CURSOR');
+      const op = oldestFirst ? '>' : '<';
+      qb.andWhere(new Brackets((w) => w.where(`r.createdAt ${op} :when`, { when }).orWhere(`r.createdAt = :when AND r.id ${op} :id`, { id })));
+    }
+    const dir = oldestFirst ? 'ASC' : 'DESC';
+    const rows = await qb.orderBy('r.createdAt', dir).addOrderBy('r.id', dir).limit(first + 1).getMany();
+    return { ...toPage(rows, first, (r) => [r.createdAt.toISOString(), r.id]), totalCount };
+  }
+
+  /** Pending requests the viewer may decide, per group (for Group.pendingRequestCount). */
+  async pendingCounts(manager: EntityManager, groupIds: readonly string[]): Promise<Map<string, number>> {
+    if (groupIds.length === 0) return new Map();
+    const rows = await manager
+      .createQueryBuilder(GroupRequestEntity, 'r')
+      .select('r.groupId', 'groupId')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.groupId IN (:...groupIds) AND r.status = :pending', { groupIds: [...groupIds], pending: 'PENDING' })
+      .groupBy('r.groupId')
+      .getRawMany<{ groupId: string; count: string | number }>();
+    return new Map(rows.map((r) => [r.groupId, Number(r.count)]));
+  }
+}
