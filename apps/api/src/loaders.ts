@@ -9,6 +9,8 @@ import { GroupEntity } from './modules/groups/group.entity';
 import type { GroupFacts } from './modules/groups/group.policy';
 import { ledGroupIdsOf } from './modules/groups/leadership.repository';
 import { MembershipEntity } from './modules/memberships/membership.entity';
+import { firstMemberPages } from './modules/memberships/members.repository';
+import type { Page } from './common/pagination';
 import { CURRENT_MEMBERSHIP, effectivePermissionsOf } from './modules/permissions/effective-permissions';
 import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
 import { GroupRequestEntity } from './modules/requests/group-request.entity';
@@ -96,6 +98,24 @@ export function createLoaders(db: Db, viewer: Viewer | null, services: Services)
         .andWhere('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids: [...ids] })
         .getMany();
       return byKey(ids, rows, (r) => r.groupId);
+    }),
+    /**
+     * First pages of `Group.members`, batched across groups that ask with the same arguments
+     * (key: JSON of [groupId, first, search]). Later pages (`after`) go through the service.
+     */
+    firstMembers: new DataLoader<string, Page<MembershipEntity>>(async (keys) => {
+      const parsed = keys.map((k) => JSON.parse(k) as [string, number, string | null]);
+      const byArgs = new Map<string, string[]>();
+      for (const [groupId, first, search] of parsed) {
+        const argKey = JSON.stringify([first, search]);
+        byArgs.set(argKey, [...(byArgs.get(argKey) ?? []), groupId]);
+      }
+      const pages = new Map<string, Page<MembershipEntity>>();
+      for (const [argKey, groupIds] of byArgs) {
+        const [first, search] = JSON.parse(argKey) as [number, string | null];
+        for (const [groupId, page] of await firstMemberPages(m, groupIds, first, search)) pages.set(JSON.stringify([groupId, first, search]), page);
+      }
+      return keys.map((k) => pages.get(k)!);
     }),
     /** Pending requests per group (callers show it only to those who may decide). */
     pendingRequestCount: new DataLoader<string, number>(async (ids) => {

@@ -16,6 +16,7 @@ import { buildContext, type Context } from './context';
 import { createFormatError } from './common/format-error';
 import { depthLimit } from './common/depth-limit';
 import type { Services } from './services';
+import { auditCsvHandler } from './modules/audit/audit.csv';
 
 export interface ServerDeps {
   config: Config;
@@ -33,7 +34,7 @@ export interface RunningServer {
 }
 
 /** The paths the API owns; everything else that is a GET is the SPA's (history fallback). */
-const API_PATHS = ['/graphql', '/healthz', '/auth'];
+const API_PATHS = ['/graphql', '/healthz', '/auth', '/export'];
 
 /** A GraphQL-shaped error for failures that happen before GraphQL runs (bad JSON, huge body). */
 function graphqlError(status: number, code: ErrorCode, reason: string, message: string) {
@@ -121,6 +122,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       res.status(503).json({ status: 'unavailable' });
     }
   });
+
+  app.get('/export/audit.csv', auditCsvHandler(services));
 
   app.use(
     '/graphql',

@@ -94,8 +94,12 @@ export class GroupResolver {
   @FieldResolver(() => MembershipConnection, { description: 'Current members by name: for leaders, managers, admins and members.' })
   async members(@Root() group: GroupType, @Args() args: MembersArgs, @Ctx() ctx: Context): Promise<MembershipConnection> {
     const facts = await ctx.loaders.groupFacts.load(group.id);
-    if (!facts || !ctx.viewer) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    const page = await ctx.services.groups.members(ctx.viewer, facts, group.id, args.first, args.after, args.search);
+    if (!facts || !ctx.viewer || !groupPolicy.listMembers(ctx.viewer, facts)) {
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    }
+    const page = args.after
+      ? await ctx.services.groups.members(ctx.viewer, facts, group.id, args.first, args.after, args.search)
+      : await ctx.loaders.firstMembers.load(JSON.stringify([group.id, args.first, args.search?.trim() || null]));
     return { ...toConnection(page, toMembershipType), totalCount: page.totalCount ?? 0 };
   }
 

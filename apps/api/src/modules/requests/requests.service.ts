@@ -215,9 +215,12 @@ export class RequestsService {
     await notify(tx, await this.approverIds(tx, group), message);
   }
 
-  /** May the viewer see this request? Requester, approver-capable roles for its group, admins. */
+  /**
+   * May the viewer see this request (SPEC §6.1)? The requester, the group's leaders (even where they
+   * may not decide, as in restricted groups), whoever may decide, and admins.
+   */
   private async visible(viewer: Viewer, request: GroupRequestEntity, facts: GroupFacts): Promise<boolean> {
-    return request.userId === viewer.userId || groupPolicy.decideRequests(viewer, facts);
+    return request.userId === viewer.userId || facts.isLeader || groupPolicy.decideRequests(viewer, facts);
   }
 
   private async lockRequest(tx: EntityManager, viewer: Viewer, requestId: string): Promise<{ request: GroupRequestEntity; group: GroupEntity; facts: GroupFacts }> {
@@ -357,7 +360,7 @@ export class RequestsService {
       qb.where(
         new Brackets((w) => {
           w.where('r.userId = :me', { me: viewer.userId });
-          if (led.length) w.orWhere('(r.groupId IN (:...led) AND g.restricted = :no AND g.internal = :no)', { led, no: false });
+          if (led.length) w.orWhere('r.groupId IN (:...led)', { led });
           if (holds(viewer, 'groups.manage')) w.orWhere('(g.restricted = :no AND g.internal = :no)', { no: false });
         }),
       );
