@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
+import { CreatedAtSubscriber } from './created-at.subscriber';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -24,6 +25,7 @@ export interface DataSourceOptions {
 export function createDataSource(db: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
   const common = {
     entities: ENTITIES,
+    subscribers: [CreatedAtSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
