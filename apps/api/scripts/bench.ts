@@ -34,14 +34,37 @@ interface Scenario {
   variables?: Record<string, unknown>;
   /** Bearer token of the user the scenario runs as. */
   token?: string;
+  /** Builds each request's variables (e.g. a fresh request id per approveRequest). */
+  nextVariables?: () => Record<string, unknown>;
 }
 
 /** Scenarios that need data get it from `seed` (run once the server has migrated the database). */
 async function scenarios(databaseUrl: string): Promise<Scenario[]> {
-  const seeded = await seed(databaseUrl);
+  // approveRequest consumes one pending request per call: seed more than a run can use.
+  const seeded = await seed(databaseUrl, quick ? 8_000 : 20_000);
+  const pending = [...seeded.pendingRequestIds];
   return [
     { name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' },
     { name: 'me { effectivePermissions } (50 groups)', key: 'mePermissions', query: '{ me { effectivePermissions } }', token: seeded.memberOf50Token },
+    {
+      name: 'directory page groups(first: 50)',
+      key: 'directory',
+      query: 'query { groups(first: 50) { totalCount edges { node { id name memberCount open public viewerCan { join requestJoin leave } viewerPendingRequest { id } } } } }',
+      token: seeded.memberToken,
+    },
+    {
+      name: "leader's queue groupRequests(first: 50)",
+      key: 'queue',
+      query: 'query { groupRequests(filter: { status: PENDING }, first: 50) { totalCount edges { node { id kind reason createdAt user { displayName } group { name } } } } }',
+      token: seeded.leaderToken,
+    },
+    {
+      name: 'approveRequest',
+      key: 'approve',
+      query: 'mutation ($id: ID!) { approveRequest(requestId: $id, comment: "ok") { id status } }',
+      token: seeded.leaderToken,
+      nextVariables: () => ({ id: pending.shift() }),
+    },
   ];
 }
 
@@ -70,6 +93,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function run(url: string, scenario: Scenario, duration: number): Promise<AutocannonResult> {
+  const next = scenario.nextVariables;
   return autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -77,6 +101,10 @@ async function run(url: string, scenario: Scenario, duration: number): Promise<A
     duration,
     headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+    // Mutations that consume rows get fresh variables per request.
+    ...(next
+      ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: scenario.query, variables: next() }) }) }] }
+      : {}),
   });
 }
 

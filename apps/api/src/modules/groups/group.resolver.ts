@@ -28,6 +28,7 @@ export class GroupResolver {
   @Query(() => GroupType, { nullable: true, description: 'A group by id (join links reach hidden groups); null when you may not see it.' })
   async group(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<GroupType | null> {
     const group = await ctx.services.groups.byId(requireViewer(ctx), id);
+    if (group) ctx.loaders.group.prime(group.id, group);
     return group ? toGroupType(group) : null;
   }
 
@@ -35,6 +36,8 @@ export class GroupResolver {
   @Query(() => GroupConnection, { description: 'The group directory: your groups, plus the groups you may see and ask to join. Sorted by name.' })
   async groups(@Args() args: GroupsArgs, @Ctx() ctx: Context): Promise<GroupConnection> {
     const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after);
+    // Field resolvers (viewerCan, facts) look groups up by id: hand them the rows we already have.
+    for (const g of page.nodes) ctx.loaders.group.prime(g.id, g);
     return { ...toConnection(page, toGroupType), totalCount: page.totalCount ?? 0 };
   }
 

@@ -12,7 +12,7 @@ export type RequestStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 
  */
 @Entity({ name: 'group_request' })
 @Index('UQ_request_one_pending', ['userId', 'groupId'], { unique: true, where: `"status" = 'PENDING'` })
-@Index('IX_request_group_status', ['groupId', 'status', 'createdAt'])
+@Index('IX_request_group_status', ['groupId', 'status', 'createdAt', 'id'])
 @Index('IX_request_user', ['userId', 'createdAt'])
 export class GroupRequestEntity {
   @IdColumn()

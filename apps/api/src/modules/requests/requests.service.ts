@@ -350,18 +350,24 @@ export class RequestsService {
     return results;
   }
 
-  /** `groupRequests`: your own (mine), or the queue of groups you may decide. Pending: oldest first; history: newest first. */
+  /**
+   * `groupRequests`: your own (`mine`), or the queue: requests of the groups you lead or (managers)
+   * decide, all for admins. Pending: oldest first (a queue); other statuses: newest first.
+   */
   async list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
-    const qb = this.db.manager.createQueryBuilder(GroupRequestEntity, 'r').innerJoin(GroupEntity, 'g', 'g.id = r.groupId');
+    const qb = this.db.manager.createQueryBuilder(GroupRequestEntity, 'r');
     if (filter.mine) {
       qb.where('r.userId = :me', { me: viewer.userId });
     } else if (!viewer.isAdmin) {
+      // The queue: requests of groups the viewer leads, and (managers) of every self-service group.
+      // No OR with the viewer's own requests (that is `mine`), so the (group, status, created) index serves it.
       const led = await groupIdsLedBy(this.db.manager, viewer.userId);
       qb.where(
         new Brackets((w) => {
-          w.where('r.userId = :me', { me: viewer.userId });
-          if (led.length) w.orWhere('r.groupId IN (:...led)', { led });
-          if (holds(viewer, 'groups.manage')) w.orWhere('(g.restricted = :no AND g.internal = :no)', { no: false });
+          w.where('r.groupId IN (:...led)', { led: led.length ? led : ['00000000-0000-0000-0000-000000000000'] });
+          if (holds(viewer, 'groups.manage')) {
+            w.orWhere(`r.groupId IN ${qb.subQuery().select('g.id').from(GroupEntity, 'g').where('g.restricted = :no AND g.internal = :no').getQuery()}`, { no: false });
+          }
         }),
       );
     }
