@@ -9,6 +9,8 @@ import { NotificationsService } from './modules/notifications/notifications.serv
 import { PermissionsService } from './modules/permissions/permissions.service';
 import { cancelRequestsOnPermissionLoss } from './modules/requests/cascade-requests';
 import { RequestsService } from './modules/requests/requests.service';
+import { AccessService } from './modules/resources/access.service';
+import { ResourcesService } from './modules/resources/resources.service';
 import { SweeperService } from './modules/sweeper/sweeper.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { TokensService } from './modules/tokens/tokens.service';
@@ -31,6 +33,8 @@ export interface Services {
   requests: RequestsService;
   notifications: NotificationsService;
   sweeper: SweeperService;
+  access: AccessService;
+  resources: ResourcesService;
 }
 
 export interface ServiceDeps {
@@ -45,6 +49,7 @@ export function createServices({ db }: ServiceDeps): Services {
   const users = new UsersService(db, cascade);
   const permissions = new PermissionsService(db, cascade);
   const groups = new GroupsService(db, permissions, cascade);
+  const access = new AccessService(db);
   return {
     db,
     cascade,
@@ -58,5 +63,7 @@ export function createServices({ db }: ServiceDeps): Services {
     requests: new RequestsService(db, groups, cascade),
     notifications: new NotificationsService(db),
     sweeper: new SweeperService(db, cascade),
+    access,
+    resources: new ResourcesService(db, access),
   };
 }

@@ -63,3 +63,11 @@ registerEnumType(LeaveOutcome, {
     ALREADY_REQUESTED: { description: 'Nothing changed: you already asked to leave.' },
   },
 });
+
+export enum AccessLevel { NONE = 'NONE', READ = 'READ', WRITE = 'WRITE' }
+export enum Visibility { PRIVATE = 'PRIVATE', PUBLIC = 'PUBLIC' }
+export enum AccessReasonKind { ADMIN = 'ADMIN', OWNER = 'OWNER', PUBLIC = 'PUBLIC', USER_GRANT = 'USER_GRANT', GROUP_GRANT = 'GROUP_GRANT' }
+
+registerEnumType(AccessLevel, { name: 'AccessLevel', description: 'NONE < READ < WRITE; write implies read.' });
+registerEnumType(Visibility, { name: 'Visibility', description: 'PUBLIC: every active user may read.' });
+registerEnumType(AccessReasonKind, { name: 'AccessReasonKind', description: 'One path that gives a user access to a resource.' });

@@ -9,6 +9,8 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { GroupRequestEntity } from '../modules/requests/group-request.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
+import { GrantEntity } from '../modules/resources/grant.entity';
+import { ResourceEntity } from '../modules/resources/resource.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
 import { ApiTokenEntity } from '../modules/tokens/api-token.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -26,6 +28,8 @@ export const ENTITIES = [
   GroupRequestEntity,
   PermissionEntity,
   UserPermissionEntity,
+  ResourceEntity,
+  GrantEntity,
   SettingEntity,
   ApiTokenEntity,
   UserEntity,

@@ -1,0 +1,166 @@
+import { Brackets, In } from 'typeorm';
+import { LIMITS } from '@gatehouse/shared';
+import type { Viewer } from '../../authz/viewer';
+import { holds } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import { isUuid } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { readSettings } from '../settings/settings.repository';
+import { UserEntity } from '../users/user.entity';
+import { likePattern } from '../users/users.service';
+import { grantPaths, maxLevel, RANK, type GrantPath, type Level } from './access.repository';
+import { ResourceEntity } from './resource.entity';
+
+export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
+
+export interface Reason {
+  kind: ReasonKind;
+  level: Level;
+  groupId: string | null;
+  grantId: string | null;
+  expiresAt: Date | null;
+}
+
+export interface Explanation {
+  level: Level;
+  reasons: Reason[];
+}
+
+export interface AccessQuestion {
+  userId: string;
+  resourceId: string;
+  level: Level;
+}
+
+export interface ReachFilter {
+  kind?: string | null;
+  minLevel?: Level | null;
+  search?: string | null;
+}
+
+/**
+ * The effective level of user U on resource R (SPEC §11): the highest of ADMIN (with adminBypass),
+ * OWNER, PUBLIC (active users), and every current user or group grant. Inactive users and
+ * anonymous callers get NONE. A pure function of what was read — the single rule that
+ * checkAccess, accessLevel, explainAccess and the bulk check all apply.
+ */
+export function explainFrom(user: UserEntity | null, resource: ResourceEntity, adminBypass: boolean, paths: GrantPath[]): Explanation {
+  if (!user || !user.isActive) return { level: 'NONE', reasons: [] };
+  const reasons: Reason[] = [];
+  if (user.isAdmin && adminBypass) reasons.push({ kind: 'ADMIN', level: 'WRITE', groupId: null, grantId: null, expiresAt: null });
+  if (resource.ownerId === user.id) reasons.push({ kind: 'OWNER', level: 'WRITE', groupId: null, grantId: null, expiresAt: null });
+  if (resource.visibility === 'PUBLIC') reasons.push({ kind: 'PUBLIC', level: 'READ', groupId: null, grantId: null, expiresAt: null });
+  for (const p of paths) {
+    if (p.userId !== user.id || p.resourceId !== resource.id) continue;
+    reasons.push({ kind: p.kind, level: p.level, groupId: p.groupId, grantId: p.grantId, expiresAt: p.expiresAt });
+  }
+  return { level: maxLevel(reasons.map((r) => r.level)), reasons };
+}
+
+const NOT_FOUND = 'No resource has this id.';
+
+export class AccessService {
+  constructor(private readonly db: Db) {}
+
+  /** Asking about someone else needs access.check (or admin); everyone may ask about themselves. */
+  private subjectOf(viewer: Viewer | null, userId: string | null | undefined): string | null {
+    if (!userId || (viewer && userId === viewer.userId)) return viewer?.userId ?? null;
+    if (!viewer) throw errors.unauthenticated();
+    if (!holds(viewer, 'access.check')) throw errors.forbidden('MISSING_PERMISSION', 'Asking about another user needs the access.check permission.');
+    return userId;
+  }
+
+  /** `explainAccess` / `accessLevel` / `checkAccess` for one (user, resource). */
+  async explain(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Explanation> {
+    const subject = this.subjectOf(viewer, userId);
+    const [result] = await this.explainMany(subject ? [{ userId: subject, resourceId }] : [], resourceId);
+    return result ?? { level: 'NONE', reasons: [] };
+  }
+
+  private async explainMany(pairs: { userId: string; resourceId: string }[], mustExist?: string): Promise<Explanation[]> {
+    const resourceIds = [...new Set([...pairs.map((p) => p.resourceId), ...(mustExist ? [mustExist] : [])])];
+    if (resourceIds.some((id) => !isUuid(id))) throw errors.notFound(NOT_FOUND);
+    const userIds = [...new Set(pairs.map((p) => p.userId))].filter(isUuid);
+    const [resources, users, paths, settings] = await Promise.all([
+      this.db.manager.findBy(ResourceEntity, { id: In(resourceIds) }),
+      userIds.length ? this.db.manager.findBy(UserEntity, { id: In(userIds) }) : Promise.resolve([]),
+      grantPaths(this.db.manager, userIds, resourceIds),
+      readSettings(this.db.manager),
+    ]);
+    const resourceById = new Map(resources.map((r) => [r.id, r]));
+    const missing = resourceIds.filter((id) => !resourceById.has(id));
+    if (missing.length) throw errors.notFound(missing.length === 1 ? NOT_FOUND : `No resource has these ids: ${missing.join(', ')}.`);
+    const userById = new Map(users.map((u) => [u.id, u]));
+    return pairs.map((p) => explainFrom(userById.get(p.userId) ?? null, resourceById.get(p.resourceId)!, settings.adminBypass, paths));
+  }
+
+  async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
+    return (await this.explain(viewer, resourceId, userId)).level;
+  }
+
+  async check(viewer: Viewer | null, resourceId: string, level: Level, userId?: string | null): Promise<boolean> {
+    return RANK[await this.level(viewer, resourceId, userId)] >= RANK[level];
+  }
+
+  /** The bulk check: many (user, resource, level) triples in one call, answered in order. */
+  async checkMany(viewer: Viewer, questions: AccessQuestion[]): Promise<boolean[]> {
+    if (questions.length < 1 || questions.length > 500) {
+      throw errors.validation([{ field: 'checks', message: 'Ask between 1 and 500 questions at a time.' }]);
+    }
+    const pairs = questions.map((q) => ({ userId: this.subjectOf(viewer, q.userId)!, resourceId: q.resourceId }));
+    const explanations = await this.explainMany(pairs);
+    return explanations.map((e, i) => RANK[e.level] >= RANK[questions[i]!.level]);
+  }
+
+  /**
+   * `resources`: everything the user reaches at `minLevel` or more, complete and cursor-paged (by
+   * kind, name, id) — never truncated. The SQL mirrors explainFrom: admin bypass, owner, public
+   * (READ only), current user grants, current group grants through current memberships.
+   */
+  async reachable(viewer: Viewer, userId: string | null | undefined, filter: ReachFilter, first: number, after: string | null | undefined): Promise<Page<ResourceEntity> & { totalCount: number }> {
+    const subject = this.subjectOf(viewer, userId)!;
+    // "Reachable at NONE" would be every resource; it is read as READ, the least level that reaches anything.
+    const minLevel: Level = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
+    const user = isUuid(subject) ? await this.db.manager.findOneBy(UserEntity, { id: subject }) : null;
+    const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r');
+    if (!user || !user.isActive) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    const { adminBypass } = await readSettings(this.db.manager);
+    const now = new Date();
+    if (!(user.isAdmin && adminBypass)) {
+      const levels = minLevel === 'WRITE' ? ['WRITE'] : ['READ', 'WRITE'];
+      qb.where(
+        new Brackets((w) => {
+          w.where('r.ownerId = :uid', { uid: user.id });
+          if (minLevel === 'READ') w.orWhere('r.visibility = :pub', { pub: 'PUBLIC' });
+          w.orWhere(
+            `r.id IN (SELECT g.resource_id FROM access_grant g WHERE g.user_id = :uid AND g.level IN (:...levels) AND (g.expires_at IS NULL OR g.expires_at > :now))`,
+            { levels, now },
+          );
+          w.orWhere(
+            `r.id IN (SELECT g.resource_id FROM access_grant g JOIN membership m ON m.group_id = g.group_id
+                       WHERE m.user_id = :uid AND g.level IN (:...levels)
+                         AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now))`,
+          );
+        }),
+      );
+    }
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind.trim().toLowerCase() });
+    const term = filter.search?.trim();
+    if (term) qb.andWhere("r.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term.slice(0, LIMITS.displayNameMax)) });
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [kind, name, id] = decodeCursor(after, 3);
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('r.kind > :cKind', { cKind: kind })
+            .orWhere('r.kind = :cKind AND r.nameKey > :cName', { cName: name })
+            .orWhere('r.kind = :cKind AND r.nameKey = :cName AND r.id > :cId', { cId: id }),
+        ),
+      );
+    }
+    const rows = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
+    return { ...toPage(rows, first, (r) => [r.kind, r.nameKey, r.id]), totalCount };
+  }
+}

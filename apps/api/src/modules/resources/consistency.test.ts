@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/factories';
+import { UserEntity } from '../users/user.entity';
+import { GrantEntity } from './grant.entity';
+import { ResourceEntity } from './resource.entity';
+
+/** Deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Level = 'NONE' | 'READ' | 'WRITE';
+const RANK: Record<Level, number> = { NONE: 0, READ: 1, WRITE: 2 };
+const SEED = 20261122;
+
+let app: TestApp;
+let asker: TestUser;
+const users: { id: string; active: boolean; admin: boolean }[] = [];
+const resources: { id: string; ownerId: string | null; visibility: 'PUBLIC' | 'PRIVATE' }[] = [];
+const memberships: { userId: string; groupId: string; current: boolean }[] = [];
+const grants: { resourceId: string; userId: string | null; groupId: string | null; level: 'READ' | 'WRITE'; current: boolean }[] = [];
+
+/** The oracle: SPEC §11 written out independently of the implementation. */
+function expected(userId: string, resourceId: string): Level {
+  const u = users.find((x) => x.id === userId)!;
+  const r = resources.find((x) => x.id === resourceId)!;
+  if (!u.active) return 'NONE';
+  const levels: Level[] = ['NONE'];
+  if (u.admin) levels.push('WRITE'); // adminBypass is on by default
+  if (r.ownerId === userId) levels.push('WRITE');
+  if (r.visibility === 'PUBLIC') levels.push('READ');
+  for (const g of grants) {
+    if (g.resourceId !== resourceId || !g.current) continue;
+    if (g.userId === userId) levels.push(g.level);
+    if (g.groupId && memberships.some((m) => m.userId === userId && m.groupId === g.groupId && m.current)) levels.push(g.level);
+  }
+  return levels.reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  asker = await makeUser(app, { permissions: ['access.check'] });
+  const random = rng(SEED);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const past = new Date(Date.now() - 3600_000);
+  const future = new Date(Date.now() + 3600_000);
+  for (let i = 0; i < 12; i++) {
+    const u = await makeUser(app, { isAdmin: i === 0 });
+    const active = i === 1 ? false : random() > 0.1;
+    if (!active) await app.dataSource.manager.update(UserEntity, { id: u.user.id }, { isActive: false });
+    users.push({ id: u.user.id, active, admin: i === 0 });
+  }
+  const groups = [];
+  for (let i = 0; i < 6; i++) groups.push(await makeGroup(app));
+  for (const u of users) {
+    for (const g of groups) {
+      if (random() < 0.35) {
+        const expired = random() < 0.25;
+        await addMember(app, g.id, u.id, expired ? past : random() < 0.3 ? future : null);
+        memberships.push({ userId: u.id, groupId: g.id, current: !expired });
+      }
+    }
+  }
+  for (let i = 0; i < 15; i++) {
+    const ownerId = random() < 0.8 ? pick(users).id : null;
+    const visibility = random() < 0.2 ? 'PUBLIC' : 'PRIVATE';
+    const r = await app.dataSource.manager.save(app.dataSource.manager.create(ResourceEntity, { kind: pick(['model', 'tool', 'document']), name: `Resource ${i}`, nameKey: `resource ${i}`, description: '', externalId: null, ownerId, visibility }));
+    resources.push({ id: r.id, ownerId, visibility });
+    const principals = new Set<string>();
+    for (let k = 0; k < 5; k++) {
+      const toGroup = random() < 0.5;
+      const principal = toGroup ? pick(groups).id : pick(users).id;
+      if (principals.has(principal)) continue;
+      principals.add(principal);
+      const expired = random() < 0.2;
+      const level = random() < 0.5 ? 'READ' : 'WRITE';
+      await app.dataSource.manager.insert(GrantEntity, { resourceId: r.id, userId: toGroup ? null : principal, groupId: toGroup ? principal : null, level, grantedById: null, expiresAt: expired ? past : random() < 0.3 ? future : null });
+      grants.push({ resourceId: r.id, userId: toGroup ? null : principal, groupId: toGroup ? principal : null, level, current: !expired });
+    }
+  }
+});
+afterAll(() => app.close());
+
+describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})`, () => {
+  it('accessLevel, checkAccess, explainAccess.level, the bulk check and resources all give the same level for every user × resource', async () => {
+    const mismatches: string[] = [];
+    const bulkChecks = users.flatMap((u) => resources.flatMap((r) => (['READ', 'WRITE'] as const).map((level) => ({ userId: u.id, resourceId: r.id, level }))));
+    const bulk = (await app.gql<{ checkAccessMany: boolean[] }>('query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }', { c: bulkChecks }, asker.as)).data!.checkAccessMany;
+    for (const u of users) {
+      const fields = resources.map((r, i) => `l${i}: accessLevel(resourceId: "${r.id}", userId: "${u.id}") e${i}: explainAccess(resourceId: "${r.id}", userId: "${u.id}") { level } cr${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: READ) cw${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: WRITE)`).join(' ');
+      const answers = (await app.gql<Record<string, unknown>>(`{ ${fields} }`, {}, asker.as)).data!;
+      const reachable = async (minLevel: Level) => {
+        const ids = new Set<string>();
+        let after: string | null = null;
+        do {
+          const page: { resources: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } = (await app.gql<never>('query ($u: ID, $m: AccessLevel, $a: String) { resources(userId: $u, filter: { minLevel: $m }, first: 4, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', { u: u.id, m: minLevel, a: after }, asker.as)).data!;
+          page.resources.edges.forEach((e) => ids.add(e.node.id));
+          after = page.resources.pageInfo.hasNextPage ? page.resources.pageInfo.endCursor : null;
+        } while (after);
+        return ids;
+      };
+      const readable = await reachable('READ');
+      const writable = await reachable('WRITE');
+      resources.forEach((r, i) => {
+        const want = expected(u.id, r.id);
+        const got = {
+          level: answers[`l${i}`],
+          explain: (answers[`e${i}`] as { level: string }).level,
+          checkRead: answers[`cr${i}`],
+          checkWrite: answers[`cw${i}`],
+          listRead: readable.has(r.id),
+          listWrite: writable.has(r.id),
+          bulkRead: bulk[bulkChecks.findIndex((c) => c.userId === u.id && c.resourceId === r.id && c.level === 'READ')],
+          bulkWrite: bulk[bulkChecks.findIndex((c) => c.userId === u.id && c.resourceId === r.id && c.level === 'WRITE')],
+        };
+        const ok =
+          got.level === want && got.explain === want &&
+          got.checkRead === RANK[want] >= 1 && got.checkWrite === RANK[want] >= 2 &&
+          got.listRead === RANK[want] >= 1 && got.listWrite === RANK[want] >= 2 &&
+          got.bulkRead === RANK[want] >= 1 && got.bulkWrite === RANK[want] >= 2;
+        if (!ok) mismatches.push(`user ${u.id} resource ${r.id}: expected ${want}, got ${JSON.stringify(got)}`);
+      });
+    }
+    expect(mismatches).toEqual([]);
+    // the generated data must exercise every path, or the test proves less than it claims
+    const levels = users.flatMap((u) => resources.map((r) => expected(u.id, r.id)));
+    expect(new Set(levels)).toEqual(new Set(['NONE', 'READ', 'WRITE']));
+  });
+});

@@ -1,0 +1,55 @@
+import { Check, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CreatedAtColumn, IdColumn, TimestampColumn, UuidColumn, VarcharColumn } from '../../db/columns';
+import { GroupEntity } from '../groups/group.entity';
+import { UserEntity } from '../users/user.entity';
+import { ResourceEntity } from './resource.entity';
+
+export type GrantLevel = 'READ' | 'WRITE';
+
+/**
+ * Access to a resource for one principal — a user or a group, never both (CHECK). One grant per
+ * (resource, principal), enforced by partial unique indexes; its level is the higher one.
+ */
+@Entity({ name: 'access_grant' })
+@Check('CK_grant_one_principal', '("user_id" IS NULL) <> ("group_id" IS NULL)')
+@Index('UQ_grant_user', ['resourceId', 'userId'], { unique: true, where: '"user_id" IS NOT NULL' })
+@Index('UQ_grant_group', ['resourceId', 'groupId'], { unique: true, where: '"group_id" IS NOT NULL' })
+@Index('IX_grant_user', ['userId', 'resourceId'])
+@Index('IX_grant_group', ['groupId', 'resourceId'])
+export class GrantEntity {
+  @IdColumn()
+  id: string;
+
+  @UuidColumn()
+  resourceId: string;
+
+  @UuidColumn({ nullable: true })
+  userId: string | null;
+
+  @UuidColumn({ nullable: true })
+  groupId: string | null;
+
+  @VarcharColumn(8)
+  level: GrantLevel;
+
+  @UuidColumn({ nullable: true })
+  grantedById: string | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @TimestampColumn({ nullable: true })
+  expiresAt: Date | null;
+
+  @ManyToOne(() => ResourceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'resource_id' })
+  resource?: ResourceEntity;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'group_id' })
+  group?: GroupEntity;
+}

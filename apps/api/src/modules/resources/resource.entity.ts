@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { CreatedAtColumn, IdColumn, UuidColumn, VarcharColumn } from '../../db/columns';
+import { UserEntity } from '../users/user.entity';
+
+export type Visibility = 'PRIVATE' | 'PUBLIC';
+
+/** Something another application owns and Gatehouse guards (SPEC §1, §11). */
+@Entity({ name: 'resource' })
+@Index('UQ_resource_external', ['kind', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
+@Index('IX_resource_kind_name', ['kind', 'nameKey', 'id'])
+@Index('IX_resource_owner', ['ownerId'])
+export class ResourceEntity {
+  @IdColumn()
+  id: string;
+
+  /** A lowercase slug such as model, knowledge, tool, document. */
+  @VarcharColumn(40)
+  kind: string;
+
+  /** The integration's own id, unique per kind. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  externalId: string | null;
+
+  @VarcharColumn(200)
+  name: string;
+
+  @VarcharColumn(200)
+  nameKey: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** null once the owner's account is deleted (admins can transfer ownership). */
+  @UuidColumn({ nullable: true })
+  ownerId: string | null;
+
+  @VarcharColumn(8, { default: 'PRIVATE' })
+  visibility: Visibility;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: UserEntity;
+}

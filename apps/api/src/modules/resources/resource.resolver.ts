@@ -1,0 +1,190 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AccessLevel, AccessReasonKind } from '../../common/enums';
+import { errors } from '../../common/errors';
+import { toConnection } from '../../common/pagination';
+import { requireViewer, type Context } from '../../context';
+import { GroupType, toGroupType } from '../groups/group.type';
+import { toUserType, UserType } from '../users/user.type';
+import { GrantEntity } from './grant.entity';
+import { resourcePolicy } from './resources.service';
+import {
+  AccessCheckInput,
+  AccessControlInput,
+  AccessExplanationType,
+  AccessReasonType,
+  CreateResourceInput,
+  GrantType,
+  ResourceConnection,
+  ResourcesArgs,
+  ResourceType,
+  toGrantType,
+  toResourceType,
+  UpdateResourceInput,
+} from './resource.type';
+
+@Resolver(() => ResourceType)
+export class ResourceResolver {
+  @Authorized()
+  @Query(() => ResourceType, { nullable: true, description: 'A resource by id, or by (kind, externalId); null when unknown or not readable by you.' })
+  async resource(
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('kind', () => String, { nullable: true }) kind: string | null,
+    @Arg('externalId', () => String, { nullable: true }) externalId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ResourceType | null> {
+    const viewer = requireViewer(ctx);
+    if (!id && !(kind && externalId)) throw errors.validation([{ field: 'id', message: 'Give an id, or a kind and an externalId.' }]);
+    const found = id ? await ctx.services.resources.visible(viewer, id) : await ctx.services.resources.byExternalId(viewer, kind!, externalId!);
+    return found ? toResourceType(found.resource, found.level as AccessLevel) : null;
+  }
+
+  @Authorized()
+  @Query(() => ResourceConnection, { description: 'Everything a user reaches at a level (default: you, READ), by kind and name — complete and cursor-paged.' })
+  async resources(@Args() args: ResourcesArgs, @Ctx() ctx: Context): Promise<ResourceConnection> {
+    const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after);
+    return { ...toConnection(page, (r) => toResourceType(r)), totalCount: page.totalCount };
+  }
+
+  @Authorized()
+  @Query(() => Boolean, { description: 'May the user (default: you) reach the resource at this level? Others need access.check.' })
+  checkAccess(@Arg('resourceId', () => ID) resourceId: string, @Arg('level', () => AccessLevel) level: AccessLevel, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.access.check(requireViewer(ctx), resourceId, level, userId);
+  }
+
+  @Authorized()
+  @Query(() => [Boolean], { description: 'Many checks in one call (integrations), answered in order. Others need access.check.' })
+  checkAccessMany(@Arg('checks', () => [AccessCheckInput]) checks: AccessCheckInput[], @Ctx() ctx: Context): Promise<boolean[]> {
+    return ctx.services.access.checkMany(requireViewer(ctx), checks);
+  }
+
+  @Authorized()
+  @Query(() => AccessLevel, { description: 'The effective level of the user (default: you) on the resource.' })
+  async accessLevel(@Arg('resourceId', () => ID) resourceId: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<AccessLevel> {
+    return (await ctx.services.access.level(requireViewer(ctx), resourceId, userId)) as AccessLevel;
+  }
+
+  @Authorized()
+  @Query(() => AccessExplanationType, { description: 'The effective level and every path to it: admin, owner, public, user grant, group grant.' })
+  async explainAccess(@Arg('resourceId', () => ID) resourceId: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<AccessExplanationType> {
+    const e = await ctx.services.access.explain(requireViewer(ctx), resourceId, userId);
+    return {
+      level: e.level as AccessLevel,
+      reasons: e.reasons.map((r) => Object.assign(new AccessReasonType(), { kind: r.kind as AccessReasonKind, level: r.level as AccessLevel, groupId: r.groupId, grantId: r.grantId, expiresAt: r.expiresAt })),
+    };
+  }
+
+  @Authorized()
+  @Mutation(() => ResourceType, { description: 'Register a resource (resources.create); you own it.' })
+  async createResource(@Arg('input') input: CreateResourceInput, @Ctx() ctx: Context): Promise<ResourceType> {
+    return toResourceType(await ctx.services.resources.create(requireViewer(ctx), { ...input, kind: input.kind.trim() }));
+  }
+
+  @Authorized()
+  @Mutation(() => ResourceType, { description: 'Rename or describe a resource (owner, admins, WRITE holders).' })
+  async updateResource(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateResourceInput, @Ctx() ctx: Context): Promise<ResourceType> {
+    return toResourceType(await ctx.services.resources.update(requireViewer(ctx), id, input));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Delete a resource and its grants (owner, admins).' })
+  deleteResource(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.resources.delete(requireViewer(ctx), id);
+  }
+
+  @Authorized()
+  @Mutation(() => ResourceType, { description: 'Replace visibility and the whole access list in one call (owner, admins, WRITE holders).' })
+  async setResourceAccess(@Arg('resourceId', () => ID) resourceId: string, @Arg('input') input: AccessControlInput, @Ctx() ctx: Context): Promise<ResourceType> {
+    return toResourceType(await ctx.services.resources.setAccess(requireViewer(ctx), resourceId, input));
+  }
+
+  @Authorized()
+  @Mutation(() => GrantType, { description: 'Grant one user or group READ or WRITE, optionally until a date (owner, admins, WRITE holders).' })
+  async grantAccess(
+    @Arg('resourceId', () => ID) resourceId: string,
+    @Arg('level', () => AccessLevel) level: AccessLevel,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+    @Arg('groupId', () => ID, { nullable: true }) groupId: string | null,
+    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<GrantType> {
+    if (level === AccessLevel.NONE) throw errors.validation([{ field: 'level', message: 'Grant READ or WRITE; to take access away, revoke the grant.' }]);
+    return toGrantType(await ctx.services.resources.grant(requireViewer(ctx), resourceId, { userId, groupId }, level, expiresAt));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Remove one grant (owner, admins, WRITE holders). Effective on the next request.' })
+  revokeAccess(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.resources.revoke(requireViewer(ctx), grantId);
+  }
+
+  @Authorized()
+  @Mutation(() => ResourceType, { description: 'Give the resource to another active user (owner, admins).' })
+  async transferResourceOwnership(@Arg('resourceId', () => ID) resourceId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<ResourceType> {
+    return toResourceType(await ctx.services.resources.transfer(requireViewer(ctx), resourceId, userId));
+  }
+
+  @FieldResolver(() => AccessLevel, { description: 'Your level on it.' })
+  async viewerLevel(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<AccessLevel> {
+    if (r.viewerLevel) return r.viewerLevel;
+    return (await ctx.services.access.level(ctx.viewer, r.id)) as AccessLevel;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  async owner(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<UserType | null> {
+    if (!r.ownerId) return null;
+    const user = await ctx.loaders.user.load(r.ownerId);
+    return user ? toUserType(user) : null;
+  }
+
+  @FieldResolver(() => [GrantType], { description: 'The access list, for those who may edit it (else empty).' })
+  async grants(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<GrantType[]> {
+    if (!ctx.viewer) return [];
+    const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
+    if (!resourcePolicy.edit(ctx.viewer, level)) return [];
+    const grants = await ctx.services.db.manager.find(GrantEntity, { where: { resourceId: r.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return grants.map(toGrantType);
+  }
+}
+
+@Resolver(() => GrantType)
+export class GrantResolver {
+  @FieldResolver(() => ResourceType)
+  async resource(@Root() g: GrantType, @Ctx() ctx: Context): Promise<ResourceType> {
+    const found = ctx.viewer ? await ctx.services.resources.visible(ctx.viewer, g.resourceId) : null;
+    if (!found) throw errors.notFound('That resource is gone or not visible to you.');
+    return toResourceType(found.resource, found.level as AccessLevel);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  async user(@Root() g: GrantType, @Ctx() ctx: Context): Promise<UserType | null> {
+    const u = g.userId ? await ctx.loaders.user.load(g.userId) : null;
+    return u ? toUserType(u) : null;
+  }
+
+  @FieldResolver(() => GroupType, { nullable: true })
+  async group(@Root() g: GrantType, @Ctx() ctx: Context): Promise<GroupType | null> {
+    const group = g.groupId ? await ctx.loaders.group.load(g.groupId) : null;
+    return group ? toGroupType(group) : null;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  async grantedBy(@Root() g: GrantType, @Ctx() ctx: Context): Promise<UserType | null> {
+    const u = g.grantedById ? await ctx.loaders.user.load(g.grantedById) : null;
+    return u ? toUserType(u) : null;
+  }
+}
+
+@Resolver(() => AccessReasonType)
+export class AccessReasonResolver {
+  @FieldResolver(() => GroupType, { nullable: true, description: 'The group, for GROUP_GRANT.' })
+  async group(@Root() r: AccessReasonType, @Ctx() ctx: Context): Promise<GroupType | null> {
+    const g = r.groupId ? await ctx.loaders.group.load(r.groupId) : null;
+    return g ? toGroupType(g) : null;
+  }
+
+  @FieldResolver(() => GrantType, { nullable: true, description: 'The grant, for USER_GRANT and GROUP_GRANT.' })
+  async grant(@Root() r: AccessReasonType, @Ctx() ctx: Context): Promise<GrantType | null> {
+    const g = r.grantId ? await ctx.services.db.manager.findOneBy(GrantEntity, { id: r.grantId }) : null;
+    return g ? toGrantType(g) : null;
+  }
+}

@@ -1,0 +1,111 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { AccessLevel, AccessReasonKind, Visibility } from '../../common/enums';
+import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
+import type { GrantEntity } from './grant.entity';
+import type { ResourceEntity } from './resource.entity';
+
+@ObjectType('Resource', { description: 'Something another application owns and Gatehouse guards.' })
+export class ResourceType {
+  @Field(() => ID) id: string;
+  @Field({ description: 'A lowercase slug: model, knowledge, tool, document, …' }) kind: string;
+  @Field(() => String, { nullable: true, description: 'The integration’s own id, unique per kind.' }) externalId: string | null;
+  @Field() name: string;
+  @Field() description: string;
+  ownerId: string | null;
+  @Field(() => Visibility) visibility: Visibility;
+  @Field() createdAt: Date;
+  /** The viewer's level, when already computed. */
+  viewerLevel?: AccessLevel;
+  entity: ResourceEntity;
+}
+
+export const toResourceType = (r: ResourceEntity, viewerLevel?: AccessLevel): ResourceType =>
+  Object.assign(new ResourceType(), { id: r.id, kind: r.kind, externalId: r.externalId, name: r.name, description: r.description, ownerId: r.ownerId, visibility: r.visibility as Visibility, createdAt: r.createdAt, viewerLevel, entity: r });
+
+@ObjectType('Grant', { description: 'READ or WRITE access for one user or one group.' })
+export class GrantType {
+  @Field(() => ID) id: string;
+  resourceId: string;
+  userId: string | null;
+  groupId: string | null;
+  grantedById: string | null;
+  @Field(() => AccessLevel) level: AccessLevel;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) expiresAt: Date | null;
+}
+
+export const toGrantType = (g: GrantEntity): GrantType =>
+  Object.assign(new GrantType(), { id: g.id, resourceId: g.resourceId, userId: g.userId, groupId: g.groupId, grantedById: g.grantedById, level: g.level as AccessLevel, createdAt: g.createdAt, expiresAt: g.expiresAt });
+
+@ObjectType('AccessReason', { description: 'One path that gives the level, with the group and grant behind it.' })
+export class AccessReasonType {
+  @Field(() => AccessReasonKind) kind: AccessReasonKind;
+  @Field(() => AccessLevel) level: AccessLevel;
+  groupId: string | null;
+  grantId: string | null;
+  @Field(() => Date, { nullable: true, description: 'When this path stops counting.' }) expiresAt: Date | null;
+}
+
+@ObjectType('AccessExplanation', { description: 'The effective level and every path to it.' })
+export class AccessExplanationType {
+  @Field(() => AccessLevel) level: AccessLevel;
+  @Field(() => [AccessReasonType]) reasons: AccessReasonType[];
+}
+
+const ResourceEdge = EdgeType('Resource', ResourceType);
+
+@ObjectType({ description: 'A page of resources.' })
+export class ResourceConnection {
+  @Field(() => [ResourceEdge]) edges: InstanceType<typeof ResourceEdge>[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@InputType({ description: 'A new resource; you become its owner.' })
+export class CreateResourceInput {
+  @Field() @MaxLength(40, { message: 'kind must be at most 40 characters' }) kind: string;
+  @Field() @MaxLength(200, { message: 'name must be at most 200 characters' }) name: string;
+  @Field(() => String, { nullable: true, defaultValue: '' }) @IsOptional() @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'externalId must be at most 200 characters' }) externalId?: string | null;
+  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PRIVATE }) visibility?: Visibility | null;
+}
+
+@InputType({ description: 'Changes to a resource; omitted fields stay.' })
+export class UpdateResourceInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'name must be at most 200 characters' }) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string | null;
+}
+
+@InputType({ description: 'Users and groups.' })
+export class PrincipalsInput {
+  @Field(() => [ID], { nullable: true, defaultValue: [] }) userIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, defaultValue: [] }) groupIds?: string[] | null;
+}
+
+@InputType({ description: 'A whole access list, in the shape Open WebUI uses. Someone in both lists gets WRITE.' })
+export class AccessControlInput {
+  @Field(() => Visibility) visibility: Visibility;
+  @Field(() => PrincipalsInput) read: PrincipalsInput;
+  @Field(() => PrincipalsInput) write: PrincipalsInput;
+}
+
+@InputType({ description: 'Which resources: a kind, the least level (READ unless given), a name search.' })
+export class ResourceFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(40, { message: 'kind must be at most 40 characters' }) kind?: string | null;
+  @Field(() => AccessLevel, { nullable: true, defaultValue: AccessLevel.READ }) minLevel?: AccessLevel | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'search must be at most 200 characters' }) search?: string | null;
+}
+
+@ArgsType()
+export class ResourcesArgs extends PageArgs {
+  @Field(() => ResourceFilter, { nullable: true }) filter?: ResourceFilter | null;
+  @Field(() => ID, { nullable: true, description: 'Whose access (default: you). Others need access.check.' }) userId?: string | null;
+}
+
+@InputType({ description: 'One question of a bulk check: may this user reach this resource at this level?' })
+export class AccessCheckInput {
+  @Field(() => ID) userId: string;
+  @Field(() => ID) resourceId: string;
+  @Field(() => AccessLevel) level: AccessLevel;
+}

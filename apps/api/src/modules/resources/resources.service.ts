@@ -1,0 +1,281 @@
+import { In, type EntityManager } from 'typeorm';
+import type { Viewer } from '../../authz/viewer';
+import { holds } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { cleanName, isUuid, Problems } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { isUniqueViolation } from '../../db/errors';
+import { userLabel } from '../audit/actor';
+import { audit } from '../audit/audit.writer';
+import { GroupEntity } from '../groups/group.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
+import { UserEntity } from '../users/user.entity';
+import { RANK, type Level } from './access.repository';
+import type { AccessService } from './access.service';
+import { GrantEntity, type GrantLevel } from './grant.entity';
+import { ResourceEntity, type Visibility } from './resource.entity';
+
+export interface NewResource {
+  kind: string;
+  name: string;
+  description?: string | null;
+  externalId?: string | null;
+  visibility?: Visibility | null;
+}
+
+export interface AccessList {
+  visibility: Visibility;
+  read: { userIds?: string[] | null; groupIds?: string[] | null };
+  write: { userIds?: string[] | null; groupIds?: string[] | null };
+}
+
+const KIND = /^[a-z][a-z0-9-]{0,39}$/;
+const NOT_FOUND = 'No resource has this id, or you may not see it.';
+
+/** Who may do what with a resource (SPEC §11), as named predicates over the viewer's level. */
+export const resourcePolicy = {
+  create: (v: Viewer) => holds(v, 'resources.create'),
+  read: (v: Viewer, level: Level) => RANK[level] >= RANK.READ || holds(v, 'access.check'),
+  /** Edit name, description, visibility and grants: owner, admins, WRITE holders. */
+  edit: (v: Viewer, level: Level) => v.isAdmin || RANK[level] >= RANK.WRITE,
+  /** Delete or transfer: owner and admins only. */
+  own: (v: Viewer, r: ResourceEntity) => v.isAdmin || r.ownerId === v.userId,
+};
+
+export class ResourcesService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+  ) {}
+
+  private validate(input: { kind?: string; name?: string | null; description?: string | null; externalId?: string | null }, creating: boolean): Problems {
+    const problems = new Problems();
+    if (creating) problems.check(KIND.test(input.kind ?? ''), 'kind', 'The kind is a lowercase slug such as model, knowledge, tool or document (letters, digits, -; up to 40).');
+    if (creating || input.name != null) {
+      const name = cleanName(input.name ?? '');
+      problems.check(name.length >= 1 && name.length <= 200, 'name', 'The name must be 1–200 characters.');
+    }
+    if (input.description != null) problems.check(input.description.length <= 2000, 'description', 'The description must be at most 2,000 characters.');
+    if (input.externalId != null) problems.check(input.externalId.trim().length >= 1 && input.externalId.length <= 200, 'externalId', 'The external id must be 1–200 characters.');
+    return problems;
+  }
+
+  /** `createResource`: holders of resources.create; the creator owns it. */
+  async create(viewer: Viewer, input: NewResource): Promise<ResourceEntity> {
+    if (!resourcePolicy.create(viewer)) throw errors.forbidden('MISSING_PERMISSION', 'Registering resources needs the resources.create permission.');
+    this.validate(input, true).throwIfAny();
+    const name = cleanName(input.name);
+    const externalId = input.externalId?.trim() || null;
+    return this.db
+      .transaction(async (tx) => {
+        if (externalId && (await tx.existsBy(ResourceEntity, { kind: input.kind, externalId }))) {
+          throw errors.conflict('EXTERNAL_ID_TAKEN', `A ${input.kind} with external id ${externalId} is already registered.`);
+        }
+        const resource = await tx.save(
+          tx.create(ResourceEntity, { kind: input.kind, name, nameKey: name.toLowerCase(), description: input.description ?? '', externalId, ownerId: viewer.userId, visibility: input.visibility ?? 'PRIVATE' }),
+        );
+        await audit(tx, { action: 'RESOURCE_CREATED', actor: viewer.actor, resourceId: resource.id, details: { kind: resource.kind, name, externalId, visibility: resource.visibility } });
+        return resource;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? errors.conflict('EXTERNAL_ID_TAKEN', `A ${input.kind} with external id ${externalId} is already registered.`) : error;
+      });
+  }
+
+  /** Loads a resource for the viewer: invisible ones are NOT_FOUND. Returns the viewer's level too. */
+  async visible(viewer: Viewer, id: string): Promise<{ resource: ResourceEntity; level: Level } | null> {
+    if (!isUuid(id)) return null;
+    const resource = await this.db.manager.findOneBy(ResourceEntity, { id });
+    if (!resource) return null;
+    const level = await this.access.level(viewer, id);
+    return resourcePolicy.read(viewer, level) ? { resource, level } : null;
+  }
+
+  async byExternalId(viewer: Viewer, kind: string, externalId: string): Promise<{ resource: ResourceEntity; level: Level } | null> {
+    const resource = await this.db.manager.findOneBy(ResourceEntity, { kind: kind.trim().toLowerCase(), externalId: externalId.trim() });
+    return resource ? this.visible(viewer, resource.id) : null;
+  }
+
+  private async forChange(tx: EntityManager, viewer: Viewer, id: string, rule: 'edit' | 'own'): Promise<ResourceEntity> {
+    const found = await this.visible(viewer, id);
+    if (!found) throw errors.notFound(NOT_FOUND);
+    const allowed = rule === 'edit' ? resourcePolicy.edit(viewer, found.level) : resourcePolicy.own(viewer, found.resource);
+    if (!allowed) {
+      throw errors.forbidden('NOT_ALLOWED', rule === 'edit' ? 'Changing this resource needs WRITE access.' : 'Only the owner or an administrator may do this.');
+    }
+    const lock = this.db.lockClause();
+    return tx.findOneOrFail(ResourceEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
+  }
+
+  /** `updateResource`: name and description (owner, admins, WRITE holders). */
+  async update(viewer: Viewer, id: string, input: { name?: string | null; description?: string | null }): Promise<ResourceEntity> {
+    this.validate(input, false).throwIfAny();
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, id, 'edit');
+      const fields: string[] = [];
+      if (input.name != null && cleanName(input.name) !== resource.name) {
+        resource.name = cleanName(input.name);
+        resource.nameKey = resource.name.toLowerCase();
+        fields.push('name');
+      }
+      if (input.description != null && input.description !== resource.description) {
+        resource.description = input.description;
+        fields.push('description');
+      }
+      if (fields.length === 0) return resource;
+      await tx.save(resource);
+      await audit(tx, { action: 'RESOURCE_UPDATED', actor: viewer.actor, resourceId: resource.id, details: { fields } });
+      return resource;
+    });
+  }
+
+  /** `deleteResource` (owner, admins): its grants go with it, audited. */
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, id, 'own');
+      const grants = await tx.countBy(GrantEntity, { resourceId: resource.id });
+      await tx.delete(ResourceEntity, { id: resource.id });
+      await audit(tx, { action: 'RESOURCE_DELETED', actor: viewer.actor, resourceId: resource.id, details: { kind: resource.kind, name: resource.name, grantsRemoved: grants } });
+      return true;
+    });
+  }
+
+  /** `transferResourceOwnership` (owner, admins) to an active user. */
+  async transfer(viewer: Viewer, id: string, newOwnerId: string): Promise<ResourceEntity> {
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, id, 'own');
+      const owner = isUuid(newOwnerId) ? await tx.findOneBy(UserEntity, { id: newOwnerId, isActive: true }) : null;
+      if (!owner) throw errors.validation([{ field: 'userId', message: 'The new owner must be an active user.' }]);
+      const previous = resource.ownerId;
+      resource.ownerId = owner.id;
+      await tx.save(resource);
+      await audit(tx, { action: 'RESOURCE_OWNER_CHANGED', actor: viewer.actor, resourceId: resource.id, user: { id: owner.id, label: userLabel(owner) }, details: { previousOwnerId: previous } });
+      return resource;
+    });
+  }
+
+  /**
+   * `setResourceAccess`: replaces visibility and the whole grant list in one call (Open WebUI's
+   * shape). A principal in both lists gets WRITE. Unknown principals refuse the call; a group
+   * grant needs the group's consent (`shareable`). Unchanged grants keep their expiry and grantor.
+   */
+  async setAccess(viewer: Viewer, id: string, list: AccessList): Promise<ResourceEntity> {
+    const wanted = new Map<string, GrantLevel>();
+    const key = (kind: 'user' | 'group', principalId: string) => `${kind}:${principalId}`;
+    for (const [level, principals] of [['READ', list.read], ['WRITE', list.write]] as const) {
+      for (const u of principals.userIds ?? []) wanted.set(key('user', u), level === 'WRITE' || wanted.get(key('user', u)) === 'WRITE' ? 'WRITE' : 'READ');
+      for (const g of principals.groupIds ?? []) wanted.set(key('group', g), level === 'WRITE' || wanted.get(key('group', g)) === 'WRITE' ? 'WRITE' : 'READ');
+    }
+    if (wanted.size > 1000) throw errors.validation([{ field: 'input', message: 'At most 1,000 principals per resource in one call.' }]);
+    const userIds = [...wanted.keys()].filter((k) => k.startsWith('user:')).map((k) => k.slice(5));
+    const groupIds = [...wanted.keys()].filter((k) => k.startsWith('group:')).map((k) => k.slice(6));
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, id, 'edit');
+      const users = userIds.filter(isUuid).length ? await tx.findBy(UserEntity, { id: In(userIds.filter(isUuid)) }) : [];
+      const groups = groupIds.filter(isUuid).length ? await tx.findBy(GroupEntity, { id: In(groupIds.filter(isUuid)) }) : [];
+      const problems = new Problems();
+      const unknownUsers = userIds.filter((u) => !users.some((x) => x.id === u));
+      const unknownGroups = groupIds.filter((g) => !groups.some((x) => x.id === g));
+      if (unknownUsers.length) problems.add('userIds', `No user has these ids: ${unknownUsers.join(', ')}.`);
+      if (unknownGroups.length) problems.add('groupIds', `No group has these ids: ${unknownGroups.join(', ')}.`);
+      problems.throwIfAny();
+
+      const current = await tx.findBy(GrantEntity, { resourceId: resource.id });
+      const currentKey = (g: GrantEntity) => (g.userId ? key('user', g.userId) : key('group', g.groupId!));
+      const currentByKey = new Map(current.map((g) => [currentKey(g), g]));
+      // Consent is checked for groups being newly granted or raised; what is already there stays.
+      const newOrRaised = groups.filter((g) => {
+        const existing = currentByKey.get(key('group', g.id));
+        return !existing || RANK[existing.level] < RANK[wanted.get(key('group', g.id))!];
+      });
+      await this.assertShareable(tx, viewer, newOrRaised);
+
+      const added: string[] = [];
+      const changed: string[] = [];
+      const removed: string[] = [];
+      for (const grant of current) {
+        const level = wanted.get(currentKey(grant));
+        if (!level) {
+          await tx.delete(GrantEntity, { id: grant.id });
+          removed.push(currentKey(grant));
+        } else if (level !== grant.level) {
+          await tx.update(GrantEntity, { id: grant.id }, { level, grantedById: viewer.userId });
+          changed.push(`${currentKey(grant)}=${level}`);
+        }
+      }
+      for (const [k, level] of wanted) {
+        if (currentByKey.has(k)) continue;
+        const [kind, principalId] = [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)];
+        await tx.insert(GrantEntity, { resourceId: resource.id, userId: kind === 'user' ? principalId : null, groupId: kind === 'group' ? principalId : null, level, grantedById: viewer.userId });
+        added.push(`${k}=${level}`);
+      }
+      if (list.visibility !== resource.visibility) {
+        await audit(tx, { action: 'VISIBILITY_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { from: resource.visibility, to: list.visibility } });
+        resource.visibility = list.visibility;
+        await tx.save(resource);
+      }
+      if (added.length || changed.length || removed.length) {
+        await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { added, changed, removed } });
+      }
+      return resource;
+    });
+  }
+
+  /**
+   * Group consent (SPEC §11): NOBODY — admins only; MEMBERS — the actor must be a current member;
+   * ANYONE — no condition.
+   */
+  private async assertShareable(tx: EntityManager, viewer: Viewer, groups: GroupEntity[]): Promise<void> {
+    if (viewer.isAdmin || groups.length === 0) return;
+    const refused: string[] = [];
+    const memberOf = new Set(
+      (await tx.find(MembershipEntity, { where: { userId: viewer.userId, groupId: In(groups.map((g) => g.id)) } }))
+        .filter((m) => m.expiresAt === null || m.expiresAt > new Date())
+        .map((m) => m.groupId),
+    );
+    for (const g of groups) {
+      if (g.shareable === 'NOBODY' || (g.shareable === 'MEMBERS' && !memberOf.has(g.id))) refused.push(g.name);
+    }
+    if (refused.length) {
+      throw errors.forbidden('NOT_SHAREABLE', `These groups do not accept shares from you: ${refused.join(', ')}. (Only admins share with NOBODY groups; MEMBERS groups take shares from their members.)`);
+    }
+  }
+
+  /** `grantAccess`: one grant with an optional expiry (the access editor's per-row control). */
+  async grant(viewer: Viewer, id: string, principal: { userId?: string | null; groupId?: string | null }, level: GrantLevel, expiresAt: Date | null | undefined): Promise<GrantEntity> {
+    if (!!principal.userId === !!principal.groupId) throw errors.validation([{ field: 'userId', message: 'Name exactly one principal: a userId or a groupId.' }]);
+    if (expiresAt && expiresAt <= new Date()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, id, 'edit');
+      if (principal.userId) {
+        if (!isUuid(principal.userId) || !(await tx.existsBy(UserEntity, { id: principal.userId }))) throw errors.validation([{ field: 'userId', message: 'No user has this id.' }]);
+      } else {
+        const group = isUuid(principal.groupId!) ? await tx.findOneBy(GroupEntity, { id: principal.groupId! }) : null;
+        if (!group) throw errors.validation([{ field: 'groupId', message: 'No group has this id.' }]);
+        await this.assertShareable(tx, viewer, [group]);
+      }
+      const where = principal.userId ? { resourceId: resource.id, userId: principal.userId } : { resourceId: resource.id, groupId: principal.groupId! };
+      const existing = await tx.findOneBy(GrantEntity, where);
+      if (existing) {
+        await tx.update(GrantEntity, { id: existing.id }, { level, expiresAt: expiresAt ?? null, grantedById: viewer.userId });
+      } else {
+        await tx.insert(GrantEntity, { ...where, userId: principal.userId ?? null, groupId: principal.groupId ?? null, level, expiresAt: expiresAt ?? null, grantedById: viewer.userId });
+      }
+      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { set: { ...principal, level, expiresAt: expiresAt?.toISOString() ?? null } } });
+      return tx.findOneByOrFail(GrantEntity, where);
+    });
+  }
+
+  /** `revokeAccess`: removes one grant (the resource's editors). */
+  async revoke(viewer: Viewer, grantId: string): Promise<boolean> {
+    if (!isUuid(grantId)) throw errors.notFound('No grant has this id.');
+    const grant = await this.db.manager.findOneBy(GrantEntity, { id: grantId });
+    if (!grant) throw errors.notFound('No grant has this id.');
+    return this.db.transaction(async (tx) => {
+      const resource = await this.forChange(tx, viewer, grant.resourceId, 'edit');
+      await tx.delete(GrantEntity, { id: grantId });
+      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { removed: [grant.userId ? `user:${grant.userId}` : `group:${grant.groupId}`] } });
+      return true;
+    });
+  }
+}
