@@ -12,6 +12,7 @@ import { audit } from '../audit/audit.writer';
 import { memberIdsOf, type CascadeResult, type PermissionCascade } from '../cascade/permission-cascade';
 import { previewInRollback } from '../../db/preview';
 import { MembershipEntity } from '../memberships/membership.entity';
+import { GrantEntity } from '../resources/grant.entity';
 import { notify } from '../notifications/notify';
 import { GroupRequestEntity } from '../requests/group-request.entity';
 import { readSettings } from '../settings/settings.repository';
@@ -338,8 +339,13 @@ export class GroupsService {
       for (const member of members) {
         await endMembership(tx, { user: { id: member.id, label: userLabel(member) }, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'GROUP_DELETED' });
       }
+      // Its grants go with it (foreign key); record which resources lose them.
+      const grants = await tx.find(GrantEntity, { select: { id: true, resourceId: true, level: true }, where: { groupId: group.id } });
+      for (const grant of grants) {
+        await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, group, resourceId: grant.resourceId, details: { removed: [`group:${group.id}`], cause: 'GROUP_DELETED' } });
+      }
       await tx.delete(GroupEntity, { id: group.id });
-      await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: members.length } });
+      await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: members.length, grantsRemoved: grants.length } });
       await this.cascade.apply(tx, before, viewer.actor, `group ${group.name} deleted`);
       return true;
     });
