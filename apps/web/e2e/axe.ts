@@ -9,10 +9,14 @@ export interface ViolationSummary {
   impact: string | null | undefined;
   help: string;
   targets: string[];
+  /** axe's own explanation for the first node (e.g. the measured contrast), to act on. */
+  detail?: string;
 }
 
 /** Runs axe on the whole document and returns the serious and critical violations, readably. */
 export async function seriousViolations(page: Page): Promise<ViolationSummary[]> {
+  // Measure the settled page: a dialog still fading in has every colour at partial opacity.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await page.addScriptTag({ path: axePath });
   const results = await page.evaluate(() => {
     const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
@@ -25,5 +29,6 @@ export async function seriousViolations(page: Page): Promise<ViolationSummary[]>
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
+      detail: violation.nodes[0]?.failureSummary?.split('\n').slice(1).join(' ').trim(),
     }));
 }

@@ -1,8 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
+import type { Route } from 'playwright-core';
 import { launchBrowser, waitForHeading } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
+import { signIn, startServerWithAdmin } from './session';
+
+/** The GraphQL operation a browser request carries (the SPA names all of them). */
+const operationOf = (route: Route): string | undefined =>
+  (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
 
 // Loading and failure states, provoked by holding back or breaking requests in the browser.
 // Each test gets its own page; console errors are expected here (failed requests are
@@ -14,9 +20,13 @@ describe('loading and failure states', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServerWithAdmin();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The session cookie belongs to the context: every page of these tests is signed in.
+    const first = await context.newPage();
+    await signIn(first, server.url);
+    await first.close();
   });
 
   afterAll(async () => {
@@ -43,7 +53,7 @@ describe('loading and failure states', () => {
       await route.continue();
     });
     await page.route('**/graphql', async (route) => {
-      await held;
+      if (operationOf(route) === 'ServerVersion') await held;
       await route.continue();
     });
     await page.goto(`${server.url}/groups`);
@@ -55,7 +65,7 @@ describe('loading and failure states', () => {
   });
 
   it('shows an inline alert when the server version cannot be fetched', async () => {
-    await page.route('**/graphql', (route) => route.abort());
+    await page.route('**/graphql', (route) => (operationOf(route) === 'ServerVersion' ? route.abort() : route.continue()));
     await page.goto(`${server.url}/groups`);
     await waitForHeading(page, 'Groups');
     const alert = page.getByRole('contentinfo').getByRole('alert');
@@ -77,5 +87,16 @@ describe('loading and failure states', () => {
     await page.unroute('**/assets/AccountPage-*.js');
     await page.getByRole('button', { name: 'Reload' }).click();
     await waitForHeading(page, 'My account');
+  });
+
+  it('says so, with Try again, when the server cannot be reached at all', async () => {
+    await page.route('**/graphql', (route) => (operationOf(route) === 'Viewer' ? route.abort() : route.continue()));
+    await page.goto(`${server.url}/groups`);
+    await waitForHeading(page, 'Gatehouse is not answering');
+    expect(await page.getByRole('main').textContent()).toContain('could not be reached');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await waitForHeading(page, 'Groups');
   });
 });

@@ -36,12 +36,18 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export interface StartServerOptions {
+  /** Extra environment for the server, e.g. ADMIN_EMAIL / ADMIN_PASSWORD for the first admin. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the real production server (API + built SPA on one port) on a free port with a
  * fresh SQLite data directory, and resolves once `/healthz` answers 200. Building is the
- * caller's job; a missing build fails here with the command that fixes it.
+ * caller's job; a missing build fails here with the command that fixes it. Without
+ * ADMIN_EMAIL in `options.env` the server starts with no admin (the setup screen's case).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const missing = [apiEntry, webIndex].filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
@@ -53,8 +59,12 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gatehouse-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  // Always the embedded SQLite database: the tests must never touch a shared PostgreSQL.
+  // Always the embedded SQLite database: the tests must never touch a shared PostgreSQL;
+  // and no first admin from the caller's shell, only what the test asks for.
   delete env.DATABASE_URL;
+  delete env.ADMIN_EMAIL;
+  delete env.ADMIN_PASSWORD;
+  Object.assign(env, options.env);
 
   const child = spawn(process.execPath, [apiEntry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, launchBrowser, waitForHeading } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
+import { signIn, startServerWithAdmin } from './session';
 
 // What a person sees after following each navbar link: section, link text, URL, page heading.
 const NAV_WALK = [
@@ -26,11 +27,13 @@ describe('app shell', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServerWithAdmin();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     errors = collectErrors(page);
+    // The admin sees every navbar section.
+    await signIn(page, server.url);
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseColorScheme, collectErrors, launchBrowser, waitForHeading } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
+import { signIn, startServerWithAdmin } from './session';
 
 const scheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
 const schemeOption = (page: Page, name: string) =>
@@ -15,11 +16,12 @@ describe('colour scheme', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServerWithAdmin();
     browser = await launchBrowser();
     context = await browser.newContext({ colorScheme: 'light' });
     page = await context.newPage();
     errors = collectErrors(page);
+    await signIn(page, server.url);
   });
 
   afterAll(async () => {

@@ -1,5 +1,22 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
+
+/** Operations whose UNAUTHENTICATED answer is expected and says nothing about the session. */
+const SESSION_OPERATIONS = new Set(['SignIn', 'Viewer']);
+
+/**
+ * A session can end under an open tab (idle expiry, a password change elsewhere, deactivation).
+ * The first UNAUTHENTICATED answer makes the viewer query ask again; it then says "signed out"
+ * and the route guard sends the person to sign-in, with the way back.
+ */
+const sessionEndedLink = new ErrorLink(({ error, operation }) => {
+  if (SESSION_OPERATIONS.has(operation.operationName ?? '')) return;
+  const unauthenticated =
+    CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+  if (unauthenticated) void operation.client.refetchQueries({ include: ['Viewer'] }).catch(() => undefined);
+});
 
 /**
  * How the cache stores what the API returns:
@@ -45,10 +62,17 @@ export function createCache(): InMemoryCache {
 /**
  * The one client for the app. Same-origin `/graphql` works both when the API serves the
  * built SPA and behind the Vite dev proxy, and sends the session cookie without CORS.
+ *
+ * Pages show what is cached at once and ask the server again when they mount: one change can
+ * move facts elsewhere (a group's permissions change every member's), and a page opened later
+ * must show the truth, not the cache's memory. After that first answer, cache updates suffice.
  */
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: ApolloLink.from([sessionEndedLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: createCache(),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
   });
 }

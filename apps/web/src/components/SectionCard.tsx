@@ -1,5 +1,5 @@
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export interface SectionCardProps {
   /** The section's h2. */
@@ -15,13 +15,14 @@ export interface SectionCardProps {
 
 /** One titled part of a page (profile, tokens, members …). */
 export function SectionCard({ title, description, actions, titleExtra, children }: SectionCardProps) {
+  const headingId = useId();
   return (
-    <Card withBorder padding="lg" component="section" aria-label={title}>
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <Stack gap={4} style={{ flex: '1 1 20rem' }}>
             <Group gap="xs">
-              <Title order={2} size="h3">
+              <Title order={2} size="h3" id={headingId}>
                 {title}
               </Title>
               {titleExtra}

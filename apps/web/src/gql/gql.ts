@@ -18,8 +18,26 @@ type Documents = {
     "\n  query ServerVersion {\n    serverInfo {\n      name\n      version\n    }\n  }\n": typeof types.ServerVersionDocument,
     "\n  fragment ProfileForm_user on User {\n    id\n    displayName\n    email\n  }\n": typeof types.ProfileForm_UserFragmentDoc,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  fragment AuditTable_event on AuditEvent {\n    id\n    occurredAt\n    action\n    actorId\n    actorLabel\n    groupId\n    groupLabel\n    userId\n    userLabel\n    resourceId\n    details\n  }\n": typeof types.AuditTable_EventFragmentDoc,
+    "\n  fragment DeleteGroup_group on Group {\n    id\n    name\n    builtIn\n    memberCount\n    viewerCan {\n      delete\n    }\n  }\n": typeof types.DeleteGroup_GroupFragmentDoc,
+    "\n  fragment GroupFlags_group on Group {\n    builtIn\n    system\n    internal\n    hidden\n    open\n    public\n    restricted\n  }\n": typeof types.GroupFlags_GroupFragmentDoc,
+    "\n  fragment GroupLeadersForm_group on Group {\n    id\n    leaders {\n      id\n      displayName\n      email\n    }\n    leaderGroups {\n      id\n      name\n    }\n    viewerCan {\n      setLeaders\n    }\n  }\n": typeof types.GroupLeadersForm_GroupFragmentDoc,
+    "\n  fragment GroupMembersTable_membership on Membership {\n    source\n    createdAt\n    expiresAt\n    addedBy {\n      id\n      displayName\n    }\n    user {\n      id\n      displayName\n      email\n      kind\n      isActive\n    }\n  }\n": typeof types.GroupMembersTable_MembershipFragmentDoc,
+    "\n  fragment GroupPermissionsForm_group on Group {\n    id\n    permissions\n    viewerCan {\n      setPermissions\n    }\n  }\n": typeof types.GroupPermissionsForm_GroupFragmentDoc,
+    "\n  query GroupPickerSearch($search: String) {\n    groups(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.GroupPickerSearchDocument,
+    "\n  fragment GroupSettingsForm_group on Group {\n    id\n    name\n    description\n    builtIn\n    internal\n    hidden\n    open\n    public\n    restricted\n    shareable\n    maxMembers\n    metadata\n    viewerCan {\n      update\n    }\n  }\n": typeof types.GroupSettingsForm_GroupFragmentDoc,
+    "\n  fragment GroupsTable_group on Group {\n    id\n    name\n    description\n    memberCount\n    maxMembers\n    ...GroupFlags_group\n  }\n": typeof types.GroupsTable_GroupFragmentDoc,
+    "\n  mutation AddGroupMembers($groupId: ID!, $userIds: [ID!]!, $expiresAt: DateTime) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, expiresAt: $expiresAt) {\n      user {\n        id\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n": typeof types.AddGroupMembersDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      ...GroupsTable_group\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  mutation RemoveGroupMembers($groupId: ID!, $userIds: [ID!]!, $reason: String) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, reason: $reason)\n  }\n": typeof types.RemoveGroupMembersDocument,
+    "\n  mutation SetGroupLeaders($groupId: ID!, $userIds: [ID!]!, $groupIds: [ID!]!) {\n    setGroupLeaders(groupId: $groupId, userIds: $userIds, groupIds: $groupIds) {\n      id\n      ...GroupLeadersForm_group\n    }\n  }\n": typeof types.SetGroupLeadersDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      memberCount\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupsTable_group\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  fragment MembershipsTable_user on User {\n    id\n    memberships {\n      source\n      createdAt\n      expiresAt\n      addedBy {\n        id\n        displayName\n      }\n      group {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.MembershipsTable_UserFragmentDoc,
     "\n  fragment PermissionCatalog_permission on PermissionInfo {\n    key\n    description\n    builtIn\n  }\n": typeof types.PermissionCatalog_PermissionFragmentDoc,
+    "\n  fragment PermissionImpactFields on PermissionImpact {\n    membershipsEnded\n    usersLosingRequest\n    users {\n      id\n      displayName\n    }\n  }\n": typeof types.PermissionImpactFieldsFragmentDoc,
+    "\n  query GroupPermissionImpact($groupId: ID!, $permissions: [String!]!) {\n    groupPermissionImpact(groupId: $groupId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n": typeof types.GroupPermissionImpactDocument,
+    "\n  query UserPermissionImpact($userId: ID!, $permissions: [String!]!) {\n    userPermissionImpact(userId: $userId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n": typeof types.UserPermissionImpactDocument,
     "\n  fragment PermissionOrigins_user on User {\n    id\n    isActive\n    permissionOrigins {\n      key\n      direct\n      admin\n      groups {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PermissionOrigins_UserFragmentDoc,
     "\n  fragment PermissionSelect_permission on PermissionInfo {\n    key\n    description\n  }\n": typeof types.PermissionSelect_PermissionFragmentDoc,
     "\n  mutation DefinePermission($key: String!, $description: String!) {\n    definePermission(key: $key, description: $description) {\n      ...PermissionCatalog_permission\n    }\n  }\n": typeof types.DefinePermissionDocument,
@@ -30,16 +48,48 @@ type Documents = {
     "\n  fragment ApiTokens_user on User {\n    id\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      active\n    }\n  }\n": typeof types.ApiTokens_UserFragmentDoc,
     "\n  mutation CreateApiToken($name: String!, $userId: ID, $expiresAt: DateTime) {\n    createApiToken(name: $name, userId: $userId, expiresAt: $expiresAt) {\n      id\n      token\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...ApiTokens_user\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  fragment DirectPermissions_user on User {\n    id\n    isAdmin\n    permissions\n  }\n": typeof types.DirectPermissions_UserFragmentDoc,
+    "\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n": typeof types.UserDetailsForm_UserFragmentDoc,
+    "\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n": typeof types.UserPickerSearchDocument,
+    "\n  fragment UserStatus_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n": typeof types.UserStatus_UserFragmentDoc,
+    "\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n  }\n": typeof types.UsersTable_UserFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n    }\n  }\n": typeof types.SetUserPermissionsDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  query AccountPage {\n    me {\n      id\n      kind\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...ProfileForm_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n": typeof types.AccountPageDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditTable_event\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AdminGroup($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      createdAt\n      joinPath\n      memberCount\n      maxMembers\n      ...GroupFlags_group\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupLeadersForm_group\n      ...DeleteGroup_group\n      viewerCan {\n        addMembers\n        removeMembers\n      }\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n": typeof types.AdminGroupDocument,
+    "\n  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {\n    group(id: $id) {\n      id\n      members(search: $search, first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...GroupMembersTable_membership\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.AdminGroupMembersDocument,
+    "\n  query AdminGroups($search: String, $first: Int!, $after: String) {\n    groups(filter: { search: $search }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...GroupsTable_group\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AdminGroupsDocument,
+    "\n  query AdminPermissions {\n    permissions {\n      ...PermissionCatalog_permission\n    }\n  }\n": typeof types.AdminPermissionsDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      email\n      kind\n      isActive\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...UserDetailsForm_user\n      ...UserStatus_user\n      ...DirectPermissions_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  query AdminUsers($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...UsersTable_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AdminUsersDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      kind\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n    }\n    authConfig {\n      needsSetup\n      registration\n    }\n  }\n": types.ViewerDocument,
     "\n  query ServerVersion {\n    serverInfo {\n      name\n      version\n    }\n  }\n": types.ServerVersionDocument,
     "\n  fragment ProfileForm_user on User {\n    id\n    displayName\n    email\n  }\n": types.ProfileForm_UserFragmentDoc,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  fragment AuditTable_event on AuditEvent {\n    id\n    occurredAt\n    action\n    actorId\n    actorLabel\n    groupId\n    groupLabel\n    userId\n    userLabel\n    resourceId\n    details\n  }\n": types.AuditTable_EventFragmentDoc,
+    "\n  fragment DeleteGroup_group on Group {\n    id\n    name\n    builtIn\n    memberCount\n    viewerCan {\n      delete\n    }\n  }\n": types.DeleteGroup_GroupFragmentDoc,
+    "\n  fragment GroupFlags_group on Group {\n    builtIn\n    system\n    internal\n    hidden\n    open\n    public\n    restricted\n  }\n": types.GroupFlags_GroupFragmentDoc,
+    "\n  fragment GroupLeadersForm_group on Group {\n    id\n    leaders {\n      id\n      displayName\n      email\n    }\n    leaderGroups {\n      id\n      name\n    }\n    viewerCan {\n      setLeaders\n    }\n  }\n": types.GroupLeadersForm_GroupFragmentDoc,
+    "\n  fragment GroupMembersTable_membership on Membership {\n    source\n    createdAt\n    expiresAt\n    addedBy {\n      id\n      displayName\n    }\n    user {\n      id\n      displayName\n      email\n      kind\n      isActive\n    }\n  }\n": types.GroupMembersTable_MembershipFragmentDoc,
+    "\n  fragment GroupPermissionsForm_group on Group {\n    id\n    permissions\n    viewerCan {\n      setPermissions\n    }\n  }\n": types.GroupPermissionsForm_GroupFragmentDoc,
+    "\n  query GroupPickerSearch($search: String) {\n    groups(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.GroupPickerSearchDocument,
+    "\n  fragment GroupSettingsForm_group on Group {\n    id\n    name\n    description\n    builtIn\n    internal\n    hidden\n    open\n    public\n    restricted\n    shareable\n    maxMembers\n    metadata\n    viewerCan {\n      update\n    }\n  }\n": types.GroupSettingsForm_GroupFragmentDoc,
+    "\n  fragment GroupsTable_group on Group {\n    id\n    name\n    description\n    memberCount\n    maxMembers\n    ...GroupFlags_group\n  }\n": types.GroupsTable_GroupFragmentDoc,
+    "\n  mutation AddGroupMembers($groupId: ID!, $userIds: [ID!]!, $expiresAt: DateTime) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, expiresAt: $expiresAt) {\n      user {\n        id\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n": types.AddGroupMembersDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      ...GroupsTable_group\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
+    "\n  mutation RemoveGroupMembers($groupId: ID!, $userIds: [ID!]!, $reason: String) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, reason: $reason)\n  }\n": types.RemoveGroupMembersDocument,
+    "\n  mutation SetGroupLeaders($groupId: ID!, $userIds: [ID!]!, $groupIds: [ID!]!) {\n    setGroupLeaders(groupId: $groupId, userIds: $userIds, groupIds: $groupIds) {\n      id\n      ...GroupLeadersForm_group\n    }\n  }\n": types.SetGroupLeadersDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      memberCount\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupsTable_group\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  fragment MembershipsTable_user on User {\n    id\n    memberships {\n      source\n      createdAt\n      expiresAt\n      addedBy {\n        id\n        displayName\n      }\n      group {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n": types.MembershipsTable_UserFragmentDoc,
     "\n  fragment PermissionCatalog_permission on PermissionInfo {\n    key\n    description\n    builtIn\n  }\n": types.PermissionCatalog_PermissionFragmentDoc,
+    "\n  fragment PermissionImpactFields on PermissionImpact {\n    membershipsEnded\n    usersLosingRequest\n    users {\n      id\n      displayName\n    }\n  }\n": types.PermissionImpactFieldsFragmentDoc,
+    "\n  query GroupPermissionImpact($groupId: ID!, $permissions: [String!]!) {\n    groupPermissionImpact(groupId: $groupId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n": types.GroupPermissionImpactDocument,
+    "\n  query UserPermissionImpact($userId: ID!, $permissions: [String!]!) {\n    userPermissionImpact(userId: $userId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n": types.UserPermissionImpactDocument,
     "\n  fragment PermissionOrigins_user on User {\n    id\n    isActive\n    permissionOrigins {\n      key\n      direct\n      admin\n      groups {\n        id\n        name\n      }\n    }\n  }\n": types.PermissionOrigins_UserFragmentDoc,
     "\n  fragment PermissionSelect_permission on PermissionInfo {\n    key\n    description\n  }\n": types.PermissionSelect_PermissionFragmentDoc,
     "\n  mutation DefinePermission($key: String!, $description: String!) {\n    definePermission(key: $key, description: $description) {\n      ...PermissionCatalog_permission\n    }\n  }\n": types.DefinePermissionDocument,
@@ -50,8 +100,22 @@ const documents: Documents = {
     "\n  fragment ApiTokens_user on User {\n    id\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      active\n    }\n  }\n": types.ApiTokens_UserFragmentDoc,
     "\n  mutation CreateApiToken($name: String!, $userId: ID, $expiresAt: DateTime) {\n    createApiToken(name: $name, userId: $userId, expiresAt: $expiresAt) {\n      id\n      token\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...ApiTokens_user\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  fragment DirectPermissions_user on User {\n    id\n    isAdmin\n    permissions\n  }\n": types.DirectPermissions_UserFragmentDoc,
+    "\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n": types.UserDetailsForm_UserFragmentDoc,
+    "\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n": types.UserPickerSearchDocument,
+    "\n  fragment UserStatus_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n": types.UserStatus_UserFragmentDoc,
+    "\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n  }\n": types.UsersTable_UserFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n    }\n  }\n": types.SetUserPermissionsDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n": types.UpdateUserDocument,
     "\n  query AccountPage {\n    me {\n      id\n      kind\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...ProfileForm_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n": types.AccountPageDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditTable_event\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AdminGroup($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      createdAt\n      joinPath\n      memberCount\n      maxMembers\n      ...GroupFlags_group\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupLeadersForm_group\n      ...DeleteGroup_group\n      viewerCan {\n        addMembers\n        removeMembers\n      }\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n": types.AdminGroupDocument,
+    "\n  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {\n    group(id: $id) {\n      id\n      members(search: $search, first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...GroupMembersTable_membership\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.AdminGroupMembersDocument,
+    "\n  query AdminGroups($search: String, $first: Int!, $after: String) {\n    groups(filter: { search: $search }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...GroupsTable_group\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AdminGroupsDocument,
+    "\n  query AdminPermissions {\n    permissions {\n      ...PermissionCatalog_permission\n    }\n  }\n": types.AdminPermissionsDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      email\n      kind\n      isActive\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...UserDetailsForm_user\n      ...UserStatus_user\n      ...DirectPermissions_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n": types.AdminUserDocument,
+    "\n  query AdminUsers($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...UsersTable_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AdminUsersDocument,
 };
 
 /**
@@ -87,11 +151,83 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AuditTable_event on AuditEvent {\n    id\n    occurredAt\n    action\n    actorId\n    actorLabel\n    groupId\n    groupLabel\n    userId\n    userLabel\n    resourceId\n    details\n  }\n"): (typeof documents)["\n  fragment AuditTable_event on AuditEvent {\n    id\n    occurredAt\n    action\n    actorId\n    actorLabel\n    groupId\n    groupLabel\n    userId\n    userLabel\n    resourceId\n    details\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeleteGroup_group on Group {\n    id\n    name\n    builtIn\n    memberCount\n    viewerCan {\n      delete\n    }\n  }\n"): (typeof documents)["\n  fragment DeleteGroup_group on Group {\n    id\n    name\n    builtIn\n    memberCount\n    viewerCan {\n      delete\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupFlags_group on Group {\n    builtIn\n    system\n    internal\n    hidden\n    open\n    public\n    restricted\n  }\n"): (typeof documents)["\n  fragment GroupFlags_group on Group {\n    builtIn\n    system\n    internal\n    hidden\n    open\n    public\n    restricted\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupLeadersForm_group on Group {\n    id\n    leaders {\n      id\n      displayName\n      email\n    }\n    leaderGroups {\n      id\n      name\n    }\n    viewerCan {\n      setLeaders\n    }\n  }\n"): (typeof documents)["\n  fragment GroupLeadersForm_group on Group {\n    id\n    leaders {\n      id\n      displayName\n      email\n    }\n    leaderGroups {\n      id\n      name\n    }\n    viewerCan {\n      setLeaders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupMembersTable_membership on Membership {\n    source\n    createdAt\n    expiresAt\n    addedBy {\n      id\n      displayName\n    }\n    user {\n      id\n      displayName\n      email\n      kind\n      isActive\n    }\n  }\n"): (typeof documents)["\n  fragment GroupMembersTable_membership on Membership {\n    source\n    createdAt\n    expiresAt\n    addedBy {\n      id\n      displayName\n    }\n    user {\n      id\n      displayName\n      email\n      kind\n      isActive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupPermissionsForm_group on Group {\n    id\n    permissions\n    viewerCan {\n      setPermissions\n    }\n  }\n"): (typeof documents)["\n  fragment GroupPermissionsForm_group on Group {\n    id\n    permissions\n    viewerCan {\n      setPermissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupPickerSearch($search: String) {\n    groups(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupPickerSearch($search: String) {\n    groups(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupSettingsForm_group on Group {\n    id\n    name\n    description\n    builtIn\n    internal\n    hidden\n    open\n    public\n    restricted\n    shareable\n    maxMembers\n    metadata\n    viewerCan {\n      update\n    }\n  }\n"): (typeof documents)["\n  fragment GroupSettingsForm_group on Group {\n    id\n    name\n    description\n    builtIn\n    internal\n    hidden\n    open\n    public\n    restricted\n    shareable\n    maxMembers\n    metadata\n    viewerCan {\n      update\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupsTable_group on Group {\n    id\n    name\n    description\n    memberCount\n    maxMembers\n    ...GroupFlags_group\n  }\n"): (typeof documents)["\n  fragment GroupsTable_group on Group {\n    id\n    name\n    description\n    memberCount\n    maxMembers\n    ...GroupFlags_group\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupMembers($groupId: ID!, $userIds: [ID!]!, $expiresAt: DateTime) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, expiresAt: $expiresAt) {\n      user {\n        id\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddGroupMembers($groupId: ID!, $userIds: [ID!]!, $expiresAt: DateTime) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, expiresAt: $expiresAt) {\n      user {\n        id\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      ...GroupsTable_group\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      ...GroupsTable_group\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveGroupMembers($groupId: ID!, $userIds: [ID!]!, $reason: String) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation RemoveGroupMembers($groupId: ID!, $userIds: [ID!]!, $reason: String) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGroupLeaders($groupId: ID!, $userIds: [ID!]!, $groupIds: [ID!]!) {\n    setGroupLeaders(groupId: $groupId, userIds: $userIds, groupIds: $groupIds) {\n      id\n      ...GroupLeadersForm_group\n    }\n  }\n"): (typeof documents)["\n  mutation SetGroupLeaders($groupId: ID!, $userIds: [ID!]!, $groupIds: [ID!]!) {\n    setGroupLeaders(groupId: $groupId, userIds: $userIds, groupIds: $groupIds) {\n      id\n      ...GroupLeadersForm_group\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      memberCount\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupsTable_group\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      memberCount\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupsTable_group\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment MembershipsTable_user on User {\n    id\n    memberships {\n      source\n      createdAt\n      expiresAt\n      addedBy {\n        id\n        displayName\n      }\n      group {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MembershipsTable_user on User {\n    id\n    memberships {\n      source\n      createdAt\n      expiresAt\n      addedBy {\n        id\n        displayName\n      }\n      group {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PermissionCatalog_permission on PermissionInfo {\n    key\n    description\n    builtIn\n  }\n"): (typeof documents)["\n  fragment PermissionCatalog_permission on PermissionInfo {\n    key\n    description\n    builtIn\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PermissionImpactFields on PermissionImpact {\n    membershipsEnded\n    usersLosingRequest\n    users {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PermissionImpactFields on PermissionImpact {\n    membershipsEnded\n    usersLosingRequest\n    users {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupPermissionImpact($groupId: ID!, $permissions: [String!]!) {\n    groupPermissionImpact(groupId: $groupId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n"): (typeof documents)["\n  query GroupPermissionImpact($groupId: ID!, $permissions: [String!]!) {\n    groupPermissionImpact(groupId: $groupId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserPermissionImpact($userId: ID!, $permissions: [String!]!) {\n    userPermissionImpact(userId: $userId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n"): (typeof documents)["\n  query UserPermissionImpact($userId: ID!, $permissions: [String!]!) {\n    userPermissionImpact(userId: $userId, permissions: $permissions) {\n      ...PermissionImpactFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -135,11 +271,67 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...ApiTokens_user\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...ApiTokens_user\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DirectPermissions_user on User {\n    id\n    isAdmin\n    permissions\n  }\n"): (typeof documents)["\n  fragment DirectPermissions_user on User {\n    id\n    isAdmin\n    permissions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n"): (typeof documents)["\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserStatus_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n"): (typeof documents)["\n  fragment UserStatus_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n  }\n"): (typeof documents)["\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      displayName\n      email\n      isActive\n      isAdmin\n      effectivePermissions\n      ledGroups {\n        id\n      }\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountPage {\n    me {\n      id\n      kind\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...ProfileForm_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n"): (typeof documents)["\n  query AccountPage {\n    me {\n      id\n      kind\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...ProfileForm_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditTable_event\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditTable_event\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminGroup($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      createdAt\n      joinPath\n      memberCount\n      maxMembers\n      ...GroupFlags_group\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupLeadersForm_group\n      ...DeleteGroup_group\n      viewerCan {\n        addMembers\n        removeMembers\n      }\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n"): (typeof documents)["\n  query AdminGroup($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      createdAt\n      joinPath\n      memberCount\n      maxMembers\n      ...GroupFlags_group\n      ...GroupSettingsForm_group\n      ...GroupPermissionsForm_group\n      ...GroupLeadersForm_group\n      ...DeleteGroup_group\n      viewerCan {\n        addMembers\n        removeMembers\n      }\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {\n    group(id: $id) {\n      id\n      members(search: $search, first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...GroupMembersTable_membership\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {\n    group(id: $id) {\n      id\n      members(search: $search, first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...GroupMembersTable_membership\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminGroups($search: String, $first: Int!, $after: String) {\n    groups(filter: { search: $search }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...GroupsTable_group\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AdminGroups($search: String, $first: Int!, $after: String) {\n    groups(filter: { search: $search }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...GroupsTable_group\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPermissions {\n    permissions {\n      ...PermissionCatalog_permission\n    }\n  }\n"): (typeof documents)["\n  query AdminPermissions {\n    permissions {\n      ...PermissionCatalog_permission\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      email\n      kind\n      isActive\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...UserDetailsForm_user\n      ...UserStatus_user\n      ...DirectPermissions_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      email\n      kind\n      isActive\n      isAdmin\n      createdAt\n      lastSignInAt\n      ...UserDetailsForm_user\n      ...UserStatus_user\n      ...DirectPermissions_user\n      ...PermissionOrigins_user\n      ...MembershipsTable_user\n      ...ApiTokens_user\n    }\n    permissions {\n      ...PermissionSelect_permission\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...UsersTable_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...UsersTable_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,10 @@ function isAuthPath(path: string): boolean {
   return AUTH_PATHS.some((auth) => pathname === auth || pathname.startsWith(`${auth}/`));
 }
 
+function hasControlCharacters(text: string): boolean {
+  return [...text].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
+}
+
 /**
  * Where to go after signing in, from the `next` query parameter. Only same-site paths pass:
  * `//evil.example` and `/\evil.example` are read by browsers as other hosts (an open redirect),
@@ -15,7 +19,7 @@ function isAuthPath(path: string): boolean {
  */
 export function safeNextPath(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_PATH;
-  if (/[\u0000-\u001f]/.test(raw) || isAuthPath(raw)) return DEFAULT_PATH;
+  if (hasControlCharacters(raw) || isAuthPath(raw)) return DEFAULT_PATH;
   return raw;
 }
 

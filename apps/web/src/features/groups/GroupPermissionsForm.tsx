@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { GroupPermissionsForm_GroupFragment, PermissionSelect_PermissionFragment } from '../../gql/graphql';
+import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
 import { PermissionSelect } from '../permissions/PermissionSelect';
 import { useUpdateGroup } from './use-update-group';
 
@@ -67,6 +68,9 @@ export function GroupPermissionsForm({ group, catalog }: GroupPermissionsFormPro
           disabled={!canSet || loading}
           error={problem?.fields['permissions']}
         />
+        {canSet && !sameKeys(value, saved) ? (
+          <PermissionImpactNotice target={{ kind: 'group', groupId: group.id }} permissions={value} />
+        ) : null}
         {canSet ? (
           <Group>
             <Button type="submit" loading={loading} disabled={sameKeys(value, saved)}>

@@ -177,11 +177,11 @@ export function GroupSettingsForm({ group }: GroupSettingsFormProps) {
         />
         <Textarea
           label="Metadata"
-          description="A JSON object (at most 16 KB) for integrations, e.g. {&quot;team&quot;: &quot;ops&quot;}."
+          description={'A JSON object (at most 16 KB) for integrations, e.g. {"team": "ops"}.'}
           autosize
           minRows={3}
           maxRows={14}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           value={values.metadata}
           onChange={(event) => set('metadata', event.currentTarget.value)}
           onBlur={() => {

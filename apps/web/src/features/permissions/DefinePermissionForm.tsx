@@ -53,7 +53,7 @@ export function DefinePermissionForm() {
             error={problem?.fields['key']}
             maxLength={81}
             disabled={loading}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             miw={220}
           />
           <TextInput

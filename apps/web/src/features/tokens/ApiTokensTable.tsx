@@ -45,7 +45,7 @@ export function ApiTokensTable({ ownerId, tokens }: ApiTokensTableProps) {
 
   return (
     <>
-      <ScrollTable label="API tokens" minWidth={760}>
+      <ScrollTable label="Token list" minWidth={760}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Name</Table.Th>

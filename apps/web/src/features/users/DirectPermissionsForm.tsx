@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { DirectPermissions_UserFragment, PermissionSelect_PermissionFragment } from '../../gql/graphql';
+import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
 import { PermissionSelect } from '../permissions/PermissionSelect';
 import { useSetUserPermissions } from './use-set-user-permissions';
 
@@ -59,6 +60,9 @@ export function DirectPermissionsForm({ user, catalog }: DirectPermissionsFormPr
           disabled={loading}
           error={problem?.fields['permissions']}
         />
+        {!sameKeys(value, user.permissions) ? (
+          <PermissionImpactNotice target={{ kind: 'user', userId: user.id }} permissions={value} />
+        ) : null}
         <Group>
           <Button type="submit" loading={loading} disabled={sameKeys(value, user.permissions)}>
             Save direct permissions

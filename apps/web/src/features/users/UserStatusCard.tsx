@@ -42,7 +42,7 @@ export function UserStatusCard({ user }: UserStatusCardProps) {
   const activeChange: StatusChange = user.isActive
     ? {
         title: `Deactivate ${name}?`,
-        body: 'Their sessions and API tokens stop working at once and they hold no permissions while deactivated. Their memberships stay, and you can reactivate the account later.',
+        body: 'Their sessions and API tokens stop working at once and they hold no permissions while deactivated. Losing groups.request also applies the permission-loss policy (by default they leave every group that is not public, Member included); reactivating does not bring those memberships back.',
         confirmLabel: 'Deactivate',
         danger: true,
         input: { isActive: false },
@@ -50,7 +50,7 @@ export function UserStatusCard({ user }: UserStatusCardProps) {
       }
     : {
         title: `Reactivate ${name}?`,
-        body: 'They can sign in again (API tokens revoked by the deactivation stay revoked) and hold their permissions again.',
+        body: 'They can sign in again and hold the permissions of their direct grants and current groups. Groups they left when deactivated are not rejoined; add them again if needed.',
         confirmLabel: 'Reactivate',
         danger: false,
         input: { isActive: true },

@@ -14,6 +14,7 @@ const UpdateUserMutation = graphql(`
         id
       }
       ...PermissionOrigins_user
+      ...MembershipsTable_user
       ...ApiTokens_user
     }
   }
@@ -21,7 +22,8 @@ const UpdateUserMutation = graphql(`
 
 /**
  * Changes an account. The answer carries everything a change can move — status, admin flag,
- * effective permissions and their origins, tokens (deactivation ends them) — so every page and
+ * effective permissions and their origins, memberships (deactivation can end them through the
+ * permission-loss policy), tokens — so every page and
  * the navbar show the new truth from the normalized cache. The user list is refetched because
  * a name or status change can move a row.
  */

@@ -1,46 +1,46 @@
-import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
-import { Code, Table, Title } from '@mantine/core';
-import { useId } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Stack } from '@mantine/core';
+import { problemMessage } from '../../app/graphql-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { PageSkeleton } from '../../components/PageSkeleton';
+import { SectionCard } from '../../components/SectionCard';
+import { DefinePermissionForm } from '../../features/permissions/DefinePermissionForm';
+import { PermissionCatalogTable } from '../../features/permissions/PermissionCatalogTable';
+import { graphql } from '../../gql';
 
-// Until the permissions query lands, the built-in catalog comes from the package the API
-// uses too, so the two can never disagree about what the keys mean.
-const BUILT_IN_ROWS = Object.entries(BUILT_IN_PERMISSIONS);
+const AdminPermissionsQuery = graphql(`
+  query AdminPermissions {
+    permissions {
+      ...PermissionCatalog_permission
+    }
+  }
+`);
 
 export function AdminPermissionsPage() {
-  const headingId = useId();
+  const { data, error } = useQuery(AdminPermissionsQuery);
   return (
     <Page
       title="Permissions"
-      description="Built-in and custom permission keys, and the users and groups that hold them."
+      description="The permission catalog: Gatehouse's own keys and the ones you define for your integrations. Give them to users directly or through groups."
     >
-      <Title order={2} size="h4" id={headingId}>
-        Built-in permissions
-      </Title>
-      {/* On narrow screens the table scrolls sideways; keyboard users need to focus it to scroll. */}
-      <Table.ScrollContainer
-        minWidth={480}
-        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': headingId } }}
-      >
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Key</Table.Th>
-              <Table.Th scope="col">Grants</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {BUILT_IN_ROWS.map(([key, description]) => (
-              <Table.Tr key={key}>
-                <Table.Td>
-                  <Code>{key}</Code>
-                </Table.Td>
-                <Table.Td>{description}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="lg">
+        <SectionCard title="Catalog">
+          {data ? (
+            <PermissionCatalogTable permissions={data.permissions} />
+          ) : error ? (
+            <ErrorAlert title="The catalog could not be loaded">{problemMessage(error)}</ErrorAlert>
+          ) : (
+            <PageSkeleton />
+          )}
+        </SectionCard>
+        <SectionCard
+          title="Define a permission"
+          description="A key for your own integration to check, such as wiki.edit. Keys cannot be renamed later."
+        >
+          <DefinePermissionForm />
+        </SectionCard>
+      </Stack>
     </Page>
   );
 }

@@ -1,19 +1,22 @@
 import { LIMITS } from '@gatehouse/shared';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { safeNextPath } from '../../app/session/next-path';
 import { useViewer } from '../../app/session/viewer-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useSignIn } from '../../features/session/use-sign-in';
+import { isSignedOutState } from '../../features/session/use-sign-out';
 
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
   const { me, authConfig } = useViewer();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
   const [signIn, { pending }] = useSignIn();
   const [email, setEmail] = useState('');
@@ -21,14 +24,16 @@ export function SignInPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
 
   if (authConfig.needsSetup) return <Navigate to="/setup" replace />;
-  // Signed in (or just signed in: the reset store answered): on to where they were going.
-  if (me) return <Navigate to={next} replace />;
+  // Already signed in: on to where they were going. Not right after signing out, while the
+  // cache still remembers the person who just left.
+  if (me && !isSignedOutState(location.state)) return <Navigate to={next} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     try {
       await signIn(email.trim(), password);
+      await navigate(next, { replace: true });
     } catch (error) {
       setProblem(readProblem(error, { fields: FIELDS }));
     }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { startOfLocalDay } from '../../components/format-date';
+import { auditFilterFrom, EMPTY_AUDIT_FILTER } from './audit-filter';
+
+describe('auditFilterFrom', () => {
+  it('leaves blanks out', () => {
+    expect(auditFilterFrom({ ...EMPTY_AUDIT_FILTER, actorId: '   ' })).toEqual({ filter: {}, errors: {} });
+  });
+
+  it('normalises the action and trims ids', () => {
+    expect(auditFilterFrom({ ...EMPTY_AUDIT_FILTER, action: ' member joined ', groupId: ' g1 ' }).filter).toEqual({
+      action: 'MEMBER_JOINED',
+      groupId: 'g1',
+    });
+  });
+
+  it('covers whole days from since to until', () => {
+    const { filter } = auditFilterFrom({ ...EMPTY_AUDIT_FILTER, since: '2026-03-01', until: '2026-03-01' });
+    expect(filter.since).toBe(startOfLocalDay('2026-03-01'));
+    expect(filter.until).toBe(startOfLocalDay('2026-03-02'));
+  });
+
+  it('refuses an until before since', () => {
+    expect(auditFilterFrom({ ...EMPTY_AUDIT_FILTER, since: '2026-03-05', until: '2026-03-01' }).errors).toEqual({
+      until: 'The last day must not be before the first.',
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { readProblem, type Problem } from '../../app/graphql-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { graphql } from '../../gql';
+import type { GroupLeadersForm_GroupFragment } from '../../gql/graphql';
+import { UserPicker, type PickedUser } from '../users/UserPicker';
+import { userLabel } from '../users/user-label';
+import { GroupPicker, type PickedGroup } from './GroupPicker';
+import { useSetGroupLeaders } from './use-set-group-leaders';
+
+export const GroupLeadersFormFragment = graphql(`
+  fragment GroupLeadersForm_group on Group {
+    id
+    leaders {
+      id
+      displayName
+      email
+    }
+    leaderGroups {
+      id
+      name
+    }
+    viewerCan {
+      setLeaders
+    }
+  }
+`);
+
+const FIELDS = ['leaders', 'leaderGroups'] as const;
+const ALIASES = { userIds: 'leaders', groupIds: 'leaderGroups' };
+
+const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]) =>
+  a.length === b.length && a.every((item) => b.some((other) => other.id === item.id));
+
+export interface GroupLeadersFormProps {
+  group: GroupLeadersForm_GroupFragment;
+}
+
+/** Leader users and leader groups (whose direct members lead). Editable only when `viewerCan.setLeaders`. */
+export function GroupLeadersForm({ group }: GroupLeadersFormProps) {
+  const savedUsers = group.leaders.map((user) => ({ id: user.id, label: userLabel(user) }));
+  const savedGroups = group.leaderGroups.map((leaderGroup) => ({ id: leaderGroup.id, label: leaderGroup.name }));
+  const [setLeaders, { loading }] = useSetGroupLeaders(group.leaders.map((user) => user.id));
+  const [users, setUsers] = useState<PickedUser[]>(savedUsers);
+  const [groups, setGroups] = useState<PickedGroup[]>(savedGroups);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const canSet = group.viewerCan.setLeaders;
+  const dirty = !sameIds(users, savedUsers) || !sameIds(groups, savedGroups);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      await setLeaders({
+        variables: { groupId: group.id, userIds: users.map((user) => user.id), groupIds: groups.map((g) => g.id) },
+      });
+      notifySuccess('Leaders saved.');
+    } catch (error) {
+      setProblem(readProblem(error, { fields: FIELDS, aliases: ALIASES }));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Leaders">
+      <Stack gap="sm">
+        {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+        <UserPicker
+          label="Leader users"
+          description="They decide this group's requests and manage its members; they need not be members."
+          value={users}
+          onChange={setUsers}
+          disabled={!canSet || loading}
+          error={problem?.fields['leaders']}
+        />
+        <GroupPicker
+          label="Leader groups"
+          description="Direct, current members of these groups lead this one too (not their leaders)."
+          value={groups}
+          onChange={setGroups}
+          excludeIds={[group.id]}
+          disabled={!canSet || loading}
+          error={problem?.fields['leaderGroups']}
+        />
+        {canSet ? (
+          <Group>
+            <Button type="submit" loading={loading} disabled={!dirty}>
+              Save leaders
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../../components/format-date';
+import { ScrollTable } from '../../components/ScrollTable';
+import { graphql } from '../../gql';
+import type { GroupMembersTable_MembershipFragment } from '../../gql/graphql';
+import { MEMBERSHIP_SOURCE_LABELS } from '../memberships/membership-source';
+
+export const GroupMembersTableFragment = graphql(`
+  fragment GroupMembersTable_membership on Membership {
+    source
+    createdAt
+    expiresAt
+    addedBy {
+      id
+      displayName
+    }
+    user {
+      id
+      displayName
+      email
+      kind
+      isActive
+    }
+  }
+`);
+
+type Member = GroupMembersTable_MembershipFragment;
+
+export interface GroupMembersTableProps {
+  members: readonly Member[];
+  /** Offer Remove on each row (`viewerCan.removeMembers`). */
+  canRemove: boolean;
+  onRemove: (member: Member) => void;
+}
+
+export function GroupMembersTable({ members, canRemove, onRemove }: GroupMembersTableProps) {
+  return (
+    <ScrollTable label="Member list" minWidth={720}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Name</Table.Th>
+          <Table.Th scope="col">Email</Table.Th>
+          <Table.Th scope="col">How</Table.Th>
+          <Table.Th scope="col">Since</Table.Th>
+          <Table.Th scope="col">Expires</Table.Th>
+          {canRemove ? (
+            <Table.Th scope="col">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          ) : null}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {members.map((member) => (
+          <Table.Tr key={member.user.id}>
+            <Table.Td>
+              <Group gap={6}>
+                <Anchor component={Link} to={`/admin/users/${member.user.id}`}>
+                  {member.user.displayName}
+                </Anchor>
+                {member.user.kind === 'SERVICE' ? (
+                  <Badge size="xs" variant="light" color="cyan">
+                    Service
+                  </Badge>
+                ) : null}
+                {!member.user.isActive ? (
+                  <Badge size="xs" variant="light" color="orange">
+                    Deactivated
+                  </Badge>
+                ) : null}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{member.user.email ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{MEMBERSHIP_SOURCE_LABELS[member.source]}</Text>
+              {member.addedBy ? (
+                <Text size="xs" c="dimmed">
+                  by {member.addedBy.displayName}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{formatDate(member.createdAt)}</Table.Td>
+            <Table.Td>{member.expiresAt ? formatDate(member.expiresAt) : 'Never'}</Table.Td>
+            {canRemove ? (
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  onClick={() => onRemove(member)}
+                  aria-label={`Remove ${member.user.displayName}`}
+                >
+                  Remove
+                </Button>
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}

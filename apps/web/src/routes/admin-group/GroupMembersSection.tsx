@@ -1,0 +1,111 @@
+import { useQuery } from '@apollo/client/react';
+import { Stack } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { problemMessage } from '../../app/graphql-errors';
+import { EmptyMessage } from '../../components/EmptyMessage';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMore } from '../../components/LoadMore';
+import { notifyFailure } from '../../components/notify';
+import { PageSkeleton } from '../../components/PageSkeleton';
+import { SearchInput } from '../../components/SearchInput';
+import { SectionCard } from '../../components/SectionCard';
+import { AddMembersForm } from '../../features/groups/AddMembersForm';
+import { GroupMembersTable } from '../../features/groups/GroupMembersTable';
+import { RemoveMemberDialog } from '../../features/groups/RemoveMemberDialog';
+import { graphql } from '../../gql';
+
+const PAGE_SIZE = 25;
+
+// The member list has its own variables (search, cursor), so this part of the page runs its own query.
+const AdminGroupMembersQuery = graphql(`
+  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {
+    group(id: $id) {
+      id
+      members(search: $search, first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            ...GroupMembersTable_membership
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  }
+`);
+
+export interface GroupMembersSectionProps {
+  groupId: string;
+  groupName: string;
+  canAdd: boolean;
+  canRemove: boolean;
+}
+
+export function GroupMembersSection({ groupId, groupName, canAdd, canRemove }: GroupMembersSectionProps) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [removing, setRemoving] = useState<{ id: string; displayName: string } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, previousData, error, fetchMore } = useQuery(AdminGroupMembersQuery, {
+    variables: { id: groupId, search: debounced || null, first: PAGE_SIZE },
+  });
+  const members = (data ?? previousData)?.group?.members;
+
+  const loadMore = async () => {
+    if (!members?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: members.pageInfo.endCursor } });
+    } catch (failure) {
+      notifyFailure(problemMessage(failure));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <SectionCard
+      title="Members"
+      description={
+        canAdd || canRemove
+          ? 'Current members. Added members are notified; so are removed ones, with your reason.'
+          : 'Current members. Only admins and the system change the membership of this group.'
+      }
+    >
+      <Stack gap="md">
+        {canAdd ? <AddMembersForm groupId={groupId} /> : null}
+        <SearchInput label="Search members" placeholder="Name or email" value={search} onChange={setSearch} />
+        {error && !members ? <ErrorAlert title="The members could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
+        {!members && !error ? <PageSkeleton /> : null}
+        {members ? (
+          members.edges.length === 0 ? (
+            <EmptyMessage title={debounced ? 'Nobody matches' : 'No members'}>
+              {debounced ? `No member's name or email contains “${debounced}”.` : 'This group has no current members.'}
+            </EmptyMessage>
+          ) : (
+            <>
+              <GroupMembersTable
+                members={members.edges.map((edge) => edge.node)}
+                canRemove={canRemove}
+                onRemove={(member) => setRemoving({ id: member.user.id, displayName: member.user.displayName })}
+              />
+              <LoadMore
+                shown={members.edges.length}
+                total={members.totalCount}
+                hasMore={members.pageInfo.hasNextPage}
+                loading={loadingMore}
+                onLoadMore={() => void loadMore()}
+              />
+            </>
+          )
+        ) : null}
+      </Stack>
+      <RemoveMemberDialog groupId={groupId} groupName={groupName} member={removing} onClose={() => setRemoving(null)} />
+    </SectionCard>
+  );
+}
