@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // Decorators read parameter and property types at run time (emitDecoratorMetadata): tell the
+    // parser, so consistent-type-imports never turns an import the metadata needs into `import type`.
+    files: ['apps/api/**/*.ts'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+  {
     // config.ts is the only reader of the environment (scripts and tests set up their own).
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/config.ts'],

@@ -4,7 +4,7 @@ import type { Db } from '../../db/db';
 import { userLabel } from '../audit/actor';
 import { effectivePermissions } from '../permissions/effective-permissions';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import { hashSecret } from './secrets';
 import { SessionEntity } from './session.entity';
