@@ -12,7 +12,7 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { ImpactResolver } from './modules/permissions/impact.resolver';
 import { PermissionResolver } from './modules/permissions/permission.resolver';
 import { RequestResolver } from './modules/requests/request.resolver';
-import { AccessReasonResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
+import { AccessorResolver, AccessReasonResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { TokenResolver } from './modules/tokens/token.resolver';
@@ -31,6 +31,7 @@ export const RESOLVERS = [
   ResourceResolver,
   GrantResolver,
   AccessReasonResolver,
+  AccessorResolver,
   ServerInfoResolver,
   SettingsResolver,
   TokenResolver,

@@ -6,6 +6,7 @@ import { errors } from '../../common/errors';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
+import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
@@ -162,5 +163,42 @@ export class AccessService {
     }
     const rows = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
     return { ...toPage(rows, first, (r) => [r.kind, r.nameKey, r.id]), totalCount };
+  }
+
+  /**
+   * Who can reach a resource (admins and editors): every active user with an explicit path —
+   * owner, a user grant, a group grant through a current membership, admin bypass — expanded
+   * through groups, by name, paged. PUBLIC's "every active user may read" is not enumerated; the
+   * resource's visibility says it.
+   */
+  async accessors(viewer: Viewer, resource: ResourceEntity, minLevel: Level, first: number, after: string | null | undefined): Promise<Page<{ user: UserEntity; level: Level }> & { totalCount: number }> {
+    const { adminBypass } = await readSettings(this.db.manager);
+    const min = minLevel === 'WRITE' ? 2 : 1;
+    const cursor = after ? decodeCursor(after, 2) : null;
+    const base = `
+      SELECT c.user_id AS "userId", MAX(c.rank) AS "rank" FROM (
+        SELECT r.owner_id AS user_id, 2 AS rank FROM resource r WHERE r.id = :rid AND r.owner_id IS NOT NULL
+        UNION ALL
+        SELECT g.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g
+         WHERE g.resource_id = :rid AND g.user_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+        UNION ALL
+        SELECT m.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g JOIN membership m ON m.group_id = g.group_id
+         WHERE g.resource_id = :rid AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now)
+        ${adminBypass ? 'UNION ALL SELECT u.id, 2 FROM user_account u WHERE u.is_admin = :yes' : ''}
+      ) c GROUP BY c.user_id HAVING MAX(c.rank) >= :min`;
+    const params = { rid: resource.id, now: new Date(), yes: true, min };
+    const total = await rawQuery<{ n: number | string }>(this.db.manager, `SELECT COUNT(*) AS "n" FROM (${base}) t JOIN user_account u ON u.id = t."userId" WHERE u.is_active = :yes`, params);
+    const rows = await rawQuery<{ userId: string; rank: number | string }>(
+      this.db.manager,
+      `SELECT t."userId", t."rank" FROM (${base}) t JOIN user_account u ON u.id = t."userId"
+        WHERE u.is_active = :yes ${cursor ? 'AND (u.name_key > :cName OR (u.name_key = :cName AND u.id > :cId))' : ''}
+        ORDER BY u.name_key, u.id LIMIT :limit`,
+      { ...params, limit: first + 1, ...(cursor ? { cName: cursor[0], cId: cursor[1] } : {}) },
+    );
+    const users = rows.length ? await this.db.manager.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const items = rows.map((r) => ({ user: byId.get(r.userId)!, level: (Number(r.rank) === 2 ? 'WRITE' : 'READ') as Level })).filter((i) => i.user);
+    void viewer;
+    return { ...toPage(items, first, (i) => [i.user.nameKey, i.user.id]), totalCount: Number(total[0]?.n ?? 0) };
   }
 }

@@ -10,6 +10,9 @@ import { resourcePolicy } from './resources.service';
 import {
   AccessCheckInput,
   AccessControlInput,
+  AccessorConnection,
+  AccessorsArgs,
+  AccessorType,
   AccessExplanationType,
   AccessReasonType,
   CreateResourceInput,
@@ -129,6 +132,17 @@ export class ResourceResolver {
     return (await ctx.services.access.level(ctx.viewer, r.id)) as AccessLevel;
   }
 
+  @FieldResolver(() => AccessorConnection, { description: 'Who can reach it — owner, user grants, members of granted groups, admins — for its editors and access.check holders (else empty).' })
+  async accessors(@Root() r: ResourceType, @Args() args: AccessorsArgs, @Ctx() ctx: Context): Promise<AccessorConnection> {
+    const v = ctx.viewer;
+    const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    if (!v) return empty;
+    const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
+    if (!resourcePolicy.edit(v, level) && !v.permissions.has('access.check')) return empty;
+    const page = await ctx.services.access.accessors(v, r.entity, (args.minLevel ?? 'READ') as 'READ' | 'WRITE', args.first, args.after);
+    return { ...toConnection(page, (i) => Object.assign(new AccessorType(), { userId: i.user.id, level: i.level as AccessLevel })), totalCount: page.totalCount };
+  }
+
   @FieldResolver(() => UserType, { nullable: true })
   async owner(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<UserType | null> {
     if (!r.ownerId) return null;
@@ -171,6 +185,16 @@ export class GrantResolver {
   async grantedBy(@Root() g: GrantType, @Ctx() ctx: Context): Promise<UserType | null> {
     const u = g.grantedById ? await ctx.loaders.user.load(g.grantedById) : null;
     return u ? toUserType(u) : null;
+  }
+}
+
+@Resolver(() => AccessorType)
+export class AccessorResolver {
+  @FieldResolver(() => UserType)
+  async user(@Root() a: AccessorType, @Ctx() ctx: Context): Promise<UserType> {
+    const u = await ctx.loaders.user.load(a.userId);
+    if (!u) throw errors.notFound('That user no longer exists.');
+    return toUserType(u);
   }
 }
 

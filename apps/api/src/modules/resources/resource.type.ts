@@ -109,3 +109,23 @@ export class AccessCheckInput {
   @Field(() => ID) resourceId: string;
   @Field(() => AccessLevel) level: AccessLevel;
 }
+
+@ObjectType({ description: 'A user who can reach a resource, and at what level.' })
+export class AccessorType {
+  userId: string;
+  @Field(() => AccessLevel) level: AccessLevel;
+}
+
+const AccessorEdge = EdgeType('Accessor', AccessorType);
+
+@ObjectType({ description: 'Who can reach a resource (explicit paths, expanded through groups), by name.' })
+export class AccessorConnection {
+  @Field(() => [AccessorEdge]) edges: InstanceType<typeof AccessorEdge>[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ArgsType()
+export class AccessorsArgs extends PageArgs {
+  @Field(() => AccessLevel, { nullable: true, defaultValue: AccessLevel.READ }) minLevel?: AccessLevel | null;
+}

@@ -144,3 +144,21 @@ describe('the questions', () => {
     expect(outcome(await app.gql('{ checkAccessMany(checks: []) }', {}, cast.admin.as))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('who can reach a resource', () => {
+  it('lists owner, user grants and members of granted groups with their levels, by name; only for editors', async () => {
+    const id = await make();
+    const member = await makeUser(app, { displayName: 'Aaron Via Group' });
+    const group = await makeGroup(app, { shareable: 'ANYONE', members: [member.user.id] });
+    await app.gql(SET, { r: id, i: access('PRIVATE', { groupIds: [group.id] }, { userIds: [cast.user.user.id] }) }, creator.as);
+    const q = 'query ($r: ID!) { resource(id: $r) { accessors(first: 100) { totalCount edges { node { level user { id } } } } } }';
+    const result = await app.gql<{ resource: { accessors: { totalCount: number; edges: { node: { level: string; user: { id: string } } }[] } } }>(q, { r: id }, creator.as);
+    const levels = Object.fromEntries(result.data!.resource.accessors.edges.map((e) => [e.node.user.id, e.node.level]));
+    expect(levels[creator.user.id]).toBe('WRITE');
+    expect(levels[cast.user.user.id]).toBe('WRITE');
+    expect(levels[member.user.id]).toBe('READ');
+    expect(levels[cast.admin.user.id]).toBe('WRITE'); // admin bypass
+    const asReader = await app.gql<{ resource: { accessors: { totalCount: number } } }>(q, { r: id }, member.as);
+    expect(asReader.data?.resource.accessors.totalCount).toBe(0);
+  });
+});
