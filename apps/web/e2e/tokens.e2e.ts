@@ -71,9 +71,10 @@ describe('API tokens on My account', () => {
 
     const me = await graphqlRequest<{ me: unknown }>(server.url, ME, { token: secret });
     const users = await graphqlRequest(server.url, USERS, { token: secret });
-    // `me` is public: with a refused credential it answers null (nobody is signed in);
-    // everything that needs a viewer answers UNAUTHENTICATED.
-    expect(me.data?.me).toBeNull();
+    // A refused API token is an error everywhere, `me` included: an integration learns at once
+    // that its credential is dead (a browser whose cookie ended just gets me: null).
+    expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(me.errors?.[0]?.message).toBe('The API token is invalid, expired or revoked.');
     expect(users.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(users.errors?.[0]?.message).toBe('The API token is invalid, expired or revoked.');
   });

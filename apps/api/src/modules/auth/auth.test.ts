@@ -152,3 +152,20 @@ describe('signUp', () => {
     expect(cookieOf(open.headers)).toMatch(/^gh_session=/);
   });
 });
+
+describe('refused credentials', () => {
+  it('a refused API token makes even `me` answer UNAUTHENTICATED; an ended cookie session just reads as signed out', async () => {
+    const bearer = await app.gql('{ me { id } }', {}, { token: 'ghp_not-a-real-token' });
+    expect(bearer.errors?.[0]).toMatchObject({ message: 'The API token is invalid, expired or revoked.', extensions: { code: 'UNAUTHENTICATED' } });
+    const cookie = await app.gql('{ me { id } }', {}, { cookie: 'gh_session=stale' });
+    expect(cookie.data).toEqual({ me: null });
+  });
+
+  it('reactivating a deactivated person puts them back in the default groups', async () => {
+    const admin = await makeUser(app, { isAdmin: true });
+    const person = await makeUser(app);
+    const set = (isActive: boolean) => app.gql('mutation ($id: ID!, $a: Boolean) { updateUser(id: $id, input: { isActive: $a }) { isActive memberships { source group { name } } effectivePermissions } }', { id: person.user.id, a: isActive }, admin.as);
+    expect((await set(false)).data).toMatchObject({ updateUser: { isActive: false, memberships: [] } });
+    expect((await set(true)).data).toEqual({ updateUser: { isActive: true, memberships: [{ source: 'DEFAULT', group: { name: 'Member' } }], effectivePermissions: ['groups.request'] } });
+  });
+});

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ADMIN, Public } from '../../authz/access';
 import { toConnection } from '../../common/pagination';
+import { errors } from '../../common/errors';
 import { requireViewer, type Context } from '../../context';
 import { GroupEntity } from '../groups/group.entity';
 import { GroupType, toGroupType } from '../groups/group.type';
@@ -15,6 +16,9 @@ export class UserResolver {
   @Public()
   @Query(() => UserType, { nullable: true, description: 'The signed-in user; null when not signed in.' })
   async me(@Ctx() ctx: Context): Promise<UserType | null> {
+    // A refused API token is an error, not "signed out": an integration must learn its token is bad.
+    // (A browser whose session ended just gets null and shows the sign-in page.)
+    if (!ctx.viewer && ctx.authProblem && ctx.req.headers.authorization !== undefined) throw errors.unauthenticated(ctx.authProblem);
     if (!ctx.viewer) return null;
     const user = await ctx.loaders.user.load(ctx.viewer.userId);
     return user ? toUserType(user) : null;

@@ -13,6 +13,7 @@ import { hashPassword, passwordProblem } from '../auth/password';
 import { SessionEntity } from '../auth/session.entity';
 import { builtInGroup } from '../groups/built-in-groups';
 import { GroupEntity } from '../groups/group.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
 import { addMembership } from '../memberships/membership.writer';
 import { readSettings } from '../settings/settings.repository';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
@@ -176,6 +177,7 @@ export class UsersService {
         updated.push('isAdmin');
       }
       const deactivating = changes.isActive === false && user.isActive;
+      const reactivating = changes.isActive === true && !user.isActive;
       if (changes.isActive != null && changes.isActive !== user.isActive) {
         user.isActive = changes.isActive;
         updated.push('isActive');
@@ -200,6 +202,14 @@ export class UsersService {
         user: subject,
         details: { fields: updated },
       });
+      if (reactivating && user.kind === 'HUMAN') {
+        // Deactivation's cascade took them out of non-public groups; coming back puts them in the
+        // default groups again (as a new account would be), so they are not left with nothing.
+        for (const group of await this.defaultGroups(tx)) {
+          if (await tx.existsBy(MembershipEntity, { userId: user.id, groupId: group.id })) continue;
+          await addMembership(tx, { user: subject, group, source: 'DEFAULT', actor: viewer.actor, cause: 'reactivated' });
+        }
+      }
       if (deactivating || updated.includes('isAdmin')) {
         await this.cascade.apply(tx, before, viewer.actor, deactivating ? 'deactivated' : 'admin role changed');
       }
