@@ -10,6 +10,10 @@ import { PermissionOrigin } from '../permissions/permission-origin.type';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { toUserType, UserConnection, UserType } from './user.type';
 import { UserSearchArgs } from './user.args';
+import { UserAbilities, ViewerAbilities } from './abilities.type';
+import { userPolicy } from './user.policy';
+import { groupPolicy } from '../groups/group.policy';
+import { holds } from '../../authz/viewer';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -64,6 +68,40 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ): Promise<UserType> {
     return toUserType(await ctx.services.permissions.setForUser(requireViewer(ctx), userId, permissions));
+  }
+
+  @Authorized()
+  @Query(() => ViewerAbilities, { description: 'What you may do across Gatehouse (for showing or hiding controls).' })
+  viewerAbilities(@Ctx() ctx: Context): ViewerAbilities {
+    const v = requireViewer(ctx);
+    return {
+      createUser: userPolicy.create(v),
+      createGroup: groupPolicy.create(v),
+      definePermission: v.isAdmin,
+      createResource: holds(v, 'resources.create'),
+      readAudit: holds(v, 'audit.read'),
+      manageSettings: v.isAdmin,
+      checkOthersAccess: holds(v, 'access.check'),
+    };
+  }
+
+  @FieldResolver(() => UserAbilities, { description: 'What you may do with this account.' })
+  viewerCan(@Root() user: UserType, @Ctx() ctx: Context): UserAbilities {
+    const v = ctx.viewer;
+    const row = { id: user.id, isActive: user.isActive, kind: user.kind };
+    if (!v) return { update: false, setEmail: false, setActive: false, setAdmin: false, setPermissions: false, resetPassword: false, createToken: false, delete: false };
+    const self = v.userId === user.id;
+    const human = user.kind === 'HUMAN';
+    return {
+      update: userPolicy.update(v, row),
+      setEmail: v.isAdmin,
+      setActive: v.isAdmin && !self,
+      setAdmin: v.isAdmin && human && !self,
+      setPermissions: userPolicy.setPermissions(v),
+      resetPassword: v.isAdmin && human,
+      createToken: userPolicy.mintTokenFor(v, row),
+      delete: userPolicy.delete(v) && !self,
+    };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Null unless you are this user, an admin, or lead a group of theirs.' })
