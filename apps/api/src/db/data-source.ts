@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { CreatedAtSubscriber } from './created-at.subscriber';
+import { SettingsCacheSubscriber } from '../modules/settings/settings.repository';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -25,7 +26,7 @@ export interface DataSourceOptions {
 export function createDataSource(db: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
   const common = {
     entities: ENTITIES,
-    subscribers: [CreatedAtSubscriber],
+    subscribers: [CreatedAtSubscriber, SettingsCacheSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

@@ -66,3 +66,45 @@ export async function grantPaths(
     return { userId: r.userId, resourceId: r.resourceId, kind: r.kind, level: r.level, grantId: r.grantId, groupId: r.groupId, expiresAt };
   });
 }
+
+interface LevelRow {
+  resourceId: string;
+  ownerId: string | null;
+  visibility: string;
+  isActive: boolean | number | null;
+  isAdmin: boolean | number | null;
+  userGrant: number | string | null;
+  groupGrant: number | string | null;
+}
+
+/**
+ * The hot path of checkAccess / accessLevel: everything SPEC §11 needs for one (user, resource) in
+ * ONE query — the resource, the user, and the best current user grant and group grant — using the
+ * unique (resource, user) grant index and the membership primary key. Returns null for an unknown
+ * resource. explainFrom() applies the same rule to the full paths; a property test keeps them equal.
+ */
+export async function levelFacts(manager: EntityManager, userId: string, resourceId: string, now = new Date()): Promise<LevelRow | null> {
+  const rows = await rawQuery<LevelRow>(
+    manager,
+    `SELECT r.id AS "resourceId", r.owner_id AS "ownerId", r.visibility AS "visibility",
+            u.is_active AS "isActive", u.is_admin AS "isAdmin",
+            (SELECT MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END) FROM access_grant g
+              WHERE g.resource_id = r.id AND g.user_id = :uid AND (g.expires_at IS NULL OR g.expires_at > :now)) AS "userGrant",
+            (SELECT MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END) FROM access_grant g
+               JOIN membership m ON m.group_id = g.group_id AND m.user_id = :uid
+              WHERE g.resource_id = r.id AND g.group_id IS NOT NULL
+                AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now)) AS "groupGrant"
+       FROM resource r LEFT JOIN user_account u ON u.id = :uid
+      WHERE r.id = :rid`,
+    { uid: userId, rid: resourceId, now },
+  );
+  return rows[0] ?? null;
+}
+
+/** SPEC §11's rule over levelFacts (the same order of paths as explainFrom). */
+export function levelFrom(facts: LevelRow, userId: string, adminBypass: boolean): Level {
+  if (!facts.isActive) return 'NONE';
+  if ((facts.isAdmin && adminBypass) || facts.ownerId === userId) return 'WRITE';
+  const best = Math.max(Number(facts.userGrant ?? 0), Number(facts.groupGrant ?? 0), facts.visibility === 'PUBLIC' ? 1 : 0);
+  return best === 2 ? 'WRITE' : best === 1 ? 'READ' : 'NONE';
+}

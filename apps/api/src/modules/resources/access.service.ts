@@ -10,7 +10,7 @@ import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, maxLevel, RANK, type GrantPath, type Level } from './access.repository';
+import { grantPaths, levelFacts, levelFrom, maxLevel, RANK, type GrantPath, type Level } from './access.repository';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -96,8 +96,14 @@ export class AccessService {
     return pairs.map((p) => explainFrom(userById.get(p.userId) ?? null, resourceById.get(p.resourceId)!, settings.adminBypass, paths));
   }
 
+  /** accessLevel / checkAccess: the one-query path (see levelFacts). */
   async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
-    return (await this.explain(viewer, resourceId, userId)).level;
+    const subject = this.subjectOf(viewer, userId);
+    if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
+    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : '00000000-0000-0000-0000-000000000000', resourceId);
+    if (!facts) throw errors.notFound(NOT_FOUND);
+    if (!subject) return 'NONE';
+    return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
   }
 
   async check(viewer: Viewer | null, resourceId: string, level: Level, userId?: string | null): Promise<boolean> {

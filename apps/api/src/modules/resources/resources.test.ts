@@ -162,3 +162,15 @@ describe('who can reach a resource', () => {
     expect(asReader.data?.resource.accessors.totalCount).toBe(0);
   });
 });
+
+describe('admin bypass', () => {
+  it('switching settings.adminBypass off takes effect on the very next check (no stale cache)', async () => {
+    const id = await make();
+    const level = async () => (await app.gql<{ accessLevel: string }>('query ($r: ID!) { accessLevel(resourceId: $r) }', { r: id }, cast.admin.as)).data?.accessLevel;
+    expect(await level()).toBe('WRITE');
+    await app.gql('mutation { updateSettings(input: { adminBypass: false }) { adminBypass } }', {}, cast.admin.as);
+    expect(await level()).toBe('NONE');
+    await app.gql('mutation { updateSettings(input: { adminBypass: true }) { adminBypass } }', {}, cast.admin.as);
+    expect(await level()).toBe('WRITE');
+  });
+});
