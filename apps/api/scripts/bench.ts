@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { seed } from './lib/bench-seed';
+import { count, FULL, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -39,11 +40,11 @@ interface Scenario {
 }
 
 /** Scenarios that need data get it from `seed` (run once the server has migrated the database). */
-async function scenarios(databaseUrl: string): Promise<Scenario[]> {
+async function scenarios(databaseUrl: string): Promise<{ scenarios: Scenario[]; checkerToken: string }> {
   // approveRequest consumes one pending request per call: seed more than a run can use.
   const seeded = await seed(databaseUrl, quick ? 8_000 : 20_000);
   const pending = [...seeded.pendingRequestIds];
-  return [
+  return { checkerToken: seeded.checkerToken, scenarios: [
     { name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' },
     { name: 'me { effectivePermissions } (50 groups)', key: 'mePermissions', query: '{ me { effectivePermissions } }', token: seeded.memberOf50Token },
     {
@@ -65,7 +66,65 @@ async function scenarios(databaseUrl: string): Promise<Scenario[]> {
       token: seeded.leaderToken,
       nextVariables: () => ({ id: pending.shift() }),
     },
-  ];
+  ] };
+}
+
+/**
+ * Issue 5's figures: checkAccess at 10k grants, then the dataset grown to 1M grants (quick: 100k)
+ * and checkAccess, resources(first: 50) for a user in 20 groups, and a bulk check of 100 triples.
+ */
+async function accessPhase(
+  databaseUrl: string,
+  token: string,
+  measure: (s: Scenario, duration?: number) => Promise<AutocannonResult>,
+  figures: Record<string, number | string | boolean>,
+): Promise<void> {
+  const shape = quick ? { users: 10_000, groups: 1_000, resources: 10_000 } : FULL;
+  const t0 = Date.now();
+  await loadPeople(databaseUrl, shape);
+  await loadResources(databaseUrl, shape, 0, 1_000);
+  const twenty = await userIn20Groups(databaseUrl, shape);
+  const loaded = { resources: 1_000 };
+  const randomInt = (n: number) => Math.floor(Math.random() * n);
+  /** Half the questions follow a real grant path, half are random (mostly NONE). */
+  const question = () => {
+    const j = randomInt(loaded.resources);
+    const i = Math.random() < 0.5 ? (j * 31 + randomInt(5) * 20011) % shape.users : randomInt(shape.users);
+    return { r: resourceId(j), u: userId(i) };
+  };
+  const check: Scenario = {
+    name: 'checkAccess (10k grants)',
+    key: 'checkAccessSmall',
+    query: 'query ($r: ID!, $u: ID!) { checkAccess(resourceId: $r, userId: $u, level: READ) }',
+    token,
+    nextVariables: question,
+  };
+  const small = await measure(check);
+  await loadResources(databaseUrl, shape, 1_000, shape.resources);
+  loaded.resources = shape.resources;
+  figures['grants'] = await count(databaseUrl, 'access_grant');
+  figures['memberships'] = await count(databaseUrl, 'membership');
+  figures['loadSeconds'] = Math.round((Date.now() - t0) / 1000);
+  const large = await measure({ ...check, name: `checkAccess (${figures['grants']} grants)`, key: 'checkAccess' });
+  await measure({
+    name: 'resources(first: 50), user in 20 groups',
+    key: 'resources',
+    query: 'query ($u: ID!) { resources(userId: $u, first: 50) { totalCount edges { node { id kind name } } } }',
+    token,
+    variables: { u: twenty },
+  });
+  await measure({
+    name: 'bulk check, 100 triples',
+    key: 'bulkCheck',
+    query: 'query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }',
+    token,
+    nextVariables: () => ({ c: Array.from({ length: 100 }, () => { const q = question(); return { userId: q.u, resourceId: q.r, level: 'READ' }; }) }),
+  });
+  const typename = Number(figures['typenameRps']);
+  figures['checkAccessRatio'] = Math.round((large.requests.average / typename) * 100) / 100;
+  figures['checkAccessGrowth'] = Math.round((large.latency.p50 / Math.max(small.latency.p50, 1)) * 100) / 100;
+  figures['resourcesP99Ms'] = figures['resourcesP99Ms']!;
+  figures['bulkCheckP99Ms'] = figures['bulkCheckP99Ms']!;
 }
 
 async function freePort(): Promise<number> {
@@ -122,20 +181,24 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(url, child);
     const rows: string[] = [];
-    for (const scenario of await scenarios(databaseUrl)) {
+    const measure = async (scenario: Scenario, duration = DURATION_S) => {
       await run(url, scenario, WARMUP_S);
-      const result = await run(url, scenario, DURATION_S);
+      const result = await run(url, scenario, duration);
       const failed = result.errors + result.timeouts + result.non2xx;
       figures[`${scenario.key}Rps`] = Math.round(result.requests.average);
       figures[`${scenario.key}P50Ms`] = result.latency.p50;
       figures[`${scenario.key}P99Ms`] = result.latency.p99;
       if (failed > 0) figures[`${scenario.key}Failures`] = failed;
       rows.push(
-        `${scenario.name.padEnd(40)} ${String(Math.round(result.requests.average)).padStart(8)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(failed).padStart(8)}`,
+        `${scenario.name.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(8)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(failed).padStart(8)}`,
       );
-    }
+      return result;
+    };
+    const { scenarios: groupScenarios, checkerToken } = await scenarios(databaseUrl);
+    for (const scenario of groupScenarios) await measure(scenario);
+    await accessPhase(databaseUrl, checkerToken, measure, figures);
     console.log(`\nGatehouse benchmark — PostgreSQL, autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
-    console.log(`${'scenario'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+    console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
     for (const row of rows) console.log(row);
   } finally {
     child.kill('SIGTERM');

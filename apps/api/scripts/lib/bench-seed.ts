@@ -11,6 +11,7 @@ import { PermissionEntity } from '../../src/modules/permissions/permission.entit
 import { GroupRequestEntity } from '../../src/modules/requests/group-request.entity';
 import { ApiTokenEntity } from '../../src/modules/tokens/api-token.entity';
 import { UserEntity } from '../../src/modules/users/user.entity';
+import { UserPermissionEntity } from '../../src/modules/permissions/user-permission.entity';
 
 export interface Seeded {
   /** A user who is a member of 50 groups, each carrying its own permission. */
@@ -21,6 +22,8 @@ export interface Seeded {
   leaderToken: string;
   /** Pending join requests in the leader's group, for approveRequest. */
   pendingRequestIds: string[];
+  /** A service account holding access.check (an integration asking about others). */
+  checkerToken: string;
 }
 
 async function chunked<T>(tx: EntityManager, target: new () => T, rows: object[], size = 1000): Promise<void> {
@@ -75,7 +78,11 @@ export async function seed(databaseUrl: string, pending: number): Promise<Seeded
       const requests = requesters.map((u) => ({ id: randomUUID(), kind: 'JOIN', status: 'PENDING', userId: u.id, groupId: queueGroup.id, reason: 'benchmark' }));
       await chunked(tx, GroupRequestEntity, requests);
 
+      const checker = { ...person('bench-checker'), kind: 'SERVICE' as const };
+      await tx.insert(UserEntity, checker);
+      await tx.insert(UserPermissionEntity, { userId: checker.id!, permissionKey: 'access.check' });
       return {
+        checkerToken: await token(tx, checker.id!),
         memberOf50Token: await token(tx, bench.id!),
         memberToken: await token(tx, browser.id!),
         leaderToken: await token(tx, leader.id!),
