@@ -16,6 +16,16 @@ export interface AdminBootstrap {
   password: string;
 }
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  scopes: string;
+  /** Plain-http issuers, for local providers and tests only. */
+  allowInsecure: boolean;
+}
+
 export interface Config {
   nodeEnv: NodeEnv;
   host: string;
@@ -30,6 +40,10 @@ export interface Config {
   /** `trust proxy` for Express, so client addresses and https detection are right behind a proxy. */
   trustProxy: boolean;
   adminBootstrap: AdminBootstrap | null;
+  /** Single sign-on; null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+  /** The public origin (https://gatehouse.example.org) for OIDC redirect URLs; null = from the request. */
+  publicUrl: string | null;
   /** How long a shutdown may wait for in-flight requests before the process exits anyway. */
   shutdownGraceMs: number;
 }
@@ -106,6 +120,25 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  let oidc: OidcConfig | null = null;
+  const issuer = str('OIDC_ISSUER');
+  if (issuer !== undefined) {
+    const clientId = str('OIDC_CLIENT_ID');
+    const clientSecret = env['OIDC_CLIENT_SECRET'];
+    if (!/^https?:\/\//.test(issuer)) problems.push('OIDC_ISSUER must be the provider\'s URL (https://…).');
+    if (!clientId || !clientSecret) problems.push('OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER.');
+    oidc = {
+      issuer,
+      clientId: clientId ?? '',
+      clientSecret: clientSecret ?? '',
+      displayName: str('OIDC_DISPLAY_NAME') ?? 'single sign-on',
+      scopes: str('OIDC_SCOPES') ?? 'openid email profile',
+      allowInsecure: bool('OIDC_ALLOW_INSECURE', false),
+    };
+  }
+  const publicUrl = str('PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
+  if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s) URL such as https://gatehouse.example.org.');
+
   const webDistRaw = str('WEB_DIST');
   const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
 
@@ -120,6 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
     webDist,
     trustProxy: bool('TRUST_PROXY', false),
     adminBootstrap,
+    oidc,
+    publicUrl,
     shutdownGraceMs: 10_000,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -15,6 +15,7 @@ import { RequestResolver } from './modules/requests/request.resolver';
 import { AccessorResolver, AccessReasonResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
+import { SsoResolver } from './modules/sso/sso.resolver';
 import { TokenResolver } from './modules/tokens/token.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   AccessorResolver,
   ServerInfoResolver,
   SettingsResolver,
+  SsoResolver,
   TokenResolver,
   UserResolver,
 ] as const;

@@ -124,6 +124,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   });
 
   app.get('/export/audit.csv', auditCsvHandler(services));
+  app.get('/auth/oidc/start', (req, res) => services.sso.start(req, res));
+  app.get('/auth/oidc/callback', (req, res) => services.sso.callback(req, res));
 
   app.use(
     '/graphql',

@@ -12,6 +12,7 @@ import { RequestsService } from './modules/requests/requests.service';
 import { AccessService } from './modules/resources/access.service';
 import { ResourcesService } from './modules/resources/resources.service';
 import { SweeperService } from './modules/sweeper/sweeper.service';
+import { SsoService } from './modules/sso/sso.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { TokensService } from './modules/tokens/tokens.service';
 import { UsersService } from './modules/users/users.service';
@@ -35,6 +36,7 @@ export interface Services {
   sweeper: SweeperService;
   access: AccessService;
   resources: ResourcesService;
+  sso: SsoService;
 }
 
 export interface ServiceDeps {
@@ -43,18 +45,19 @@ export interface ServiceDeps {
   log: Logger;
 }
 
-export function createServices({ db }: ServiceDeps): Services {
+export function createServices({ db, config, log }: ServiceDeps): Services {
   const cascade = new PermissionCascade();
   cascade.extend(cancelRequestsOnPermissionLoss);
   const users = new UsersService(db, cascade);
   const permissions = new PermissionsService(db, cascade);
   const groups = new GroupsService(db, permissions, cascade);
   const access = new AccessService(db);
+  const auth = new AuthService(db, users);
   return {
     db,
     cascade,
     users,
-    auth: new AuthService(db, users),
+    auth,
     tokens: new TokensService(db),
     permissions,
     groups,
@@ -65,5 +68,6 @@ export function createServices({ db }: ServiceDeps): Services {
     sweeper: new SweeperService(db, cascade),
     access,
     resources: new ResourcesService(db, access),
+    sso: new SsoService(db, config.oidc, config.publicUrl, users, auth, cascade, log.child({ component: 'sso' })),
   };
 }

@@ -12,6 +12,8 @@ import { UserPermissionEntity } from '../modules/permissions/user-permission.ent
 import { GrantEntity } from '../modules/resources/grant.entity';
 import { ResourceEntity } from '../modules/resources/resource.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
+import { OidcLoginEntity } from '../modules/sso/oidc-login.entity';
+import { SsoIdentityEntity } from '../modules/sso/sso-identity.entity';
 import { ApiTokenEntity } from '../modules/tokens/api-token.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -31,6 +33,8 @@ export const ENTITIES = [
   ResourceEntity,
   GrantEntity,
   SettingEntity,
+  SsoIdentityEntity,
+  OidcLoginEntity,
   ApiTokenEntity,
   UserEntity,
 ];

@@ -20,6 +20,12 @@ export class AuthConfig {
 
   @Field(() => Registration, { description: 'OPEN: anyone may sign up; CLOSED: admins create accounts.' })
   registration: Registration;
+
+  @Field({ description: 'Single sign-on is configured: show "Sign in with …" linking to /auth/oidc/start.' })
+  ssoEnabled: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s name for the button (OIDC_DISPLAY_NAME).' })
+  ssoDisplayName: string | null;
 }
 
 @Resolver()
@@ -28,7 +34,12 @@ export class AuthResolver {
   @Query(() => AuthConfig, { description: 'Public facts for the sign-in page.' })
   async authConfig(@Ctx() ctx: Context): Promise<AuthConfig> {
     const settings = await readSettings(ctx.services.db.manager);
-    return { needsSetup: await ctx.services.auth.needsSetup(), registration: settings.registration as Registration };
+    return {
+      needsSetup: await ctx.services.auth.needsSetup(),
+      registration: settings.registration as Registration,
+      ssoEnabled: ctx.services.sso.enabled,
+      ssoDisplayName: ctx.services.sso.displayName,
+    };
   }
 
   @Public()

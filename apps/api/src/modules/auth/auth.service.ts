@@ -69,7 +69,8 @@ export class AuthService {
     return user;
   }
 
-  private async startSession(req: Request, res: Response, user: UserEntity): Promise<void> {
+  /** Starts a session (cookie + row) for a user who has proven who they are (password or single sign-on). */
+  async startSession(req: Request, res: Response, user: UserEntity, method: 'password' | 'oidc' = 'password'): Promise<void> {
     const secret = newSecret();
     const now = new Date();
     const session = {
@@ -88,7 +89,7 @@ export class AuthService {
         action: 'SIGN_IN',
         actor: { id: user.id, label: userLabel(user) },
         user: { id: user.id, label: userLabel(user) },
-        details: { method: 'password', address: session.ipAddress },
+        details: { method, address: session.ipAddress },
       });
     });
     // The cookie lives as long as the absolute limit; the server-side expiry is what counts.
