@@ -22,26 +22,39 @@ export async function groupIdsLedBy(manager: EntityManager, userId: string, now 
   return [...new Set([...direct.map((d) => d.groupId), ...viaGroups.map((v) => v.groupId)])];
 }
 
-/** For many groups at once: the user ids that lead each (direct leaders ∪ members of leader groups). */
-export async function leaderIdsOf(manager: EntityManager, groupIds: readonly string[], now = new Date()): Promise<Map<string, string[]>> {
-  const result = new Map<string, Set<string>>(groupIds.map((id) => [id, new Set<string>()]));
-  if (groupIds.length === 0) return new Map();
+/**
+ * Leadership pairs (groupId, userId) for the given groups or users: direct leaders, and current
+ * members of leader groups. One place for the rule; the two lookups below only shape the result.
+ */
+async function leadershipPairs(manager: EntityManager, by: 'groupId' | 'userId', ids: readonly string[], now: Date): Promise<{ groupId: string; userId: string }[]> {
   const direct = await manager
     .createQueryBuilder(GroupLeaderEntity, 'l')
     .select(['l.groupId', 'l.userId'])
-    .where('l.groupId IN (:...groupIds)', { groupIds })
+    .where(`l.${by} IN (:...ids)`, { ids })
     .getMany();
   const viaGroups = await manager
     .createQueryBuilder(GroupLeaderGroupEntity, 'lg')
     .innerJoin(MembershipEntity, 'm', 'm.groupId = lg.leaderGroupId')
     .select('lg.groupId', 'groupId')
     .addSelect('m.userId', 'userId')
-    .where('lg.groupId IN (:...groupIds)', { groupIds })
+    .where(by === 'groupId' ? 'lg.groupId IN (:...ids)' : 'm.userId IN (:...ids)', { ids })
     .andWhere(CURRENT_MEMBERSHIP('m'))
     .setParameter('now', now)
     .getRawMany<{ groupId: string; userId: string }>();
-  for (const row of [...direct, ...viaGroups]) result.get(row.groupId)?.add(row.userId);
-  return new Map([...result].map(([id, users]) => [id, [...users]]));
+  return [...direct, ...viaGroups];
+}
+
+function collect(keys: readonly string[], pairs: { groupId: string; userId: string }[], key: 'groupId' | 'userId'): Map<string, string[]> {
+  const other = key === 'groupId' ? 'userId' : 'groupId';
+  const result = new Map<string, Set<string>>(keys.map((k) => [k, new Set<string>()]));
+  for (const pair of pairs) result.get(pair[key])?.add(pair[other]);
+  return new Map([...result].map(([k, values]) => [k, [...values]]));
+}
+
+/** For many groups at once: the user ids that lead each. */
+export async function leaderIdsOf(manager: EntityManager, groupIds: readonly string[], now = new Date()): Promise<Map<string, string[]>> {
+  if (groupIds.length === 0) return new Map();
+  return collect(groupIds, await leadershipPairs(manager, 'groupId', groupIds, now), 'groupId');
 }
 
 /** Restricts a query over memberships (alias `alias`) to current ones. */
@@ -51,22 +64,6 @@ export function currentOnly<T extends object>(qb: SelectQueryBuilder<T>, alias: 
 
 /** For many users at once: the ids of the groups each leads (directly or via a leader group). */
 export async function ledGroupIdsOf(manager: EntityManager, userIds: readonly string[], now = new Date()): Promise<Map<string, string[]>> {
-  const result = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
   if (userIds.length === 0) return new Map();
-  const direct = await manager
-    .createQueryBuilder(GroupLeaderEntity, 'l')
-    .select(['l.groupId', 'l.userId'])
-    .where('l.userId IN (:...userIds)', { userIds })
-    .getMany();
-  const viaGroups = await manager
-    .createQueryBuilder(GroupLeaderGroupEntity, 'lg')
-    .innerJoin(MembershipEntity, 'm', 'm.groupId = lg.leaderGroupId')
-    .select('lg.groupId', 'groupId')
-    .addSelect('m.userId', 'userId')
-    .where('m.userId IN (:...userIds)', { userIds })
-    .andWhere(CURRENT_MEMBERSHIP('m'))
-    .setParameter('now', now)
-    .getRawMany<{ groupId: string; userId: string }>();
-  for (const row of [...direct, ...viaGroups]) result.get(row.userId)?.add(row.groupId);
-  return new Map([...result].map(([id, groups]) => [id, [...groups]]));
+  return collect(userIds, await leadershipPairs(manager, 'userId', userIds, now), 'userId');
 }

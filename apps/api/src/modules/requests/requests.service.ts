@@ -52,6 +52,15 @@ export interface BulkResult {
 }
 
 const NOT_FOUND_GROUP = 'No group has this id, or you may not see it.';
+
+/** A trimmed optional reason or comment (empty = none), refused when longer than the limit. */
+function optionalText(value: string | null | undefined, field: 'reason' | 'comment'): string | null {
+  const text = value?.trim() || null;
+  if (text && text.length > LIMITS.reasonMax) {
+    throw errors.validation([{ field, message: `The ${field} must be at most ${LIMITS.reasonMax} characters.` }]);
+  }
+  return text;
+}
 const NOT_FOUND_REQUEST = 'No request has this id, or you may not see it.';
 
 /**
@@ -88,10 +97,7 @@ export class RequestsService {
 
   /** `joinGroup` (SPEC §4). */
   async join(viewer: Viewer, groupId: string, reason: string | null | undefined): Promise<JoinResult> {
-    const text = reason?.trim() || null;
-    if (text && text.length > LIMITS.reasonMax) {
-      throw errors.validation([{ field: 'reason', message: `The reason must be at most ${LIMITS.reasonMax} characters.` }]);
-    }
+    const text = optionalText(reason, 'reason');
     return this.db
       .transaction(async (tx) => {
         const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
@@ -119,20 +125,12 @@ export class RequestsService {
         await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to join ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
         return { outcome: 'REQUESTED' as const, group, request, membership: null };
       })
-      .catch(async (error: unknown) => {
-        // A concurrent identical request won the unique index: answer as step 6 would have.
-        if (!isUniqueViolation(error)) throw error;
-        const group = await this.db.manager.findOneByOrFail(GroupEntity, { id: groupId });
-        return { outcome: 'ALREADY_REQUESTED' as const, group, request: await this.pendingOf(this.db.manager, viewer.userId, groupId), membership: null };
-      });
+      .catch(async (error: unknown) => ({ ...(await this.lostRace(error, viewer, groupId)), membership: null }));
   }
 
   /** `leaveGroup` (SPEC §5). Leaving never depends on groups.request, public, or anything else. */
   async leave(viewer: Viewer, groupId: string, reason: string | null | undefined): Promise<LeaveResult> {
-    const text = reason?.trim() || null;
-    if (text && text.length > LIMITS.reasonMax) {
-      throw errors.validation([{ field: 'reason', message: `The reason must be at most ${LIMITS.reasonMax} characters.` }]);
-    }
+    const text = optionalText(reason, 'reason');
     return this.db
       .transaction(async (tx) => {
         const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
@@ -157,11 +155,14 @@ export class RequestsService {
         await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to leave ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
         return { outcome: 'REQUESTED' as const, group, request };
       })
-      .catch(async (error: unknown) => {
-        if (!isUniqueViolation(error)) throw error;
-        const group = await this.db.manager.findOneByOrFail(GroupEntity, { id: groupId });
-        return { outcome: 'ALREADY_REQUESTED' as const, group, request: await this.pendingOf(this.db.manager, viewer.userId, groupId) };
-      });
+      .catch((error: unknown) => this.lostRace(error, viewer, groupId));
+  }
+
+  /** A concurrent identical request won the one-pending unique index: answer as step 6 would have. */
+  private async lostRace(error: unknown, viewer: Viewer, groupId: string) {
+    if (!isUniqueViolation(error)) throw error;
+    const group = await this.db.manager.findOneByOrFail(GroupEntity, { id: groupId });
+    return { outcome: 'ALREADY_REQUESTED' as const, group, request: await this.pendingOf(this.db.manager, viewer.userId, groupId) };
   }
 
   private async assertRoom(tx: EntityManager, group: GroupEntity, adding = 1): Promise<void> {
@@ -236,10 +237,7 @@ export class RequestsService {
 
   /** `approveRequest` / `rejectRequest` (SPEC §6). */
   async decide(viewer: Viewer, requestId: string, approve: boolean, comment: string | null | undefined): Promise<GroupRequestEntity> {
-    const text = comment?.trim() || null;
-    if (text && text.length > LIMITS.reasonMax) {
-      throw errors.validation([{ field: 'comment', message: `The comment must be at most ${LIMITS.reasonMax} characters.` }]);
-    }
+    const text = optionalText(comment, 'comment');
     return this.db.transaction(async (tx) => {
       const { request, group, facts } = await this.lockRequest(tx, viewer, requestId);
       if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`); // 2
