@@ -90,7 +90,7 @@ describe('updateGroup', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'BUILT_IN_GROUP' });
   });
 
-  it('removing groups.request from a group cascades: members lose their non-public groups', async () => {
+  it('§8 removing groups.request from a group cascades: members lose their non-public groups', async () => {
     const carrier = await makeGroup(app, { internal: true, permissions: ['groups.request'] });
     const person = await makeUser(app);
     // take the person out of Member so the carrier is their only source of groups.request
@@ -162,7 +162,7 @@ describe('setGroupLeaders', () => {
   });
 });
 
-describe('addGroupMembers / removeGroupMembers', () => {
+describe('SPEC §7 managing members: addGroupMembers / removeGroupMembers', () => {
   it('add: authorization matrix on a self-service group (leader, manager, admin)', async () => {
     const targets = await Promise.all([1, 2, 3, 4, 5].map(() => makeUser(app)));
     let i = 0;

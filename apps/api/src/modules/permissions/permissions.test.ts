@@ -37,7 +37,7 @@ describe('the permission catalog', () => {
   });
 });
 
-describe('setUserPermissions and effective permissions', () => {
+describe('SPEC §1 effective permissions and SPEC §8 the cascade (setUserPermissions)', () => {
   it('authorization matrix: admins only', async () => {
     const target = await makeUser(app);
     await expectMatrix(app, cast, SET, () => ({ u: target.user.id, p: ['audit.read'] }), {
