@@ -13,6 +13,7 @@ import {
   AccessorConnection,
   AccessorsArgs,
   AccessorType,
+  ResourceAbilities,
   AccessExplanationType,
   AccessReasonType,
   CreateResourceInput,
@@ -141,6 +142,13 @@ export class ResourceResolver {
     if (!resourcePolicy.edit(v, level) && !v.permissions.has('access.check')) return empty;
     const page = await ctx.services.access.accessors(v, r.entity, (args.minLevel ?? 'READ') as 'READ' | 'WRITE', args.first, args.after);
     return { ...toConnection(page, (i) => Object.assign(new AccessorType(), { userId: i.user.id, level: i.level as AccessLevel })), totalCount: page.totalCount };
+  }
+
+  @FieldResolver(() => ResourceAbilities, { description: 'What you may do with it.' })
+  async viewerCan(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<ResourceAbilities> {
+    if (!ctx.viewer) return { edit: false, own: false };
+    const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
+    return { edit: resourcePolicy.edit(ctx.viewer, level), own: resourcePolicy.own(ctx.viewer, r.entity) };
   }
 
   @FieldResolver(() => UserType, { nullable: true })

@@ -129,3 +129,9 @@ export class AccessorConnection {
 export class AccessorsArgs extends PageArgs {
   @Field(() => AccessLevel, { nullable: true, defaultValue: AccessLevel.READ }) minLevel?: AccessLevel | null;
 }
+
+@ObjectType({ description: 'What you may do with a resource (the SPA renders controls from it).' })
+export class ResourceAbilities {
+  @Field({ description: 'Edit name, description, visibility and grants (owner, admins, WRITE holders).' }) edit: boolean;
+  @Field({ description: 'Delete it or transfer ownership (owner, admins).' }) own: boolean;
+}

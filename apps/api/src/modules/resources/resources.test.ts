@@ -174,3 +174,15 @@ describe('admin bypass', () => {
     expect(await level()).toBe('WRITE');
   });
 });
+
+describe('Resource.viewerCan', () => {
+  it('edit for WRITE holders, own for the owner and admins', async () => {
+    const id = await make();
+    await app.gql(SET, { r: id, i: access('PRIVATE', { userIds: [cast.user.user.id] }, { userIds: [cast.leader.user.id] }) }, creator.as);
+    const can = async (who: TestUser) => (await app.gql<{ resource: { viewerCan: { edit: boolean; own: boolean } } }>('query ($r: ID!) { resource(id: $r) { viewerCan { edit own } } }', { r: id }, who.as)).data?.resource.viewerCan;
+    expect(await can(creator)).toEqual({ edit: true, own: true });
+    expect(await can(cast.leader)).toEqual({ edit: true, own: false });
+    expect(await can(cast.user)).toEqual({ edit: false, own: false });
+    expect(await can(cast.admin)).toEqual({ edit: true, own: true });
+  });
+});
