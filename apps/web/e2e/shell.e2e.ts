@@ -16,6 +16,7 @@ const NAV_WALK = [
   ['Admin', 'Groups', '/admin/groups', 'All groups'],
   ['Admin', 'Permissions', '/admin/permissions', 'Permissions'],
   ['Admin', 'Settings', '/admin/settings', 'Settings'],
+  ['Admin', 'Single sign-on', '/admin/sso', 'Single sign-on'],
   ['Admin', 'Audit log', '/admin/audit', 'Audit log'],
 ] as const;
 
@@ -61,9 +62,9 @@ describe('app shell', () => {
     }
   });
 
-  it('opens a group join link', async () => {
+  it('opens a group join link that leads nowhere, and says so', async () => {
     await page.goto(`${server.url}/groups/abc123`);
-    expect(await waitForHeading(page, 'Group abc123')).toBe('Group abc123 · Gatehouse');
+    expect(await waitForHeading(page, 'Group not found')).toBe('Group not found · Gatehouse');
   });
 
   it('shows the not-found page for an unknown URL, with a way home', async () => {

@@ -11,8 +11,17 @@ const SESSION_OPERATIONS = new Set(['SignIn', 'Viewer']);
  * The first UNAUTHENTICATED answer makes the viewer query ask again; it then says "signed out"
  * and the route guard sends the person to sign-in, with the way back.
  */
+/**
+ * True while this tab signs out on purpose: polls already in flight (notification bell, queue
+ * count) then answer UNAUTHENTICATED, and must not race sign-out's own trip to the sign-in page.
+ */
+let signingOut = false;
+export function setSigningOut(on: boolean): void {
+  signingOut = on;
+}
+
 const sessionEndedLink = new ErrorLink(({ error, operation }) => {
-  if (SESSION_OPERATIONS.has(operation.operationName ?? '')) return;
+  if (signingOut || SESSION_OPERATIONS.has(operation.operationName ?? '')) return;
   const unauthenticated =
     CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
   if (unauthenticated) void operation.client.refetchQueries({ include: ['Viewer'] }).catch(() => undefined);
@@ -33,6 +42,9 @@ export function createCache(): InMemoryCache {
           users: relayStylePagination(['search', 'first']),
           groups: relayStylePagination(['filter', 'first']),
           auditEvents: relayStylePagination(['filter']),
+          resources: relayStylePagination(['filter', 'userId', 'first']),
+          groupRequests: relayStylePagination(['filter', 'first']),
+          notifications: relayStylePagination(['unreadOnly', 'first']),
         },
       },
       User: {
@@ -41,6 +53,12 @@ export function createCache(): InMemoryCache {
           permissionOrigins: { merge: false },
           apiTokens: { merge: false },
           ledGroups: { merge: false },
+        },
+      },
+      Resource: {
+        fields: {
+          grants: { merge: false },
+          accessors: relayStylePagination(['minLevel']),
         },
       },
       Group: {

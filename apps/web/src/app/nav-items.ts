@@ -1,10 +1,12 @@
 import {
+  IconBox,
   IconBuildingCommunity,
   IconChecklist,
   IconCrown,
   IconHistory,
   IconKey,
   IconLock,
+  IconLogin2,
   IconSend,
   IconSettings,
   IconUserCircle,
@@ -18,6 +20,8 @@ export interface NavItem {
   label: string;
   href: string;
   icon: TablerIcon;
+  /** A live count shown beside the label (the shell knows how to fetch each kind). */
+  count?: 'pendingRequests';
 }
 
 /** Who a navbar section is for (SPEC §2 roles, as far as navigation needs them). */
@@ -40,6 +44,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { label: 'Groups', href: '/groups', icon: IconUsersGroup },
       { label: 'My requests', href: '/requests', icon: IconSend },
+      { label: 'Resources', href: '/resources', icon: IconBox },
       { label: 'My access', href: '/access', icon: IconKey },
       { label: 'My account', href: '/account', icon: IconUserCircle },
     ],
@@ -48,7 +53,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Leader',
     audience: 'leader',
     items: [
-      { label: 'Approval queue', href: '/queue', icon: IconChecklist },
+      { label: 'Approval queue', href: '/queue', icon: IconChecklist, count: 'pendingRequests' },
       { label: 'Led groups', href: '/led', icon: IconCrown },
     ],
   },
@@ -60,6 +65,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { label: 'Groups', href: '/admin/groups', icon: IconBuildingCommunity },
       { label: 'Permissions', href: '/admin/permissions', icon: IconLock },
       { label: 'Settings', href: '/admin/settings', icon: IconSettings },
+      { label: 'Single sign-on', href: '/admin/sso', icon: IconLogin2 },
       { label: 'Audit log', href: '/admin/audit', icon: IconHistory },
     ],
   },

@@ -15,6 +15,8 @@ const GroupsPage = lazyPage(() => import('../routes/groups/GroupsPage'), 'Groups
 const GroupPage = lazyPage(() => import('../routes/group/GroupPage'), 'GroupPage');
 const RequestsPage = lazyPage(() => import('../routes/requests/RequestsPage'), 'RequestsPage');
 const AccessPage = lazyPage(() => import('../routes/access/AccessPage'), 'AccessPage');
+const ResourcesPage = lazyPage(() => import('../routes/resources/ResourcesPage'), 'ResourcesPage');
+const ResourcePage = lazyPage(() => import('../routes/resource/ResourcePage'), 'ResourcePage');
 const AccountPage = lazyPage(() => import('../routes/account/AccountPage'), 'AccountPage');
 const QueuePage = lazyPage(() => import('../routes/queue/QueuePage'), 'QueuePage');
 const LedGroupsPage = lazyPage(() => import('../routes/led/LedGroupsPage'), 'LedGroupsPage');
@@ -27,6 +29,7 @@ const AdminPermissionsPage = lazyPage(
   'AdminPermissionsPage',
 );
 const AdminSettingsPage = lazyPage(() => import('../routes/admin-settings/AdminSettingsPage'), 'AdminSettingsPage');
+const AdminSsoPage = lazyPage(() => import('../routes/admin-sso/AdminSsoPage'), 'AdminSsoPage');
 const AuditLogPage = lazyPage(() => import('../routes/admin-audit/AuditLogPage'), 'AuditLogPage');
 
 export const appRoutes: RouteObject[] = [
@@ -65,6 +68,8 @@ export const appRoutes: RouteObject[] = [
               { path: 'groups/:groupId', element: <GroupPage /> },
               { path: 'requests', element: <RequestsPage /> },
               { path: 'access', element: <AccessPage /> },
+              { path: 'resources', element: <ResourcesPage /> },
+              { path: 'resources/:resourceId', element: <ResourcePage /> },
               { path: 'account', element: <AccountPage /> },
               { path: 'queue', element: <QueuePage /> },
               { path: 'led', element: <LedGroupsPage /> },
@@ -74,6 +79,7 @@ export const appRoutes: RouteObject[] = [
               { path: 'admin/groups/:groupId', element: <AdminGroupPage /> },
               { path: 'admin/permissions', element: <AdminPermissionsPage /> },
               { path: 'admin/settings', element: <AdminSettingsPage /> },
+              { path: 'admin/sso', element: <AdminSsoPage /> },
               { path: 'admin/audit', element: <AuditLogPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -24,6 +24,8 @@ const ViewerQueryDocument = graphql(`
     authConfig {
       needsSetup
       registration
+      ssoEnabled
+      ssoDisplayName
     }
   }
 `);

@@ -2,6 +2,7 @@ import { Anchor, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export interface ShellHeaderProps {
@@ -37,6 +38,7 @@ export function ShellHeader({ navOpened, navbarId, onToggleNav }: ShellHeaderPro
       </Group>
       <Group gap="sm" wrap="nowrap">
         <ColorSchemeToggle />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

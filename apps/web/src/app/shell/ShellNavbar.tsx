@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isNavItemActive, visibleNavSections } from '../nav-items';
 import { useSignedInViewer } from '../session/viewer-context';
+import { QueueCountBadge } from './QueueCountBadge';
 
 export interface ShellNavbarProps {
   /** Called after any link is followed. */
@@ -23,7 +24,7 @@ export function ShellNavbar({ onNavigate }: ShellNavbarProps) {
               <Text id={headingId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
                 {section.label}
               </Text>
-              {section.items.map(({ label, href, icon: Icon }) => {
+              {section.items.map(({ label, href, icon: Icon, count }) => {
                 const active = isNavItemActive(pathname, href);
                 return (
                   <NavLink
@@ -32,6 +33,7 @@ export function ShellNavbar({ onNavigate }: ShellNavbarProps) {
                     to={href}
                     label={label}
                     leftSection={<Icon size={18} stroke={1.75} aria-hidden />}
+                    rightSection={count === 'pendingRequests' ? <QueueCountBadge /> : null}
                     active={active}
                     aria-current={active ? 'page' : undefined}
                     onClick={onNavigate}

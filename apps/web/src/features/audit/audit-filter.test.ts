@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '../../components/format-date';
-import { auditFilterFrom, EMPTY_AUDIT_FILTER } from './audit-filter';
+import { auditCsvHref, auditFilterFrom, EMPTY_AUDIT_FILTER } from './audit-filter';
 
 describe('auditFilterFrom', () => {
   it('leaves blanks out', () => {
@@ -24,5 +24,12 @@ describe('auditFilterFrom', () => {
     expect(auditFilterFrom({ ...EMPTY_AUDIT_FILTER, since: '2026-03-05', until: '2026-03-01' }).errors).toEqual({
       until: 'The last day must not be before the first.',
     });
+  });
+});
+
+describe('auditCsvHref', () => {
+  it('carries the applied filters to the CSV export', () => {
+    expect(auditCsvHref({})).toBe('/export/audit.csv');
+    expect(auditCsvHref({ groupId: 'g1', action: 'MEMBER_JOINED' })).toBe('/export/audit.csv?groupId=g1&action=MEMBER_JOINED');
   });
 });

@@ -39,3 +39,13 @@ export function auditFilterFrom(values: AuditFilterValues): { filter: AuditFilte
   if (filter.since && filter.until && filter.since >= filter.until) errors['until'] = 'The last day must not be before the first.';
   return { filter, errors };
 }
+
+/** The CSV export of the log with the same filters (`GET /export/audit.csv`, the session cookie authenticates). */
+export function auditCsvHref(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (typeof value === 'string' && value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `/export/audit.csv?${query}` : '/export/audit.csv';
+}

@@ -10,16 +10,17 @@ import { notifyFailure } from '../../components/notify';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { SearchInput } from '../../components/SearchInput';
 import { SectionCard } from '../../components/SectionCard';
-import { AddMembersForm } from '../../features/groups/AddMembersForm';
-import { GroupMembersTable } from '../../features/groups/GroupMembersTable';
-import { RemoveMemberDialog } from '../../features/groups/RemoveMemberDialog';
 import { graphql } from '../../gql';
+import { AddMembersForm } from './AddMembersForm';
+import { GroupMembersTable } from './GroupMembersTable';
+import { RemoveMemberDialog } from './RemoveMemberDialog';
 
 const PAGE_SIZE = 25;
 
-// The member list has its own variables (search, cursor), so this part of the page runs its own query.
-const AdminGroupMembersQuery = graphql(`
-  query AdminGroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {
+// The member list has its own variables (search, cursor), so this part of a page runs its own query
+// (the admin's group page and the member-facing group page both show it).
+const GroupMembersQuery = graphql(`
+  query GroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {
     group(id: $id) {
       id
       members(search: $search, first: $first, after: $after) {
@@ -44,14 +45,16 @@ export interface GroupMembersSectionProps {
   groupName: string;
   canAdd: boolean;
   canRemove: boolean;
+  /** Names link to the admin's user pages (only admins can open them). */
+  linkToAdmin?: boolean;
 }
 
-export function GroupMembersSection({ groupId, groupName, canAdd, canRemove }: GroupMembersSectionProps) {
+export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, linkToAdmin = true }: GroupMembersSectionProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [removing, setRemoving] = useState<{ id: string; displayName: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(AdminGroupMembersQuery, {
+  const { data, previousData, error, fetchMore } = useQuery(GroupMembersQuery, {
     variables: { id: groupId, search: debounced || null, first: PAGE_SIZE },
   });
   const members = (data ?? previousData)?.group?.members;
@@ -92,6 +95,7 @@ export function GroupMembersSection({ groupId, groupName, canAdd, canRemove }: G
               <GroupMembersTable
                 members={members.edges.map((edge) => edge.node)}
                 canRemove={canRemove}
+                linkToAdmin={linkToAdmin}
                 onRemove={(member) => setRemoving({ id: member.user.id, displayName: member.user.displayName })}
               />
               <LoadMore

@@ -31,10 +31,12 @@ export interface GroupMembersTableProps {
   members: readonly Member[];
   /** Offer Remove on each row (`viewerCan.removeMembers`). */
   canRemove: boolean;
+  /** Names link to the admin's user pages; otherwise they are plain text. */
+  linkToAdmin?: boolean;
   onRemove: (member: Member) => void;
 }
 
-export function GroupMembersTable({ members, canRemove, onRemove }: GroupMembersTableProps) {
+export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRemove }: GroupMembersTableProps) {
   return (
     <ScrollTable label="Member list" minWidth={720}>
       <Table.Thead>
@@ -56,9 +58,13 @@ export function GroupMembersTable({ members, canRemove, onRemove }: GroupMembers
           <Table.Tr key={member.user.id}>
             <Table.Td>
               <Group gap={6}>
-                <Anchor component={Link} to={`/admin/users/${member.user.id}`}>
-                  {member.user.displayName}
-                </Anchor>
+                {linkToAdmin ? (
+                  <Anchor component={Link} to={`/admin/users/${member.user.id}`}>
+                    {member.user.displayName}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{member.user.displayName}</Text>
+                )}
                 {member.user.kind === 'SERVICE' ? (
                   <Badge size="xs" variant="light" color="cyan">
                     Service

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../../gql';
+import { setSigningOut } from '../../app/apollo-client';
 import { useResetSession } from './use-reset-session';
 
 const SignOutMutation = graphql(`
@@ -28,10 +29,15 @@ export function useSignOut() {
   const resetSession = useResetSession();
   const navigate = useNavigate();
   const signOut = async () => {
-    await mutate();
-    const state: SignedOutState = { signedOut: true };
-    await navigate('/sign-in', { replace: true, state });
-    await resetSession();
+    setSigningOut(true);
+    try {
+      await mutate();
+      const state: SignedOutState = { signedOut: true };
+      await navigate('/sign-in', { replace: true, state });
+      await resetSession();
+    } finally {
+      setSigningOut(false);
+    }
   };
   return [signOut, { loading }] as const;
 }

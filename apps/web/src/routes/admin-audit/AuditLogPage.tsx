@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { problemMessage } from '../../app/graphql-errors';
 import { EmptyMessage } from '../../components/EmptyMessage';
@@ -11,7 +12,7 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import { SectionCard } from '../../components/SectionCard';
 import { AuditFilters } from '../../features/audit/AuditFilters';
 import { AuditTable } from '../../features/audit/AuditTable';
-import { auditFilterFrom, EMPTY_AUDIT_FILTER, type AuditFilterValues } from '../../features/audit/audit-filter';
+import { auditCsvHref, auditFilterFrom, EMPTY_AUDIT_FILTER, type AuditFilterValues } from '../../features/audit/audit-filter';
 import { graphql } from '../../gql';
 import type { AuditFilter } from '../../gql/graphql';
 
@@ -63,7 +64,20 @@ export function AuditLogPage() {
 
   return (
     <Page title="Audit log" description="Every change, newest first. Narrow it by action, people, group and days.">
-      <SectionCard title="Filters">
+      <SectionCard
+        title="Filters"
+        actions={
+          <Button
+            component="a"
+            href={auditCsvHref(filter)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            Export CSV
+          </Button>
+        }
+      >
         <AuditFilters
           values={values}
           onApply={apply}

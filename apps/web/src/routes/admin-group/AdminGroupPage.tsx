@@ -10,10 +10,10 @@ import { SectionCard } from '../../components/SectionCard';
 import { DeleteGroupCard } from '../../features/groups/DeleteGroupCard';
 import { GroupFlagBadges } from '../../features/groups/GroupFlagBadges';
 import { GroupLeadersForm } from '../../features/groups/GroupLeadersForm';
+import { GroupMembersSection } from '../../features/groups/GroupMembersSection';
 import { GroupPermissionsForm } from '../../features/groups/GroupPermissionsForm';
 import { GroupSettingsForm } from '../../features/groups/GroupSettingsForm';
 import { graphql } from '../../gql';
-import { GroupMembersSection } from './GroupMembersSection';
 
 const AdminGroupQuery = graphql(`
   query AdminGroup($id: ID!) {

@@ -1,5 +1,6 @@
 import { LIMITS } from '@gatehouse/shared';
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconLogin2 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { readProblem, type Problem } from '../../app/graphql-errors';
@@ -8,6 +9,7 @@ import { useViewer } from '../../app/session/viewer-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useSignIn } from '../../features/session/use-sign-in';
+import { ssoErrorMessage, ssoStartPath } from '../../features/sso/sso-sign-on';
 import { isSignedOutState } from '../../features/session/use-sign-out';
 
 const FIELDS = ['email', 'password'] as const;
@@ -18,6 +20,8 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
+  // The server's callback sends failures back here as ?sso_error=<a sentence for people>.
+  const ssoError = ssoErrorMessage(params.get('sso_error'));
   const [signIn, { pending }] = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -41,6 +45,16 @@ export function SignInPage() {
 
   return (
     <Page title="Sign in" description="Sign in to Gatehouse with your email and password.">
+      {ssoError ? <ErrorAlert title="Single sign-on did not work">{ssoError}</ErrorAlert> : null}
+      {authConfig.ssoEnabled ? (
+        <>
+          {/* A plain link: the server redirects to the provider, which is not part of the SPA. */}
+          <Button component="a" href={ssoStartPath(next)} variant="default" fullWidth leftSection={<IconLogin2 aria-hidden size={18} />}>
+            Sign in with {authConfig.ssoDisplayName || 'single sign-on'}
+          </Button>
+          <Divider label="or with your email and password" labelPosition="center" />
+        </>
+      ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}

@@ -1,0 +1,238 @@
+import { LIMITS } from '@gatehouse/shared';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { problemMessage, readProblem } from '../../app/graphql-errors';
+import { useSignedInViewer } from '../../app/session/viewer-context';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate, formatDateTime } from '../../components/format-date';
+import { notifyFailure, notifySuccess } from '../../components/notify';
+import { SectionCard } from '../../components/SectionCard';
+import { graphql } from '../../gql';
+import type { GroupMembershipCard_GroupFragment } from '../../gql/graphql';
+import { MEMBERSHIP_SOURCE_LABELS } from '../memberships/membership-source';
+import { joinOutcomeMessage, leaveOutcomeMessage, REQUEST_KIND_LABELS } from '../requests/request-labels';
+import { useWithdrawRequest } from '../requests/use-withdraw-request';
+import { useJoinGroup } from './use-join-group';
+import { useLeaveGroup } from './use-leave-group';
+
+export const GroupMembershipCardFragment = graphql(`
+  fragment GroupMembershipCard_group on Group {
+    id
+    name
+    memberCount
+    viewerCan {
+      join
+      requestJoin
+      leave
+      requestLeave
+    }
+    viewerMembership {
+      source
+      createdAt
+      expiresAt
+      addedBy {
+        id
+        displayName
+      }
+    }
+    viewerPendingRequest {
+      id
+      kind
+      reason
+      createdAt
+    }
+  }
+`);
+
+type Asking = 'join' | 'leave' | null;
+
+export interface GroupMembershipCardProps {
+  group: GroupMembershipCard_GroupFragment;
+}
+
+/**
+ * "You and this group": your membership, your pending request, and the join / leave buttons the
+ * server offers (`viewerCan`). What a click did is said in words afterwards.
+ */
+export function GroupMembershipCard({ group }: GroupMembershipCardProps) {
+  const me = useSignedInViewer();
+  const [joinGroup, joinState] = useJoinGroup(me.id);
+  const [leaveGroup, leaveState] = useLeaveGroup(me.id);
+  const [withdraw, withdrawState] = useWithdrawRequest();
+  const [asking, setAsking] = useState<Asking>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const { viewerCan: can, viewerMembership: membership, viewerPendingRequest: pending } = group;
+
+  const closeDialog = () => {
+    setAsking(null);
+    setReason('');
+    setReasonError(null);
+    setDialogError(null);
+  };
+
+  const say = (message: string) => {
+    setOutcome(message);
+    notifySuccess(message);
+  };
+
+  const join = async (withReason: string | null) => {
+    const { data } = await joinGroup({ variables: { groupId: group.id, reason: withReason } });
+    if (data) say(joinOutcomeMessage(data.joinGroup.outcome, group.name));
+  };
+  const leave = async (withReason: string | null) => {
+    const { data } = await leaveGroup({ variables: { groupId: group.id, reason: withReason } });
+    if (data) say(leaveOutcomeMessage(data.leaveGroup.outcome, group.name));
+  };
+
+  const submitReason = async () => {
+    setReasonError(null);
+    setDialogError(null);
+    try {
+      if (asking === 'join') await join(reason.trim() || null);
+      else await leave(reason.trim() || null);
+      closeDialog();
+    } catch (error) {
+      const problem = readProblem(error, { fields: ['reason'] });
+      setReasonError(problem.fields['reason'] ?? null);
+      setDialogError(problem.message);
+    }
+  };
+
+  const act = async (action: () => Promise<void>) => {
+    setOutcome(null);
+    try {
+      await action();
+    } catch (error) {
+      notifyFailure(problemMessage(error));
+    }
+  };
+
+  const busy = joinState.loading || leaveState.loading || withdrawState.loading;
+  const noAction = !can.join && !can.requestJoin && !can.leave && !can.requestLeave && !pending;
+
+  return (
+    <SectionCard title="You and this group">
+      <Stack gap="sm">
+        {outcome ? (
+          <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} role="status" data-testid="membership-outcome">
+            {outcome}
+          </Alert>
+        ) : null}
+        {membership ? (
+          <Text size="sm">
+            You are a member since {formatDate(membership.createdAt)} ({MEMBERSHIP_SOURCE_LABELS[membership.source].toLowerCase()}
+            {membership.addedBy ? ` by ${membership.addedBy.displayName}` : ''}).{' '}
+            {membership.expiresAt ? `Your membership ends on ${formatDate(membership.expiresAt)}.` : 'It does not expire.'}
+          </Text>
+        ) : (
+          <Text size="sm">You are not a member.</Text>
+        )}
+        {pending ? (
+          <Stack gap={4}>
+            <Text size="sm">
+              Your request to {REQUEST_KIND_LABELS[pending.kind].toLowerCase()} is waiting for the approvers (sent{' '}
+              {formatDateTime(pending.createdAt)}).
+            </Text>
+            {pending.reason ? (
+              <Text size="sm" c="dimmed">
+                Your reason: {pending.reason}
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+        <Group gap="sm">
+          {can.join ? (
+            <Button loading={joinState.loading} disabled={busy} onClick={() => void act(() => join(null))}>
+              Join
+            </Button>
+          ) : null}
+          {can.requestJoin ? (
+            <Button disabled={busy} onClick={() => setAsking('join')}>
+              Request to join
+            </Button>
+          ) : null}
+          {can.leave ? (
+            <Button color="red" variant="light" disabled={busy} onClick={() => setConfirmLeave(true)}>
+              Leave
+            </Button>
+          ) : null}
+          {can.requestLeave ? (
+            <Button color="red" variant="light" disabled={busy} onClick={() => setAsking('leave')}>
+              Request to leave
+            </Button>
+          ) : null}
+          {pending ? (
+            <Button
+              variant="default"
+              loading={withdrawState.loading}
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  await withdraw({ variables: { requestId: pending.id } });
+                  say('You withdrew your request.');
+                })
+              }
+            >
+              Withdraw request
+            </Button>
+          ) : null}
+        </Group>
+        {noAction ? (
+          <Text size="sm" c="dimmed">
+            There is nothing you can do with this group yourself: only admins and the system change its membership, or it
+            is not open to you.
+          </Text>
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={confirmLeave}
+        title={`Leave ${group.name}?`}
+        confirmLabel="Leave group"
+        danger
+        loading={leaveState.loading}
+        onClose={() => setConfirmLeave(false)}
+        onConfirm={() =>
+          void act(async () => {
+            try {
+              await leave(null);
+            } finally {
+              setConfirmLeave(false);
+            }
+          })
+        }
+      >
+        You lose the membership and whatever it carries, at once.
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={asking !== null}
+        title={asking === 'join' ? `Ask to join ${group.name}` : `Ask to leave ${group.name}`}
+        confirmLabel="Send request"
+        loading={joinState.loading || leaveState.loading}
+        onClose={closeDialog}
+        onConfirm={() => void submitReason()}
+      >
+        <Stack gap="sm">
+          {dialogError ? <ErrorAlert>{dialogError}</ErrorAlert> : null}
+          <Text size="sm">The group’s approvers decide; you are notified of their decision.</Text>
+          <Textarea
+            label="Reason"
+            description="Tell the approvers why. They see it with your request."
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            maxLength={LIMITS.reasonMax}
+            error={reasonError}
+            disabled={joinState.loading || leaveState.loading}
+          />
+        </Stack>
+      </ConfirmDialog>
+    </SectionCard>
+  );
+}

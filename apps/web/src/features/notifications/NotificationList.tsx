@@ -1,0 +1,79 @@
+import { Box, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { formatDateTime } from '../../components/format-date';
+import { graphql } from '../../gql';
+import type { NotificationList_NotificationFragment } from '../../gql/graphql';
+
+export const NotificationListFragment = graphql(`
+  fragment NotificationList_notification on Notification {
+    id
+    title
+    body
+    link
+    createdAt
+    readAt
+  }
+`);
+
+type Notification = NotificationList_NotificationFragment;
+
+export interface NotificationListProps {
+  notifications: readonly Notification[];
+  /** Follow a notification's link (and mark it read). */
+  onOpen: (notification: Notification) => void;
+  onMarkRead: (notification: Notification) => void;
+}
+
+/** Recent notifications, newest first; unread ones stand out and can be marked read one by one. */
+export function NotificationList({ notifications, onOpen, onMarkRead }: NotificationListProps) {
+  return (
+    <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Recent notifications">
+      {notifications.map((notification) => {
+        const unread = !notification.readAt;
+        return (
+          <Box
+            component="li"
+            key={notification.id}
+            py="xs"
+            px="sm"
+            style={{
+              borderBottom: '1px solid var(--mantine-color-default-border)',
+              borderInlineStart: unread ? '3px solid var(--mantine-primary-color-filled)' : '3px solid transparent',
+            }}
+          >
+            <Stack gap={2}>
+              {notification.link ? (
+                <UnstyledButton onClick={() => onOpen(notification)}>
+                  <Text size="sm" fw={unread ? 700 : 500} td="underline">
+                    {notification.title}
+                  </Text>
+                </UnstyledButton>
+              ) : (
+                <Text size="sm" fw={unread ? 700 : 500}>
+                  {notification.title}
+                </Text>
+              )}
+              <Text size="sm">{notification.body}</Text>
+              <Group justify="space-between" gap="xs">
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(notification.createdAt)}
+                  {unread ? ' · unread' : ''}
+                </Text>
+                {unread ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => onMarkRead(notification)}
+                    aria-label={`Mark read: ${notification.title}`}
+                  >
+                    Mark read
+                  </Button>
+                ) : null}
+              </Group>
+            </Stack>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+

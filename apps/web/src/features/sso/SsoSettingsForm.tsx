@@ -1,0 +1,155 @@
+import { Button, Group, Radio, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { readProblem, type Problem } from '../../app/graphql-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { graphql } from '../../gql';
+import type { SsoGroupSync, SsoSettingsForm_SsoFragment } from '../../gql/graphql';
+import { ssoChanges, ssoValuesOf, type SsoSettingsValues } from './sso-settings-form';
+import { useUpdateSsoSettings } from './use-update-sso-settings';
+
+export const SsoSettingsFormFragment = graphql(`
+  fragment SsoSettingsForm_sso on SsoSettings {
+    groupSync
+    claim
+    createGroups
+    blockedGroups
+    createUsers
+    linkByEmail
+  }
+`);
+
+/** The three sync modes of SPEC §12, each with what it does at a sign-on. */
+export const GROUP_SYNC_OPTIONS: readonly { value: SsoGroupSync; label: string; explanation: string }[] = [
+  { value: 'OFF', label: 'Off', explanation: 'Signing on never changes anyone’s groups.' },
+  {
+    value: 'ADD_ONLY',
+    label: 'Add only',
+    explanation: 'Each sign-on joins the groups the claim names; nobody is ever taken out of a group.',
+  },
+  {
+    value: 'SYNC',
+    label: 'Sync',
+    explanation:
+      'Each sign-on also ends memberships that came from single sign-on when the claim no longer names the group. Memberships added by hand are never ended.',
+  },
+];
+
+const FIELDS = ['groupSync', 'claim', 'createGroups', 'blockedGroups', 'createUsers', 'linkByEmail'] as const;
+
+type Toggle = 'createGroups' | 'createUsers' | 'linkByEmail';
+
+const TOGGLES: readonly { key: Toggle; label: string; explanation: string }[] = [
+  {
+    key: 'createGroups',
+    label: 'Create missing groups',
+    explanation: 'A group the claim names that does not exist yet is created (admin-managed) and joined.',
+  },
+  {
+    key: 'createUsers',
+    label: 'Create accounts on first sign-on',
+    explanation: 'Someone signing on for the first time gets an account; when off, only people already linked can sign on.',
+  },
+  {
+    key: 'linkByEmail',
+    label: 'Link accounts by email',
+    explanation: 'A first sign-on joins the existing account with the same verified email instead of creating a new one.',
+  },
+];
+
+export interface SsoSettingsFormProps {
+  sso: SsoSettingsForm_SsoFragment;
+}
+
+/** The `sso` settings (SPEC §13) with what each means; only changed ones are sent. */
+export function SsoSettingsForm({ sso }: SsoSettingsFormProps) {
+  const [updateSso, { loading }] = useUpdateSsoSettings();
+  const [initial, setInitial] = useState(() => ssoValuesOf(sso));
+  const [values, setValues] = useState(initial);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const dirty = Object.keys(ssoChanges(initial, values).input).length > 0;
+
+  const set = <K extends keyof SsoSettingsValues>(key: K, value: SsoSettingsValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const fieldError = (field: string) => localErrors[field] ?? problem?.fields[field];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const changes = ssoChanges(initial, values);
+    setLocalErrors(changes.errors);
+    if (Object.keys(changes.errors).length > 0 || Object.keys(changes.input).length === 0) return;
+    try {
+      const { data } = await updateSso({ variables: { sso: changes.input } });
+      if (!data) return;
+      const saved = ssoValuesOf(data.updateSettings.sso);
+      setInitial(saved);
+      setValues(saved);
+      notifySuccess('Single sign-on settings saved.');
+    } catch (error) {
+      setProblem(readProblem(error, { fields: FIELDS }));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Single sign-on settings">
+      <Stack gap="md">
+        {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+        <Radio.Group
+          label="Group sync"
+          description="What the groups claim does to memberships at each sign-on. Claim names match group names whatever their capitals."
+          value={values.groupSync}
+          onChange={(value) => set('groupSync', value as SsoGroupSync)}
+          error={fieldError('groupSync')}
+        >
+          <Stack gap={6} mt={6}>
+            {GROUP_SYNC_OPTIONS.map((option) => (
+              <Radio key={option.value} value={option.value} label={option.label} description={option.explanation} disabled={loading} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <TextInput
+          label="Groups claim"
+          description="Where the provider lists the person’s groups: a dotted path into the token, e.g. groups or realm_access.roles."
+          value={values.claim}
+          onChange={(event) => set('claim', event.currentTarget.value)}
+          error={fieldError('claim')}
+          disabled={loading}
+          maw={420}
+          maxLength={200}
+        />
+        <TagsInput
+          label="Blocked groups"
+          description="Group names that sync never joins, leaves or creates. * matches anything, e.g. admin-*. Press Enter after each."
+          value={values.blockedGroups}
+          onChange={(tags) => set('blockedGroups', tags)}
+          error={fieldError('blockedGroups')}
+          disabled={loading}
+          clearable
+        />
+        {TOGGLES.map((toggle) => (
+          <Switch
+            key={toggle.key}
+            label={toggle.label}
+            description={toggle.explanation}
+            checked={values[toggle.key]}
+            onChange={(event) => set(toggle.key, event.currentTarget.checked)}
+            error={fieldError(toggle.key)}
+            disabled={loading}
+          />
+        ))}
+        <Group>
+          <Button type="submit" loading={loading} disabled={!dirty}>
+            Save single sign-on settings
+          </Button>
+          {dirty ? (
+            <Button variant="default" onClick={() => setValues(initial)} disabled={loading}>
+              Discard changes
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../gql';
+
+const UpdateSsoSettingsMutation = graphql(`
+  mutation UpdateSsoSettings($sso: SsoSettingsInput!) {
+    updateSettings(input: { sso: $sso }) {
+      sso {
+        ...SsoSettingsForm_sso
+      }
+    }
+  }
+`);
+
+/** Saves changed single sign-on settings; the cached singleton `Settings` updates from the answer. */
+export function useUpdateSsoSettings() {
+  return useMutation(UpdateSsoSettingsMutation);
+}

@@ -1,0 +1,139 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import { problemMessage } from '../../app/graphql-errors';
+import { useSignedInViewer } from '../../app/session/viewer-context';
+import { EmptyMessage } from '../../components/EmptyMessage';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMore } from '../../components/LoadMore';
+import { notifyFailure } from '../../components/notify';
+import { Page } from '../../components/Page';
+import { PageSkeleton } from '../../components/PageSkeleton';
+import { SearchInput } from '../../components/SearchInput';
+import { RegisterResourceModal } from '../../features/resources/RegisterResourceModal';
+import { ResourcesTable } from '../../features/resources/ResourcesTable';
+import { graphql } from '../../gql';
+import type { AccessLevel } from '../../gql/graphql';
+
+const PAGE_SIZE = 25;
+
+const ResourcesQuery = graphql(`
+  query Resources($filter: ResourceFilter, $first: Int!, $after: String) {
+    resources(filter: $filter, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          ...ResourcesTable_resource
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
+
+export function ResourcesPage() {
+  const me = useSignedInViewer();
+  const canRegister = me.isAdmin || me.effectivePermissions.includes('resources.create');
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState('');
+  const [minLevel, setMinLevel] = useState<AccessLevel>('READ');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const [debouncedKind] = useDebouncedValue(kind.trim().toLowerCase(), 300);
+  const [registering, registerModal] = useDisclosure(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const levelLabelId = useId();
+  const { data, previousData, error, fetchMore } = useQuery(ResourcesQuery, {
+    variables: {
+      filter: { search: debouncedSearch || null, kind: debouncedKind || null, minLevel },
+      first: PAGE_SIZE,
+    },
+  });
+  const resources = (data ?? previousData)?.resources;
+  const filtered = Boolean(debouncedSearch || debouncedKind || minLevel === 'WRITE');
+
+  const loadMore = async () => {
+    if (!resources?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: resources.pageInfo.endCursor } });
+    } catch (failure) {
+      notifyFailure(problemMessage(failure));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <Page
+      title="Resources"
+      description={
+        me.isAdmin
+          ? 'Every resource: administrators reach them all. Open one to manage who may read or write it.'
+          : 'The resources you can read or write. Open one to see it, and to share it if you may write it.'
+      }
+    >
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <SearchInput label="Search resources" placeholder="Name" value={search} onChange={setSearch} style={{ flex: '1 1 16rem' }} />
+        <TextInput
+          label="Kind"
+          placeholder="e.g. model"
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
+          maxLength={40}
+          style={{ flex: '0 1 12rem' }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={levelLabelId}>
+            At least
+          </Text>
+          <SegmentedControl
+            aria-labelledby={levelLabelId}
+            value={minLevel}
+            onChange={(value) => setMinLevel(value === 'WRITE' ? 'WRITE' : 'READ')}
+            data={[
+              { value: 'READ', label: 'Read' },
+              { value: 'WRITE', label: 'Write' },
+            ]}
+          />
+        </Stack>
+        {canRegister ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={registerModal.open}>
+            Register resource
+          </Button>
+        ) : null}
+      </Group>
+      {error && !resources ? <ErrorAlert title="The resources could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
+      {!resources && !error ? <PageSkeleton /> : null}
+      {resources ? (
+        resources.edges.length === 0 ? (
+          <EmptyMessage title={filtered ? 'No resource matches' : 'No resources yet'}>
+            {filtered
+              ? 'Try another name, kind or level.'
+              : canRegister
+                ? 'Register the first one with Register resource.'
+                : 'Nothing has been shared with you or your groups yet.'}
+          </EmptyMessage>
+        ) : (
+          <Stack gap="sm">
+            <ResourcesTable resources={resources.edges.map((edge) => edge.node)} />
+            <LoadMore
+              shown={resources.edges.length}
+              total={resources.totalCount}
+              hasMore={resources.pageInfo.hasNextPage}
+              loading={loadingMore}
+              onLoadMore={() => void loadMore()}
+            />
+          </Stack>
+        )
+      ) : null}
+      {canRegister ? <RegisterResourceModal opened={registering} onClose={registerModal.close} /> : null}
+    </Page>
+  );
+}
