@@ -24,14 +24,6 @@ export const SettingsFormFragment = graphql(`
     adminBypass
     registration
     expiryWarningDays
-    sso {
-      groupSync
-      claim
-      createGroups
-      blockedGroups
-      createUsers
-      linkByEmail
-    }
   }
 `);
 
@@ -126,7 +118,7 @@ export function SettingsForm({ settings }: SettingsFormProps) {
     }
   };
 
-  const toggle = (key: Toggle | 'ssoCreateGroups' | 'ssoCreateUsers' | 'ssoLinkByEmail', label: string, explanation: string) => (
+  const toggle = (key: Toggle, label: string, explanation: string) => (
     <Switch
       key={key}
       label={label}

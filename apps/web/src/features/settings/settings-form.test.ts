@@ -11,7 +11,6 @@ const source: SettingsSource = {
   adminBypass: true,
   registration: 'CLOSED',
   expiryWarningDays: 7,
-  sso: { groupSync: 'OFF', claim: 'groups', createGroups: false, blockedGroups: [], createUsers: true, linkByEmail: false },
 };
 
 describe('settingsChanges', () => {
@@ -20,15 +19,15 @@ describe('settingsChanges', () => {
     expect(settingsChanges(values, values)).toEqual({ input: {}, errors: {} });
   });
 
-  it('sends only the changed fields, sso nested', () => {
+  it('sends only the changed fields', () => {
     const initial = settingsValuesOf(source);
-    const values = { ...initial, autoLeave: true, defaultGroups: [], ssoGroupSync: 'SYNC' as const, ssoClaim: ' roles ' };
-    expect(settingsChanges(initial, values).input).toEqual({ autoLeave: true, defaultGroupIds: [], sso: { groupSync: 'SYNC', claim: 'roles' } });
+    const values = { ...initial, autoLeave: true, defaultGroups: [], permissionLossPolicy: 'KEEP' as const };
+    expect(settingsChanges(initial, values).input).toEqual({ autoLeave: true, defaultGroupIds: [], permissionLossPolicy: 'KEEP' });
   });
 
-  it('points out an empty day count and claim before sending', () => {
+  it('points out an empty day count before sending', () => {
     const initial = settingsValuesOf(source);
-    const { errors } = settingsChanges(initial, { ...initial, expiryWarningDays: '', ssoClaim: '  ' });
-    expect(Object.keys(errors).sort()).toEqual(['claim', 'expiryWarningDays']);
+    const { errors } = settingsChanges(initial, { ...initial, expiryWarningDays: '' });
+    expect(Object.keys(errors)).toEqual(['expiryWarningDays']);
   });
 });

@@ -1,4 +1,4 @@
-import type { PermissionLossPolicy, Registration, SettingsInput, SsoGroupSync } from '../../gql/graphql';
+import type { PermissionLossPolicy, Registration, SettingsInput } from '../../gql/graphql';
 
 /** The settings form's values, as the form holds them. */
 export interface SettingsValues {
@@ -11,12 +11,6 @@ export interface SettingsValues {
   adminBypass: boolean;
   registration: Registration;
   expiryWarningDays: number | '';
-  ssoGroupSync: SsoGroupSync;
-  ssoClaim: string;
-  ssoCreateGroups: boolean;
-  ssoBlockedGroups: string[];
-  ssoCreateUsers: boolean;
-  ssoLinkByEmail: boolean;
 }
 
 export interface SettingsSource {
@@ -29,14 +23,6 @@ export interface SettingsSource {
   adminBypass: boolean;
   registration: Registration;
   expiryWarningDays: number;
-  sso: {
-    groupSync: SsoGroupSync;
-    claim: string;
-    createGroups: boolean;
-    blockedGroups: readonly string[];
-    createUsers: boolean;
-    linkByEmail: boolean;
-  };
 }
 
 export function settingsValuesOf(settings: SettingsSource): SettingsValues {
@@ -50,18 +36,15 @@ export function settingsValuesOf(settings: SettingsSource): SettingsValues {
     adminBypass: settings.adminBypass,
     registration: settings.registration,
     expiryWarningDays: settings.expiryWarningDays,
-    ssoGroupSync: settings.sso.groupSync,
-    ssoClaim: settings.sso.claim,
-    ssoCreateGroups: settings.sso.createGroups,
-    ssoBlockedGroups: [...settings.sso.blockedGroups],
-    ssoCreateUsers: settings.sso.createUsers,
-    ssoLinkByEmail: settings.sso.linkByEmail,
   };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
-/** Only what changed, as `updateSettings` takes it (omitted fields stay); plus problems found before sending. */
+/**
+ * Only what changed, as `updateSettings` takes it (omitted fields stay); plus problems found before
+ * sending. Single sign-on settings are edited on their own page (features/sso).
+ */
 export function settingsChanges(initial: SettingsValues, values: SettingsValues): { input: SettingsInput; errors: Record<string, string> } {
   const input: SettingsInput = {};
   const errors: Record<string, string> = {};
@@ -74,15 +57,5 @@ export function settingsChanges(initial: SettingsValues, values: SettingsValues)
   if (!sameList(groupIds, initial.defaultGroups.map((group) => group.id))) input.defaultGroupIds = groupIds;
   if (values.expiryWarningDays === '') errors['expiryWarningDays'] = 'Enter a number of days.';
   else if (values.expiryWarningDays !== initial.expiryWarningDays) input.expiryWarningDays = values.expiryWarningDays;
-  const sso: NonNullable<SettingsInput['sso']> = {};
-  if (values.ssoGroupSync !== initial.ssoGroupSync) sso.groupSync = values.ssoGroupSync;
-  const claim = values.ssoClaim.trim();
-  if (!claim) errors['claim'] = 'Enter the claim that lists groups, e.g. groups.';
-  else if (claim !== initial.ssoClaim) sso.claim = claim;
-  if (values.ssoCreateGroups !== initial.ssoCreateGroups) sso.createGroups = values.ssoCreateGroups;
-  if (values.ssoCreateUsers !== initial.ssoCreateUsers) sso.createUsers = values.ssoCreateUsers;
-  if (values.ssoLinkByEmail !== initial.ssoLinkByEmail) sso.linkByEmail = values.ssoLinkByEmail;
-  if (!sameList(values.ssoBlockedGroups, initial.ssoBlockedGroups)) sso.blockedGroups = values.ssoBlockedGroups;
-  if (Object.keys(sso).length > 0) input.sso = sso;
   return { input, errors };
 }
