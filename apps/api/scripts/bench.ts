@@ -46,6 +46,7 @@ async function scenarios(databaseUrl: string): Promise<{ scenarios: Scenario[]; 
   const pending = [...seeded.pendingRequestIds];
   return { checkerToken: seeded.checkerToken, scenarios: [
     { name: '{ __typename } (stack ceiling)', key: 'typename', query: '{ __typename }' },
+    { name: '{ __typename } with a Bearer token (auth cost)', key: 'typenameAuthed', query: '{ __typename }', token: seeded.checkerToken },
     { name: 'me { effectivePermissions } (50 groups)', key: 'mePermissions', query: '{ me { effectivePermissions } }', token: seeded.memberOf50Token },
     {
       name: 'directory page groups(first: 50)',
