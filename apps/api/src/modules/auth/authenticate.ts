@@ -9,6 +9,7 @@ import { readCookie, SESSION_COOKIE } from './cookies';
 import { hashSecret } from './secrets';
 import { SessionEntity } from './session.entity';
 import { SESSION_IDLE_MS, TOUCH_INTERVAL_MS } from './session.settings';
+import { sessionCredential, tokenCredential } from './credential.repository';
 
 export interface Authentication {
   viewer: Viewer | null;
@@ -22,16 +23,20 @@ export interface Authentication {
 
 const ANONYMOUS: Authentication = { viewer: null, user: null, sessionHash: null, problem: null };
 
-/** The viewer a user becomes when signed in: effective permissions computed now. */
-export async function viewerFor(db: Db, user: UserEntity): Promise<Viewer> {
-  const permissions = await effectivePermissions(db.manager, user);
+function viewerOf(user: UserEntity, permissions: string[]): Viewer {
   return {
     userId: user.id,
     isAdmin: user.isAdmin,
     kind: user.kind,
-    permissions: new Set(permissions),
+    // Inactive users never get this far; the guard is kept so the rule stays local.
+    permissions: new Set(user.isActive ? permissions : []),
     actor: { id: user.id, label: userLabel(user) },
   };
+}
+
+/** The viewer a user becomes when signed in: effective permissions computed now. */
+export async function viewerFor(db: Db, user: UserEntity): Promise<Viewer> {
+  return viewerOf(user, await effectivePermissions(db.manager, user));
 }
 
 /**
@@ -44,34 +49,28 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return { ...ANONYMOUS, problem: 'The Authorization header must be "Bearer <API token>".' };
-    const token = await db.manager
-      .createQueryBuilder(ApiTokenEntity, 't')
-      .innerJoinAndSelect('t.user', 'u')
-      .where('t.tokenHash = :hash', { hash: hashSecret(match[1]!) })
-      .getOne();
-    const usable =
-      token?.user?.isActive === true && token.revokedAt === null && (token.expiresAt === null || token.expiresAt > now);
-    if (!token || !usable) return { ...ANONYMOUS, problem: 'The API token is invalid, expired or revoked.' };
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await db.manager.update(ApiTokenEntity, { id: token.id }, { lastUsedAt: now });
+    const found = await tokenCredential(db.manager, hashSecret(match[1]!), now);
+    const c = found?.credential;
+    const usable = found?.user.isActive === true && c?.['revokedAt'] === null && (c['expiresAt'] === null || (c['expiresAt'] as Date) > now);
+    if (!found || !usable) return { ...ANONYMOUS, problem: 'The API token is invalid, expired or revoked.' };
+    const lastUsedAt = c!['lastUsedAt'] as Date | null;
+    if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await db.manager.update(ApiTokenEntity, { id: c!['id'] as string }, { lastUsedAt: now });
     }
-    return { viewer: await viewerFor(db, token.user!), user: token.user!, sessionHash: null, problem: null };
+    return { viewer: viewerOf(found.user, found.permissions), user: found.user, sessionHash: null, problem: null };
   }
 
   const secret = readCookie(req, SESSION_COOKIE);
   if (!secret) return ANONYMOUS;
   const hash = hashSecret(secret);
-  const session = await db.manager
-    .createQueryBuilder(SessionEntity, 's')
-    .innerJoinAndSelect('s.user', 'u')
-    .where('s.tokenHash = :hash', { hash })
-    .getOne();
-  if (!session || session.expiresAt <= now || session.absoluteExpiresAt <= now || !session.user?.isActive) {
+  const found = await sessionCredential(db.manager, hash, now);
+  const c = found?.credential;
+  if (!found || !c || (c['expiresAt'] as Date) <= now || (c['absoluteExpiresAt'] as Date) <= now || !found.user.isActive) {
     return { ...ANONYMOUS, problem: 'Your session has ended; please sign in again.' };
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
+  if (now.getTime() - (c['lastSeenAt'] as Date).getTime() > TOUCH_INTERVAL_MS) {
+    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, (c['absoluteExpiresAt'] as Date).getTime()));
     await db.manager.update(SessionEntity, { tokenHash: hash }, { lastSeenAt: now, expiresAt });
   }
-  return { viewer: await viewerFor(db, session.user), user: session.user, sessionHash: hash, problem: null };
+  return { viewer: viewerOf(found.user, found.permissions), user: found.user, sessionHash: hash, problem: null };
 }

@@ -97,6 +97,7 @@ export async function levelFacts(manager: EntityManager, userId: string, resourc
        FROM resource r LEFT JOIN user_account u ON u.id = :uid
       WHERE r.id = :rid`,
     { uid: userId, rid: resourceId, now },
+    'gh_level_facts',
   );
   return rows[0] ?? null;
 }
