@@ -135,18 +135,22 @@ export class AccessService {
     const { adminBypass } = await readSettings(this.db.manager);
     const now = new Date();
     if (!(user.isAdmin && adminBypass)) {
-      // The reachable set as a UNION of index-friendly pieces (owned, public, user grants, group
-      // grants through current memberships): the count and the page read only candidates instead
-      // of testing an OR over every resource.
       const levels = minLevel === 'WRITE' ? ['WRITE'] : ['READ', 'WRITE'];
-      const candidates = `SELECT o.id FROM resource o WHERE o.owner_id = :uid
-        ${minLevel === 'READ' ? "UNION SELECT pr.id FROM resource pr WHERE pr.visibility = 'PUBLIC'" : ''}
-        UNION SELECT g.resource_id FROM access_grant g
-               WHERE g.user_id = :uid AND g.level IN (:...levels) AND (g.expires_at IS NULL OR g.expires_at > :now)
-        UNION SELECT g.resource_id FROM access_grant g JOIN membership m ON m.group_id = g.group_id
-               WHERE m.user_id = :uid AND g.level IN (:...levels)
-                 AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now)`;
-      qb.where(`r.id IN (${candidates})`, { uid: user.id, levels, now });
+      qb.where(
+        new Brackets((w) => {
+          w.where('r.ownerId = :uid', { uid: user.id });
+          if (minLevel === 'READ') w.orWhere('r.visibility = :pub', { pub: 'PUBLIC' });
+          w.orWhere(
+            `r.id IN (SELECT g.resource_id FROM access_grant g WHERE g.user_id = :uid AND g.level IN (:...levels) AND (g.expires_at IS NULL OR g.expires_at > :now))`,
+            { levels, now },
+          );
+          w.orWhere(
+            `r.id IN (SELECT g.resource_id FROM access_grant g JOIN membership m ON m.group_id = g.group_id
+                       WHERE m.user_id = :uid AND g.level IN (:...levels)
+                         AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now))`,
+          );
+        }),
+      );
     }
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind.trim().toLowerCase() });
     const term = filter.search?.trim();

@@ -9,7 +9,6 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 @Index('UQ_resource_external', ['kind', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
 @Index('IX_resource_kind_name', ['kind', 'nameKey', 'id'])
 @Index('IX_resource_owner', ['ownerId'])
-@Index('IX_resource_visibility', ['visibility'])
 export class ResourceEntity {
   @IdColumn()
   id: string;
