@@ -1,8 +1,9 @@
-import { Anchor, Button, Fieldset, Group, NumberInput, Radio, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Button, Fieldset, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useState, type FormEvent } from 'react';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExplainedRadioGroup } from '../../components/ExplainedRadioGroup';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { PermissionLossPolicy, Registration, SettingsForm_SettingsFragment } from '../../gql/graphql';
@@ -138,19 +139,15 @@ export function SettingsForm({ settings }: SettingsFormProps) {
         </Fieldset>
         <Fieldset legend="Memberships">
           <Stack gap="md">
-            <Radio.Group
+            <ExplainedRadioGroup
               label="When someone loses groups.request"
               description="What happens to their memberships when a change takes the permission to request groups away."
+              options={LOSS_POLICIES}
               value={values.permissionLossPolicy}
-              onChange={(value) => set('permissionLossPolicy', value as PermissionLossPolicy)}
+              onChange={(value) => set('permissionLossPolicy', value)}
               error={fieldError('permissionLossPolicy')}
-            >
-              <Stack gap={6} mt={6}>
-                {LOSS_POLICIES.map((option) => (
-                  <Radio key={option.value} value={option.value} label={option.label} description={option.explanation} disabled={loading} />
-                ))}
-              </Stack>
-            </Radio.Group>
+              disabled={loading}
+            />
             <GroupPicker
               label="Default groups"
               description="Every new person joins these groups when their account is created."
@@ -177,19 +174,15 @@ export function SettingsForm({ settings }: SettingsFormProps) {
         <Fieldset legend="Accounts and access">
           <Stack gap="md">
             {toggle('adminBypass', 'Admins reach everything', 'Admins have write access to every resource, whatever its grants.')}
-            <Radio.Group
+            <ExplainedRadioGroup
               label="Registration"
               description="Who may create an account."
+              options={REGISTRATION}
               value={values.registration}
-              onChange={(value) => set('registration', value as Registration)}
+              onChange={(value) => set('registration', value)}
               error={fieldError('registration')}
-            >
-              <Stack gap={6} mt={6}>
-                {REGISTRATION.map((option) => (
-                  <Radio key={option.value} value={option.value} label={option.label} description={option.explanation} disabled={loading} />
-                ))}
-              </Stack>
-            </Radio.Group>
+              disabled={loading}
+            />
           </Stack>
         </Fieldset>
         <Fieldset legend="Single sign-on">

@@ -1,7 +1,8 @@
-import { Button, Group, Radio, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExplainedRadioGroup } from '../../components/ExplainedRadioGroup';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { SsoGroupSync, SsoSettingsForm_SsoFragment } from '../../gql/graphql';
@@ -96,19 +97,15 @@ export function SsoSettingsForm({ sso }: SsoSettingsFormProps) {
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Single sign-on settings">
       <Stack gap="md">
         {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
-        <Radio.Group
+        <ExplainedRadioGroup
           label="Group sync"
           description="What the groups claim does to memberships at each sign-on. Claim names match group names whatever their capitals."
+          options={GROUP_SYNC_OPTIONS}
           value={values.groupSync}
-          onChange={(value) => set('groupSync', value as SsoGroupSync)}
+          onChange={(value) => set('groupSync', value)}
           error={fieldError('groupSync')}
-        >
-          <Stack gap={6} mt={6}>
-            {GROUP_SYNC_OPTIONS.map((option) => (
-              <Radio key={option.value} value={option.value} label={option.label} description={option.explanation} disabled={loading} />
-            ))}
-          </Stack>
-        </Radio.Group>
+          disabled={loading}
+        />
         <TextInput
           label="Groups claim"
           description="Where the provider lists the person’s groups: a dotted path into the token, e.g. groups or realm_access.roles."
