@@ -5,6 +5,7 @@ import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useChangePassword } from './use-change-password';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -50,25 +51,16 @@ export function ChangePasswordForm() {
           maxLength={LIMITS.passwordMax}
           disabled={loading}
         />
-        <PasswordInput
+        <NewPasswordFields
           label="New password"
+          confirmLabel="Confirm new password"
           description={`At least ${LIMITS.passwordMin} characters, and not your email.`}
-          autoComplete="new-password"
-          required
           value={newPassword}
-          onChange={(event) => setNewPassword(event.currentTarget.value)}
+          onChange={setNewPassword}
+          confirm={confirm}
+          onConfirmChange={setConfirm}
           error={problem?.fields['newPassword']}
-          maxLength={LIMITS.passwordMax}
-          disabled={loading}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(event) => setConfirm(event.currentTarget.value)}
-          error={confirmError}
-          maxLength={LIMITS.passwordMax}
+          confirmError={confirmError}
           disabled={loading}
         />
         <Group>

@@ -1,9 +1,10 @@
 import { LIMITS } from '@gatehouse/shared';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import type { SetupInput } from '../../gql/graphql';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 const FIELDS = ['email', 'displayName', 'password'] as const;
 
@@ -64,25 +65,16 @@ export function NewAccountForm({ submitLabel, onSubmit, pending }: NewAccountFor
           maxLength={LIMITS.displayNameMax}
           disabled={pending}
         />
-        <PasswordInput
+        <NewPasswordFields
           label="Password"
+          confirmLabel="Confirm password"
           description={`At least ${LIMITS.passwordMin} characters, and not your email.`}
-          autoComplete="new-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
+          onChange={setPassword}
+          confirm={confirm}
+          onConfirmChange={setConfirm}
           error={problem?.fields['password']}
-          maxLength={LIMITS.passwordMax}
-          disabled={pending}
-        />
-        <PasswordInput
-          label="Confirm password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(event) => setConfirm(event.currentTarget.value)}
-          error={confirmError}
-          maxLength={LIMITS.passwordMax}
+          confirmError={confirmError}
           disabled={pending}
         />
         <Button type="submit" loading={pending} fullWidth mt="xs">

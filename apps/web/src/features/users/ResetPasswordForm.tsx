@@ -1,10 +1,11 @@
 import { LIMITS } from '@gatehouse/shared';
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useUpdateUser } from './use-update-user';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 const FIELDS = ['password'] as const;
 
@@ -43,25 +44,16 @@ export function ResetPasswordForm({ userId, displayName }: ResetPasswordFormProp
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Reset password">
       <Stack gap="sm" maw={520}>
         {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
-        <PasswordInput
+        <NewPasswordFields
           label="New password"
+          confirmLabel="Confirm new password"
           description={`At least ${LIMITS.passwordMin} characters, not their email. Tell them through a safe channel.`}
-          autoComplete="new-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
+          onChange={setPassword}
+          confirm={confirm}
+          onConfirmChange={setConfirm}
           error={problem?.fields['password']}
-          maxLength={LIMITS.passwordMax}
-          disabled={loading}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(event) => setConfirm(event.currentTarget.value)}
-          error={confirmError}
-          maxLength={LIMITS.passwordMax}
+          confirmError={confirmError}
           disabled={loading}
         />
         <Group>
