@@ -35,8 +35,12 @@ interface Scenario {
   variables?: Record<string, unknown>;
   /** Bearer token of the user the scenario runs as. */
   token?: string;
-  /** Builds each request's variables (e.g. a fresh request id per approveRequest). */
-  nextVariables?: () => Record<string, unknown>;
+  /**
+   * Each request's variables, built before the run and sent in turn (a fresh request id per
+   * approveRequest, random questions for checkAccess), so the load generator — which shares the
+   * machine's two cores with the server — spends no time building them while measuring.
+   */
+  variableSets?: Record<string, unknown>[];
 }
 
 /** Scenarios that need data get it from `seed` (run once the server has migrated the database). */
@@ -65,7 +69,7 @@ async function scenarios(databaseUrl: string): Promise<{ scenarios: Scenario[]; 
       key: 'approve',
       query: 'mutation ($id: ID!) { approveRequest(requestId: $id, comment: "ok") { id status } }',
       token: seeded.leaderToken,
-      nextVariables: () => ({ id: pending.shift() }),
+      variableSets: pending.map((id) => ({ id })),
     },
   ] };
 }
@@ -98,11 +102,12 @@ async function accessPhase(
     key: 'checkAccessSmall',
     query: 'query ($r: ID!, $u: ID!) { checkAccess(resourceId: $r, userId: $u, level: READ) }',
     token,
-    nextVariables: question,
+    variableSets: Array.from({ length: 20_000 }, question),
   };
   const small = await measure(check);
   await loadResources(databaseUrl, shape, 1_000, shape.resources);
   loaded.resources = shape.resources;
+  check.variableSets = Array.from({ length: 20_000 }, question);
   figures['grants'] = await count(databaseUrl, 'access_grant');
   figures['memberships'] = await count(databaseUrl, 'membership');
   figures['loadSeconds'] = Math.round((Date.now() - t0) / 1000);
@@ -110,7 +115,14 @@ async function accessPhase(
   await measure({
     name: 'resources(first: 50), user in 20 groups',
     key: 'resources',
-    query: 'query ($u: ID!) { resources(userId: $u, first: 50) { totalCount edges { node { id kind name } } } }',
+    query: 'query ($u: ID!) { resources(userId: $u, first: 50) { edges { node { id kind name } } pageInfo { hasNextPage endCursor } } }',
+    token,
+    variables: { u: twenty },
+  });
+  await measure({
+    name: 'the same page with totalCount',
+    key: 'resourcesCounted',
+    query: 'query ($u: ID!) { resources(userId: $u, first: 50) { totalCount edges { node { id kind name } } pageInfo { hasNextPage endCursor } } }',
     token,
     variables: { u: twenty },
   });
@@ -119,7 +131,7 @@ async function accessPhase(
     key: 'bulkCheck',
     query: 'query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }',
     token,
-    nextVariables: () => ({ c: Array.from({ length: 100 }, () => { const q = question(); return { userId: q.u, resourceId: q.r, level: 'READ' }; }) }),
+    variableSets: Array.from({ length: 2_000 }, () => ({ c: Array.from({ length: 100 }, () => { const q = question(); return { userId: q.u, resourceId: q.r, level: 'READ' }; }) })),
   });
   const typename = Number(figures['typenameRps']);
   figures['checkAccessRatio'] = Math.round((large.requests.average / typename) * 100) / 100;
@@ -152,8 +164,28 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error('server did not become healthy within 60 s');
 }
 
+/** Where each scenario is in its variable sets: runs go on where the last stopped (approveRequest consumes them). */
+const position = new Map<Scenario, number>();
+function nextBody(scenario: Scenario, count: number): number {
+  const at = position.get(scenario) ?? 0;
+  position.set(scenario, at + 1);
+  return at % count;
+}
+
+/** One request first: a scenario that answers with GraphQL errors (HTTP 200) would measure nothing. */
+async function assertAnswers(url: string, scenario: Scenario): Promise<void> {
+  const variables = scenario.variableSets?.[nextBody(scenario, scenario.variableSets.length)] ?? scenario.variables;
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) },
+    body: JSON.stringify({ query: scenario.query, variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
+}
+
 async function run(url: string, scenario: Scenario, duration: number): Promise<AutocannonResult> {
-  const next = scenario.nextVariables;
+  const bodies = scenario.variableSets?.map((variables) => JSON.stringify({ query: scenario.query, variables }));
   return autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -161,10 +193,7 @@ async function run(url: string, scenario: Scenario, duration: number): Promise<A
     duration,
     headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-    // Mutations that consume rows get fresh variables per request.
-    ...(next
-      ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: scenario.query, variables: next() }) }) }] }
-      : {}),
+    ...(bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[nextBody(scenario, bodies.length)] }) }] } : {}),
   });
 }
 
@@ -183,6 +212,7 @@ async function main(): Promise<void> {
     await waitForHealth(url, child);
     const rows: string[] = [];
     const measure = async (scenario: Scenario, duration = DURATION_S) => {
+      await assertAnswers(url, scenario);
       await run(url, scenario, WARMUP_S);
       const result = await run(url, scenario, duration);
       const failed = result.errors + result.timeouts + result.non2xx;

@@ -18,4 +18,6 @@ export const LIMITS = {
   emailMax: 254,
   passwordMin: 12,
   passwordMax: 256,
+  /** Questions one bulk access check (checkAccessMany) may ask. */
+  maxBulkChecks: 500,
 } as const;

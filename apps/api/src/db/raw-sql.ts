@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 interface PgPool {
@@ -20,4 +21,9 @@ export async function rawQuery<T>(manager: EntityManager, sql: string, params: R
     return (await pool.query({ name: statement, text: query, values })).rows as T[];
   }
   return (await manager.query(query, values)) as T[];
+}
+
+/** A prepared statement's name for SQL assembled from a few variants: one name per distinct text. */
+export function statementName(prefix: string, sql: string): string {
+  return `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rawQuery } from '../../db/raw-sql';
+import { rawQuery, statementName } from '../../db/raw-sql';
 import type { GrantLevel } from './grant.entity';
 
 export type Level = 'NONE' | 'READ' | 'WRITE';
@@ -67,33 +67,54 @@ export async function grantPaths(
   });
 }
 
-interface LevelRow {
-  resourceId: string;
+export interface LevelRow {
+  resourceId: string | null;
   ownerId: string | null;
-  visibility: string;
+  visibility: string | null;
   isActive: boolean | number | null;
   isAdmin: boolean | number | null;
   userGrant: number | string | null;
   groupGrant: number | string | null;
 }
 
+const RANK_SQL = "MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END)";
+
+/** The best current grant naming user `u` on resource `r` (the unique (resource, user) index). */
+const userGrantSql = (r: string, u: string) =>
+  `(SELECT ${RANK_SQL} FROM access_grant g
+     WHERE g.resource_id = ${r} AND g.user_id = ${u} AND (g.expires_at IS NULL OR g.expires_at > :now))`;
+
+/**
+ * The best current grant on `r` to a group `u` is a current member of. Each of the resource's
+ * group grants probes the membership primary key (user, group). Written as a scalar subquery per
+ * grant on purpose: as a join or EXISTS, PostgreSQL reads and sorts the user's whole membership
+ * list instead (twice the cost at 1M grants).
+ */
+const groupGrantSql = (r: string, u: string) =>
+  `(SELECT ${RANK_SQL} FROM access_grant g
+     WHERE g.resource_id = ${r} AND g.group_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+       AND (SELECT 1 FROM membership m
+             WHERE m.user_id = ${u} AND m.group_id = g.group_id AND (m.expires_at IS NULL OR m.expires_at > :now)) = 1)`;
+
+const FACT_COLUMNS = (r: string, u: string) =>
+  `r.id AS "resourceId", r.owner_id AS "ownerId", r.visibility AS "visibility",
+   u.is_active AS "isActive", u.is_admin AS "isAdmin",
+   ${userGrantSql(r, u)} AS "userGrant", ${groupGrantSql(r, u)} AS "groupGrant"`;
+
+/** Ids that cannot name a row still get an answer (NONE); the nil UUID names nobody. */
+export const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 /**
  * The hot path of checkAccess / accessLevel: everything SPEC §11 needs for one (user, resource) in
- * ONE query — the resource, the user, and the best current user grant and group grant — using the
- * unique (resource, user) grant index and the membership primary key. Returns null for an unknown
- * resource. explainFrom() applies the same rule to the full paths; a property test keeps them equal.
+ * ONE query — the resource, the user, and the best current user grant and group grant — each an
+ * index probe whose cost depends on this resource's grants, never on table size. Returns null for
+ * an unknown resource. explainFrom() applies the same rule to the full paths; a property test
+ * keeps them equal.
  */
 export async function levelFacts(manager: EntityManager, userId: string, resourceId: string, now = new Date()): Promise<LevelRow | null> {
   const rows = await rawQuery<LevelRow>(
     manager,
-    `SELECT r.id AS "resourceId", r.owner_id AS "ownerId", r.visibility AS "visibility",
-            u.is_active AS "isActive", u.is_admin AS "isAdmin",
-            (SELECT MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END) FROM access_grant g
-              WHERE g.resource_id = r.id AND g.user_id = :uid AND (g.expires_at IS NULL OR g.expires_at > :now)) AS "userGrant",
-            (SELECT MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END) FROM access_grant g
-               JOIN membership m ON m.group_id = g.group_id AND m.user_id = :uid
-              WHERE g.resource_id = r.id AND g.group_id IS NOT NULL
-                AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now)) AS "groupGrant"
+    `SELECT ${FACT_COLUMNS('r.id', ':uid')}
        FROM resource r LEFT JOIN user_account u ON u.id = :uid
       WHERE r.id = :rid`,
     { uid: userId, rid: resourceId, now },
@@ -102,10 +123,123 @@ export async function levelFacts(manager: EntityManager, userId: string, resourc
   return rows[0] ?? null;
 }
 
+/**
+ * levelFacts for many (user, resource) pairs in ONE query, in the order asked (the bulk check).
+ * PostgreSQL takes the pairs as two arrays (one prepared plan whatever their number); SQLite as a
+ * JSON array. A pair whose resource is unknown comes back with `resourceId` null.
+ */
+export async function levelFactsMany(manager: EntityManager, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
+  if (pairs.length === 0) return [];
+  const postgres = manager.connection.options.type === 'postgres';
+  const source = postgres
+    ? 'unnest(CAST(:uids AS uuid[]), CAST(:rids AS uuid[])) WITH ORDINALITY AS q(uid, rid, ord)'
+    : "(SELECT CAST(key AS INTEGER) AS ord, json_extract(value, '$[0]') AS uid, json_extract(value, '$[1]') AS rid FROM json_each(:pairs)) q";
+  const rows = await rawQuery<LevelRow & { ord: number | string }>(
+    manager,
+    `SELECT q.ord AS "ord", ${FACT_COLUMNS('r.id', 'q.uid')}
+       FROM ${source}
+       LEFT JOIN resource r ON r.id = q.rid
+       LEFT JOIN user_account u ON u.id = q.uid`,
+    postgres
+      ? { uids: pairs.map((p) => p.userId), rids: pairs.map((p) => p.resourceId), now }
+      : { pairs: JSON.stringify(pairs.map((p) => [p.userId, p.resourceId])), now },
+    'gh_level_facts_many',
+  );
+  // PostgreSQL counts from 1, SQLite's json_each from 0.
+  const base = postgres ? 1 : 0;
+  const ordered = new Array<LevelRow>(pairs.length);
+  for (const row of rows) ordered[Number(row.ord) - base] = row;
+  return ordered;
+}
+
 /** SPEC §11's rule over levelFacts (the same order of paths as explainFrom). */
 export function levelFrom(facts: LevelRow, userId: string, adminBypass: boolean): Level {
   if (!facts.isActive) return 'NONE';
   if ((facts.isAdmin && adminBypass) || facts.ownerId === userId) return 'WRITE';
   const best = Math.max(Number(facts.userGrant ?? 0), Number(facts.groupGrant ?? 0), facts.visibility === 'PUBLIC' ? 1 : 0);
   return best === 2 ? 'WRITE' : best === 1 ? 'READ' : 'NONE';
+}
+
+export interface ReachQuery {
+  userId: string;
+  minLevel: 'READ' | 'WRITE';
+  kind: string | null;
+  /** A LIKE pattern over name_key (already escaped), or null. */
+  namePattern: string | null;
+  /** (kind, name_key, id) of the last row of the previous page. */
+  after: [string, string, string] | null;
+  limit: number;
+  /** Count the whole reachable set too (only when the client asked for totalCount). */
+  withTotal: boolean;
+}
+
+/**
+ * Above this many candidate resources (owned or granted) a page is found by walking the
+ * (kind, name_key, id) index and keeping what is reachable — its cost falls as the reachable
+ * share grows. At or below it, the candidates are looked up one by one and sorted — its cost is
+ * the number of candidates. See docs/performance.md for the measurements behind the number.
+ */
+export const reachTuning = { probeMax: 400 };
+
+/**
+ * `resources` for one user who is not an admin with bypass: the page of ids (kind, name, id order)
+ * and, when asked, how many resources are reachable in all — ONE query, same rule as levelFrom:
+ * owner, PUBLIC (READ only), current user grants, current group grants through current
+ * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
+ * from their own index, so a user never pays for the whole table.
+ */
+export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<{ ids: string[]; total: number | null }> {
+  const read = q.minLevel === 'READ';
+  const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
+  const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
+  const filters = (a: string) =>
+    [q.kind ? `${a}.kind = :kind` : null, q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null].filter(Boolean).map((f) => ` AND ${f}`).join('');
+  const after = (a: string) =>
+    q.after
+      ? ` AND (${a}.kind > :cKind OR (${a}.kind = :cKind AND ${a}.name_key > :cName) OR (${a}.kind = :cKind AND ${a}.name_key = :cName AND ${a}.id > :cId))`
+      : '';
+  const order = (a: string) => `ORDER BY ${a}.kind, ${a}.name_key, ${a}.id`;
+  const cand = `cand AS (
+      SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND g.level IN (:...levels) AND ${live('g')}
+      UNION SELECT g.resource_id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
+             WHERE m.user_id = :uid AND g.level IN (:...levels) AND ${live('g')} AND ${live('m')}
+      UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid)`;
+  // The two ways to a page; each is gated by a constant condition on the candidates' number,
+  // evaluated once, so only one of them runs.
+  const walk = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM resource r
+       WHERE (SELECT n FROM size) > :probeMax AND (${read ? "r.visibility = 'PUBLIC' OR " : ''}r.id IN (SELECT id FROM cand))${filters('r')}${after('r')}
+       ${order('r')} LIMIT :limit) w`;
+  const probe = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM cand c JOIN resource r ON r.id = c.id
+       WHERE (SELECT n FROM size) <= :probeMax${read ? " AND r.visibility <> 'PUBLIC'" : ''}${filters('r')}${after('r')}
+       ${order('r')} LIMIT :limit) pc`;
+  const publicPart = `SELECT * FROM (SELECT p.id, p.kind, p.name_key FROM resource p
+       WHERE (SELECT n FROM size) <= :probeMax AND p.visibility = 'PUBLIC'${filters('p')}${after('p')}
+       ${order('p')} LIMIT :limit) pp`;
+  const page = `SELECT * FROM (${walk} UNION ALL ${probe}${read ? ` UNION ALL ${publicPart}` : ''}) t ${order('t')} LIMIT :limit`;
+  // Granted (filtered) plus PUBLIC that is not also granted; unfiltered, the candidates need no lookup.
+  const grantedCount = q.kind || q.namePattern
+    ? `SELECT COUNT(*) FROM cand c JOIN resource r ON r.id = c.id WHERE 1 = 1${filters('r')}`
+    : 'SELECT n FROM size';
+  const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${filters('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
+  const sql = `WITH ${cand}, size AS (SELECT COUNT(*) AS n FROM cand)
+    ${q.withTotal
+      ? `SELECT tot.total AS "total", pg.id AS "id" FROM (SELECT (${grantedCount})${publicCount} AS total) tot LEFT JOIN (${page}) pg ON 1 = 1`
+      : `SELECT NULL AS "total", pg.id AS "id" FROM (${page}) pg`}
+    ${order('pg')}`;
+  const rows = await rawQuery<{ total: number | string | null; id: string | null }>(
+    manager,
+    sql,
+    {
+      uid: q.userId,
+      levels,
+      now,
+      probeMax: reachTuning.probeMax,
+      limit: q.limit,
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.namePattern ? { pattern: q.namePattern } : {}),
+      ...(q.after ? { cKind: q.after[0], cName: q.after[1], cId: q.after[2] } : {}),
+    },
+    statementName('gh_reach', sql),
+  );
+  return { ids: rows.flatMap((r) => (r.id ? [r.id] : [])), total: q.withTotal ? Number(rows[0]?.total ?? 0) : null };
 }

@@ -10,7 +10,7 @@ import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, levelFacts, levelFrom, maxLevel, RANK, type GrantPath, type Level } from './access.repository';
+import { grantPaths, levelFacts, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -29,7 +29,7 @@ export interface Explanation {
 }
 
 export interface AccessQuestion {
-  userId: string;
+  userId?: string | null;
   resourceId: string;
   level: Level;
 }
@@ -91,7 +91,7 @@ export class AccessService {
     ]);
     const resourceById = new Map(resources.map((r) => [r.id, r]));
     const missing = resourceIds.filter((id) => !resourceById.has(id));
-    if (missing.length) throw errors.notFound(missing.length === 1 ? NOT_FOUND : `No resource has these ids: ${missing.join(', ')}.`);
+    if (missing.length) throw this.missing(missing);
     const userById = new Map(users.map((u) => [u.id, u]));
     return pairs.map((p) => explainFrom(userById.get(p.userId) ?? null, resourceById.get(p.resourceId)!, settings.adminBypass, paths));
   }
@@ -100,7 +100,7 @@ export class AccessService {
   async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
     const subject = this.subjectOf(viewer, userId);
     if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
-    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : '00000000-0000-0000-0000-000000000000', resourceId);
+    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId);
     if (!facts) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
     return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
@@ -110,14 +110,30 @@ export class AccessService {
     return RANK[await this.level(viewer, resourceId, userId)] >= RANK[level];
   }
 
-  /** The bulk check: many (user, resource, level) triples in one call, answered in order. */
+  /**
+   * The bulk check: many (user, resource, level) triples in one call, answered in order, in ONE
+   * query (levelFactsMany) under the same rule as checkAccess. An unknown resource anywhere makes
+   * the whole call NOT_FOUND, naming the ids, as checkAccess does for one.
+   */
   async checkMany(viewer: Viewer, questions: AccessQuestion[]): Promise<boolean[]> {
-    if (questions.length < 1 || questions.length > 500) {
-      throw errors.validation([{ field: 'checks', message: 'Ask between 1 and 500 questions at a time.' }]);
+    if (questions.length < 1 || questions.length > LIMITS.maxBulkChecks) {
+      throw errors.validation([{ field: 'checks', message: `Ask between 1 and ${LIMITS.maxBulkChecks} questions at a time.` }]);
     }
-    const pairs = questions.map((q) => ({ userId: this.subjectOf(viewer, q.userId)!, resourceId: q.resourceId }));
-    const explanations = await this.explainMany(pairs);
-    return explanations.map((e, i) => RANK[e.level] >= RANK[questions[i]!.level]);
+    // UUIDs are compared as text on SQLite: one spelling for both databases.
+    const pairs = questions.map((q) => {
+      const userId = this.subjectOf(viewer, q.userId)!.toLowerCase();
+      return { userId: isUuid(userId) ? userId : NOBODY, resourceId: q.resourceId.toLowerCase() };
+    });
+    const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];
+    if (badIds.length) throw this.missing(badIds);
+    const [facts, settings] = await Promise.all([levelFactsMany(this.db.manager, pairs), readSettings(this.db.manager)]);
+    const missing = [...new Set(pairs.filter((_, i) => !facts[i]?.resourceId).map((p) => p.resourceId))];
+    if (missing.length) throw this.missing(missing);
+    return facts.map((f, i) => RANK[levelFrom(f, pairs[i]!.userId, settings.adminBypass)] >= RANK[questions[i]!.level]);
+  }
+
+  private missing(ids: string[]) {
+    return errors.notFound(ids.length === 1 ? `No resource has the id ${ids[0]}.` : `No resource has these ids: ${ids.join(', ')}.`);
   }
 
   /**
@@ -125,50 +141,53 @@ export class AccessService {
    * kind, name, id) — never truncated. The SQL mirrors explainFrom: admin bypass, owner, public
    * (READ only), current user grants, current group grants through current memberships.
    */
-  async reachable(viewer: Viewer, userId: string | null | undefined, filter: ReachFilter, first: number, after: string | null | undefined): Promise<Page<ResourceEntity> & { totalCount: number }> {
+  async reachable(
+    viewer: Viewer,
+    userId: string | null | undefined,
+    filter: ReachFilter,
+    first: number,
+    after: string | null | undefined,
+    withTotal = true,
+  ): Promise<Page<ResourceEntity> & { totalCount: number }> {
     const subject = this.subjectOf(viewer, userId)!;
     // "Reachable at NONE" would be every resource; it is read as READ, the least level that reaches anything.
-    const minLevel: Level = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
+    const minLevel = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
     const user = isUuid(subject) ? await this.db.manager.findOneBy(UserEntity, { id: subject }) : null;
-    const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r');
     if (!user || !user.isActive) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
-    const { adminBypass } = await readSettings(this.db.manager);
-    const now = new Date();
-    if (!(user.isAdmin && adminBypass)) {
-      const levels = minLevel === 'WRITE' ? ['WRITE'] : ['READ', 'WRITE'];
-      qb.where(
-        new Brackets((w) => {
-          w.where('r.ownerId = :uid', { uid: user.id });
-          if (minLevel === 'READ') w.orWhere('r.visibility = :pub', { pub: 'PUBLIC' });
-          w.orWhere(
-            `r.id IN (SELECT g.resource_id FROM access_grant g WHERE g.user_id = :uid AND g.level IN (:...levels) AND (g.expires_at IS NULL OR g.expires_at > :now))`,
-            { levels, now },
-          );
-          w.orWhere(
-            `r.id IN (SELECT g.resource_id FROM access_grant g JOIN membership m ON m.group_id = g.group_id
-                       WHERE m.user_id = :uid AND g.level IN (:...levels)
-                         AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now))`,
-          );
-        }),
-      );
-    }
-    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind.trim().toLowerCase() });
+    const kind = filter.kind?.trim().toLowerCase() || null;
     const term = filter.search?.trim();
-    if (term) qb.andWhere("r.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term.slice(0, LIMITS.displayNameMax)) });
-    const totalCount = await qb.getCount();
-    if (after) {
-      const [kind, name, id] = decodeCursor(after, 3);
+    const namePattern = term ? likePattern(term.slice(0, LIMITS.displayNameMax)) : null;
+    const cursor = after ? (decodeCursor(after, 3).map(String) as [string, string, string]) : null;
+    const { adminBypass } = await readSettings(this.db.manager);
+    const found =
+      user.isAdmin && adminBypass
+        ? await this.everything(kind, namePattern, cursor, first + 1, withTotal)
+        : await reachablePage(this.db.manager, { userId: user.id, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal });
+    const rows = found.ids.length ? await this.db.manager.findBy(ResourceEntity, { id: In(found.ids) }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = found.ids.flatMap((id) => byId.get(id) ?? []);
+    return { ...toPage(ordered, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
+  }
+
+  /** An admin with bypass reaches every resource: the page and count need no access rule. */
+  private async everything(kind: string | null, namePattern: string | null, cursor: [string, string, string] | null, limit: number, withTotal: boolean): Promise<{ ids: string[]; total: number | null }> {
+    const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r').select('r.id', 'id');
+    if (kind) qb.andWhere('r.kind = :kind', { kind });
+    if (namePattern) qb.andWhere("r.nameKey LIKE :term ESCAPE '\\'", { term: namePattern });
+    const total = withTotal ? await qb.getCount() : null;
+    if (cursor) {
+      const [cKind, cName, cId] = cursor;
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where('r.kind > :cKind', { cKind: kind })
-            .orWhere('r.kind = :cKind AND r.nameKey > :cName', { cName: name })
-            .orWhere('r.kind = :cKind AND r.nameKey = :cName AND r.id > :cId', { cId: id }),
+            .where('r.kind > :cKind', { cKind })
+            .orWhere('r.kind = :cKind AND r.nameKey > :cName', { cName })
+            .orWhere('r.kind = :cKind AND r.nameKey = :cName AND r.id > :cId', { cId }),
         ),
       );
     }
-    const rows = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
-    return { ...toPage(rows, first, (r) => [r.kind, r.nameKey, r.id]), totalCount };
+    const rows = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
+    return { ids: rows.map((r) => r.id), total };
   }
 
   /**

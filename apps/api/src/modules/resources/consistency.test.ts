@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/factories';
 import { UserEntity } from '../users/user.entity';
+import { reachTuning } from './access.repository';
 import { GrantEntity } from './grant.entity';
 import { ResourceEntity } from './resource.entity';
 
@@ -20,11 +21,12 @@ function rng(seed: number) {
 type Level = 'NONE' | 'READ' | 'WRITE';
 const RANK: Record<Level, number> = { NONE: 0, READ: 1, WRITE: 2 };
 const SEED = 20261122;
+const defaultProbeMax = reachTuning.probeMax;
 
 let app: TestApp;
 let asker: TestUser;
 const users: { id: string; active: boolean; admin: boolean }[] = [];
-const resources: { id: string; ownerId: string | null; visibility: 'PUBLIC' | 'PRIVATE' }[] = [];
+const resources: { id: string; kind: string; ownerId: string | null; visibility: 'PUBLIC' | 'PRIVATE' }[] = [];
 const memberships: { userId: string; groupId: string; current: boolean }[] = [];
 const grants: { resourceId: string; userId: string | null; groupId: string | null; level: 'READ' | 'WRITE'; current: boolean }[] = [];
 
@@ -72,8 +74,9 @@ beforeAll(async () => {
   for (let i = 0; i < 15; i++) {
     const ownerId = random() < 0.8 ? pick(users).id : null;
     const visibility = random() < 0.2 ? 'PUBLIC' : 'PRIVATE';
-    const r = await app.dataSource.manager.save(app.dataSource.manager.create(ResourceEntity, { kind: pick(['model', 'tool', 'document']), name: `Resource ${i}`, nameKey: `resource ${i}`, description: '', externalId: null, ownerId, visibility }));
-    resources.push({ id: r.id, ownerId, visibility });
+    const kind = pick(['model', 'tool', 'document']);
+    const r = await app.dataSource.manager.save(app.dataSource.manager.create(ResourceEntity, { kind, name: `Resource ${i}`, nameKey: `resource ${i}`, description: '', externalId: null, ownerId, visibility }));
+    resources.push({ id: r.id, kind, ownerId, visibility });
     const principals = new Set<string>();
     for (let k = 0; k < 5; k++) {
       const toGroup = random() < 0.5;
@@ -87,7 +90,10 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(() => app.close());
+afterAll(() => {
+  reachTuning.probeMax = defaultProbeMax;
+  return app.close();
+});
 
 describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})`, () => {
   it('accessLevel, checkAccess, explainAccess.level, the bulk check and resources all give the same level for every user × resource', async () => {
@@ -97,16 +103,34 @@ describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})
     for (const u of users) {
       const fields = resources.map((r, i) => `l${i}: accessLevel(resourceId: "${r.id}", userId: "${u.id}") e${i}: explainAccess(resourceId: "${r.id}", userId: "${u.id}") { level } cr${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: READ) cw${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: WRITE)`).join(' ');
       const answers = (await app.gql<Record<string, unknown>>(`{ ${fields} }`, {}, asker.as)).data!;
-      const reachable = async (minLevel: Level) => {
+      /** Every page of resources(userId, minLevel, kind), checking totalCount against what the pages hold. */
+      const reachable = async (minLevel: Level, kind: string | null = null) => {
         const ids = new Set<string>();
         let after: string | null = null;
+        let total = -1;
         do {
-          const page: { resources: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } = (await app.gql<never>('query ($u: ID, $m: AccessLevel, $a: String) { resources(userId: $u, filter: { minLevel: $m }, first: 4, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', { u: u.id, m: minLevel, a: after }, asker.as)).data!;
+          type Page = { resources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+          const page: Page = (await app.gql<never>('query ($u: ID, $m: AccessLevel, $k: String, $a: String) { resources(userId: $u, filter: { minLevel: $m, kind: $k }, first: 4, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { u: u.id, m: minLevel, k: kind, a: after }, asker.as)).data!;
           page.resources.edges.forEach((e) => ids.add(e.node.id));
+          total = page.resources.totalCount;
           after = page.resources.pageInfo.hasNextPage ? page.resources.pageInfo.endCursor : null;
         } while (after);
+        if (total !== ids.size) mismatches.push(`user ${u.id} ${minLevel} ${kind ?? ''}: totalCount ${total}, pages held ${ids.size}`);
         return ids;
       };
+      // Both ways to a page (look candidates up, or walk the name index) must give the same list.
+      for (const probeMax of [-1, 1_000_000]) {
+        reachTuning.probeMax = probeMax;
+        for (const kind of ['model', 'tool']) {
+          const got = await reachable('READ', kind);
+          const want = resources.filter((r) => r.kind === kind && RANK[expected(u.id, r.id)] >= 1).map((r) => r.id);
+          if (got.size !== want.length || want.some((id) => !got.has(id))) mismatches.push(`user ${u.id} kind ${kind} probeMax ${probeMax}: listed ${[...got].join(',')}`);
+        }
+      }
+      reachTuning.probeMax = -1;
+      const walkedRead = await reachable('READ');
+      const walkedWrite = await reachable('WRITE');
+      reachTuning.probeMax = 1_000_000;
       const readable = await reachable('READ');
       const writable = await reachable('WRITE');
       resources.forEach((r, i) => {
@@ -118,6 +142,8 @@ describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})
           checkWrite: answers[`cw${i}`],
           listRead: readable.has(r.id),
           listWrite: writable.has(r.id),
+          walkedRead: walkedRead.has(r.id),
+          walkedWrite: walkedWrite.has(r.id),
           bulkRead: bulk[bulkChecks.findIndex((c) => c.userId === u.id && c.resourceId === r.id && c.level === 'READ')],
           bulkWrite: bulk[bulkChecks.findIndex((c) => c.userId === u.id && c.resourceId === r.id && c.level === 'WRITE')],
         };
@@ -125,6 +151,7 @@ describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})
           got.level === want && got.explain === want &&
           got.checkRead === RANK[want] >= 1 && got.checkWrite === RANK[want] >= 2 &&
           got.listRead === RANK[want] >= 1 && got.listWrite === RANK[want] >= 2 &&
+          got.walkedRead === got.listRead && got.walkedWrite === got.listWrite &&
           got.bulkRead === RANK[want] >= 1 && got.bulkWrite === RANK[want] >= 2;
         if (!ok) mismatches.push(`user ${u.id} resource ${r.id}: expected ${want}, got ${JSON.stringify(got)}`);
       });

@@ -14,8 +14,10 @@ export type GrantLevel = 'READ' | 'WRITE';
 @Check('CK_grant_one_principal', '("user_id" IS NULL) <> ("group_id" IS NULL)')
 @Index('UQ_grant_user', ['resourceId', 'userId'], { unique: true, where: '"user_id" IS NOT NULL' })
 @Index('UQ_grant_group', ['resourceId', 'groupId'], { unique: true, where: '"group_id" IS NOT NULL' })
-@Index('IX_grant_user', ['userId', 'resourceId'])
-@Index('IX_grant_group', ['groupId', 'resourceId'])
+// A principal's grants with level and expiry in the index: the reachable set of a user in many
+// groups is read from the index alone, not from a heap page per grant.
+@Index('IX_grant_user', ['userId', 'resourceId', 'level', 'expiresAt'])
+@Index('IX_grant_group', ['groupId', 'resourceId', 'level', 'expiresAt'])
 export class GrantEntity {
   @IdColumn()
   id: string;

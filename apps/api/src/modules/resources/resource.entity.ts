@@ -7,7 +7,10 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 /** Something another application owns and Gatehouse guards (SPEC §1, §11). */
 @Entity({ name: 'resource' })
 @Index('UQ_resource_external', ['kind', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
-@Index('IX_resource_kind_name', ['kind', 'nameKey', 'id'])
+// Pages walk (kind, name, id); visibility rides along so the walk that keeps only reachable rows
+// reads the index alone. PUBLIC resources have their own index (counted and paged without a scan).
+@Index('IX_resource_kind_name', ['kind', 'nameKey', 'id', 'visibility'])
+@Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id'])
 @Index('IX_resource_owner', ['ownerId'])
 export class ResourceEntity {
   @IdColumn()

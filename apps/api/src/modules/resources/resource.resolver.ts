@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccessLevel, AccessReasonKind } from '../../common/enums';
 import { errors } from '../../common/errors';
 import { toConnection } from '../../common/pagination';
+import { selectsField } from '../../common/selection';
 import { requireViewer, type Context } from '../../context';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { toUserType, UserType } from '../users/user.type';
@@ -44,8 +46,10 @@ export class ResourceResolver {
 
   @Authorized()
   @Query(() => ResourceConnection, { description: 'Everything a user reaches at a level (default: you, READ), by kind and name — complete and cursor-paged.' })
-  async resources(@Args() args: ResourcesArgs, @Ctx() ctx: Context): Promise<ResourceConnection> {
-    const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after);
+  async resources(@Args() args: ResourcesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ResourceConnection> {
+    // Counting everything reachable costs more than a page: only when the client asks.
+    const withTotal = selectsField(info, 'totalCount');
+    const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, withTotal);
     return { ...toConnection(page, (r) => toResourceType(r)), totalCount: page.totalCount };
   }
 

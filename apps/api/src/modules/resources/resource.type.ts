@@ -105,7 +105,7 @@ export class ResourcesArgs extends PageArgs {
 
 @InputType({ description: 'One question of a bulk check: may this user reach this resource at this level?' })
 export class AccessCheckInput {
-  @Field(() => ID) userId: string;
+  @Field(() => ID, { nullable: true, description: 'Whose access (default: you). Others need access.check.' }) userId?: string | null;
   @Field(() => ID) resourceId: string;
   @Field(() => AccessLevel) level: AccessLevel;
 }

@@ -142,6 +142,34 @@ describe('the questions', () => {
 
   it('the bulk check refuses an empty or oversized batch', async () => {
     expect(outcome(await app.gql('{ checkAccessMany(checks: []) }', {}, cast.admin.as))).toBe('BAD_USER_INPUT');
+    const id = await make();
+    const many = Array.from({ length: 501 }, () => ({ resourceId: id, level: 'READ' }));
+    expect(outcome(await app.gql('query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }', { c: many }, cast.admin.as))).toBe('BAD_USER_INPUT');
+  });
+
+  it('the bulk check answers in order, is NOT_FOUND for unknown or malformed resource ids, and needs access.check for others', async () => {
+    const id = await make();
+    await app.gql(SET, { r: id, i: access('PRIVATE', { userIds: [cast.user.user.id] }) }, creator.as);
+    const BULK = 'query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }';
+    const checker = await makeUser(app, { permissions: ['access.check'] });
+    const ask = (c: unknown[], who = checker) => app.gql<{ checkAccessMany: boolean[] }>(BULK, { c }, who.as);
+    const answer = await ask([
+      { userId: cast.user.user.id, resourceId: id, level: 'READ' },
+      { userId: cast.user.user.id, resourceId: id.toUpperCase(), level: 'WRITE' },
+      { userId: creator.user.id, resourceId: id, level: 'WRITE' },
+      { userId: 'not-a-user', resourceId: id, level: 'READ' },
+      { resourceId: id, level: 'READ' },
+    ]);
+    expect(answer.data?.checkAccessMany).toEqual([true, false, true, false, false]);
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    for (const resourceId of [unknown, 'not-an-id']) {
+      const refused = await ask([{ userId: cast.user.user.id, resourceId: id, level: 'READ' }, { userId: cast.user.user.id, resourceId, level: 'READ' }]);
+      expect(outcome(refused)).toBe('NOT_FOUND');
+      expect(refused.errors?.[0]?.message).toContain(resourceId);
+    }
+    expect(outcome(await ask([{ userId: creator.user.id, resourceId: id, level: 'READ' }], cast.user))).toBe('FORBIDDEN');
+    // about yourself, no permission is needed
+    expect((await ask([{ resourceId: id, level: 'READ' }], cast.user)).data?.checkAccessMany).toEqual([true]);
   });
 });
 
