@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { LIMITS, type ErrorCode } from '@gatehouse/shared';
@@ -17,6 +15,7 @@ import { createFormatError } from './common/format-error';
 import { depthLimit } from './common/depth-limit';
 import type { Services } from './services';
 import { auditCsvHandler } from './modules/audit/audit.csv';
+import { requestLogging } from './common/request-log';
 
 export interface ServerDeps {
   config: Config;
@@ -94,23 +93,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // One short line a request; headers stay out of the logs (they carry credentials).
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogging(log));
   app.use(securityHeaders);
 
   app.get('/healthz', async (_req, res) => {
