@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { rawQuery, statementName } from '../../db/raw-sql';
 import type { GrantLevel } from './grant.entity';
+import { ResourceEntity, type Visibility } from './resource.entity';
 
 export type Level = 'NONE' | 'READ' | 'WRITE';
 export const RANK: Record<Level, number> = { NONE: 0, READ: 1, WRITE: 2 };
@@ -188,7 +189,7 @@ export const reachTuning = { probeMax: 400 };
  * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
  * from their own index, so a user never pays for the whole table.
  */
-export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<{ ids: string[]; total: number | null }> {
+export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<{ resources: ResourceEntity[]; total: number | null }> {
   const read = q.minLevel === 'READ';
   const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
   const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
@@ -221,12 +222,16 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
     ? `SELECT COUNT(*) FROM cand c JOIN resource r ON r.id = c.id WHERE 1 = 1${filters('r')}`
     : 'SELECT n FROM size';
   const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${filters('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
+  // The page's rows come back whole: no second round trip to load them.
+  const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
+         x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
+    FROM (${page}) pg JOIN resource x ON x.id = pg.id`;
   const sql = `WITH ${cand}, size AS (SELECT COUNT(*) AS n FROM cand)
     ${q.withTotal
-      ? `SELECT tot.total AS "total", pg.id AS "id" FROM (SELECT (${grantedCount})${publicCount} AS total) tot LEFT JOIN (${page}) pg ON 1 = 1`
-      : `SELECT NULL AS "total", pg.id AS "id" FROM (${page}) pg`}
-    ${order('pg')}`;
-  const rows = await rawQuery<{ total: number | string | null; id: string | null }>(
+      ? `SELECT tot.total AS "total", h.* FROM (SELECT (${grantedCount})${publicCount} AS total) tot LEFT JOIN (${hydrated}) h ON 1 = 1`
+      : `SELECT NULL AS "total", h.* FROM (${hydrated}) h`}
+    ORDER BY h."kind", h."nameKey", h."id"`;
+  const rows = await rawQuery<ResourceRow & { total: number | string | null }>(
     manager,
     sql,
     {
@@ -241,5 +246,32 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
     },
     statementName('gh_reach', sql),
   );
-  return { ids: rows.flatMap((r) => (r.id ? [r.id] : [])), total: q.withTotal ? Number(rows[0]?.total ?? 0) : null };
+  return { resources: rows.flatMap((r) => (r.id ? [toResource(r)] : [])), total: q.withTotal ? Number(rows[0]?.total ?? 0) : null };
 }
+
+interface ResourceRow {
+  id: string | null;
+  kind: string;
+  externalId: string | null;
+  name: string;
+  nameKey: string;
+  description: string;
+  ownerId: string | null;
+  visibility: string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
+const toResource = (r: ResourceRow): ResourceEntity =>
+  Object.assign(new ResourceEntity(), {
+    id: r.id!,
+    kind: r.kind,
+    externalId: r.externalId,
+    name: r.name,
+    nameKey: r.nameKey,
+    description: r.description,
+    ownerId: r.ownerId,
+    visibility: r.visibility as Visibility,
+    createdAt: toDate(r.createdAt)!,
+    updatedAt: toDate(r.updatedAt)!,
+  });

@@ -152,7 +152,8 @@ export class AccessService {
     const subject = this.subjectOf(viewer, userId)!;
     // "Reachable at NONE" would be every resource; it is read as READ, the least level that reaches anything.
     const minLevel = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
-    const user = isUuid(subject) ? await this.db.manager.findOneBy(UserEntity, { id: subject }) : null;
+    // About yourself, authentication has just read you (active, admin or not): no second look.
+    const user = subject === viewer.userId ? { id: viewer.userId, isActive: true, isAdmin: viewer.isAdmin } : isUuid(subject) ? await this.db.manager.findOneBy(UserEntity, { id: subject }) : null;
     if (!user || !user.isActive) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
     const kind = filter.kind?.trim().toLowerCase() || null;
     const term = filter.search?.trim();
@@ -163,14 +164,11 @@ export class AccessService {
       user.isAdmin && adminBypass
         ? await this.everything(kind, namePattern, cursor, first + 1, withTotal)
         : await reachablePage(this.db.manager, { userId: user.id, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal });
-    const rows = found.ids.length ? await this.db.manager.findBy(ResourceEntity, { id: In(found.ids) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const ordered = found.ids.flatMap((id) => byId.get(id) ?? []);
-    return { ...toPage(ordered, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
+    return { ...toPage(found.resources, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
   }
 
   /** An admin with bypass reaches every resource: the page and count need no access rule. */
-  private async everything(kind: string | null, namePattern: string | null, cursor: [string, string, string] | null, limit: number, withTotal: boolean): Promise<{ ids: string[]; total: number | null }> {
+  private async everything(kind: string | null, namePattern: string | null, cursor: [string, string, string] | null, limit: number, withTotal: boolean): Promise<{ resources: ResourceEntity[]; total: number | null }> {
     const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r').select('r.id', 'id');
     if (kind) qb.andWhere('r.kind = :kind', { kind });
     if (namePattern) qb.andWhere("r.nameKey LIKE :term ESCAPE '\\'", { term: namePattern });
@@ -186,8 +184,10 @@ export class AccessService {
         ),
       );
     }
-    const rows = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
-    return { ids: rows.map((r) => r.id), total };
+    const ids = (await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>()).map((r) => r.id);
+    const rows = ids.length ? await this.db.manager.findBy(ResourceEntity, { id: In(ids) }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { resources: ids.flatMap((id) => byId.get(id) ?? []), total };
   }
 
   /**
