@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', WEB_DIST: 'off' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S };

@@ -111,6 +111,29 @@ describe('the questions', () => {
     expect(outcome(await app.gql('query ($r: ID!) { checkAccess(resourceId: $r, level: MAYBE) }', { r: id }, cast.user.as))).toBe('BAD_USER_INPUT');
   });
 
+  it('resources counts only when asked, and counts right when asked through fragments', async () => {
+    const reader = await makeUser(app);
+    for (let i = 0; i < 3; i++) {
+      const id = await make();
+      await app.gql(SET, { r: id, i: access('PRIVATE', { userIds: [reader.user.id] }) }, creator.as);
+    }
+    // PUBLIC resources of other tests are readable too: the truth is the whole list.
+    const all = await app.gql<{ resources: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>('{ resources(first: 100) { edges { node { id } } pageInfo { hasNextPage } } }', {}, reader.as);
+    expect(all.data?.resources.pageInfo.hasNextPage).toBe(false);
+    const reachable = all.data!.resources.edges.length;
+    expect(reachable).toBeGreaterThanOrEqual(3);
+    const direct = await app.gql<{ resources: { totalCount: number; edges: unknown[] } }>('{ resources(first: 2) { totalCount edges { node { id } } } }', {}, reader.as);
+    expect(direct.data?.resources.totalCount).toBe(reachable);
+    expect(direct.data?.resources.edges).toHaveLength(2);
+    const named = await app.gql<{ resources: { totalCount: number } }>('query { resources(first: 1) { ...Counted } } fragment Counted on ResourceConnection { totalCount }', {}, reader.as);
+    expect(named.data?.resources.totalCount).toBe(reachable);
+    const inline = await app.gql<{ resources: { totalCount: number } }>('{ resources(first: 1) { ... on ResourceConnection { totalCount } } }', {}, reader.as);
+    expect(inline.data?.resources.totalCount).toBe(reachable);
+    const pageOnly = await app.gql<{ resources: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>('{ resources(first: 2) { edges { node { id } } pageInfo { hasNextPage } } }', {}, reader.as);
+    expect(pageOnly.data?.resources.edges).toHaveLength(2);
+    expect(pageOnly.data?.resources.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('explainAccess lists every path, with the group and the grant', async () => {
     const id = await make();
     const group = await makeGroup(app, { shareable: 'ANYONE', members: [cast.user.user.id] });
