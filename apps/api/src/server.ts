@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { LIMITS, type ErrorCode } from '@gatehouse/shared';
@@ -89,7 +89,13 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     validationRules: [depthLimit(LIMITS.maxQueryDepth)],
     logger: log.child({ component: 'apollo' }),
     // Idle keep-alive sockets are closed at once; busy ones get 5 s (within main.ts's 10 s limit).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), ApolloServerPluginLandingPageDisabled()],
+    // Answers are per viewer and must never be cached by HTTP intermediaries, so the cache-control
+    // plugin (on by default) has nothing to do — and it wraps every field resolver to do it.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -115,8 +121,10 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     express.json({ limit: LIMITS.maxRequestBytes }),
     bodyErrors,
     // Non-JSON bodies leave req.body unset; an empty object lets Apollo's CSRF check answer them.
-    ((req, _res, next) => {
+    // Every answer is for one viewer: nothing on the way may keep a copy.
+    ((req, res, next) => {
       req.body ??= {};
+      res.setHeader('Cache-Control', 'no-store');
       next();
     }) satisfies RequestHandler,
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(services, req, res) }),

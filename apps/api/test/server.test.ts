@@ -33,6 +33,12 @@ describe('the one-port server', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('marks GraphQL answers as not to be stored by any cache (they are per viewer)', async () => {
+    const response = await app.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('does not serve the SPA when told not to, and 404s unknown paths as JSON', async () => {
     const response = await app.fetch('/nowhere');
     expect(response.status).toBe(404);
