@@ -169,7 +169,7 @@ export class AccessService {
 
   /** An admin with bypass reaches every resource: the page and count need no access rule. */
   private async everything(kind: string | null, namePattern: string | null, cursor: [string, string, string] | null, limit: number, withTotal: boolean): Promise<{ resources: ResourceEntity[]; total: number | null }> {
-    const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r').select('r.id', 'id');
+    const qb = this.db.manager.createQueryBuilder(ResourceEntity, 'r');
     if (kind) qb.andWhere('r.kind = :kind', { kind });
     if (namePattern) qb.andWhere("r.nameKey LIKE :term ESCAPE '\\'", { term: namePattern });
     const total = withTotal ? await qb.getCount() : null;
@@ -184,10 +184,8 @@ export class AccessService {
         ),
       );
     }
-    const ids = (await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>()).map((r) => r.id);
-    const rows = ids.length ? await this.db.manager.findBy(ResourceEntity, { id: In(ids) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { resources: ids.flatMap((id) => byId.get(id) ?? []), total };
+    const resources = await qb.orderBy('r.kind', 'ASC').addOrderBy('r.nameKey', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany();
+    return { resources, total };
   }
 
   /**
