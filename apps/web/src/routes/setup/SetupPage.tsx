@@ -7,6 +7,7 @@ import { useViewer } from '../../app/session/viewer-context';
 import { Page } from '../../components/Page';
 import { NewAccountForm } from '../../features/session/NewAccountForm';
 import { useCompleteSetup } from '../../features/session/use-complete-setup';
+import { useResetSession } from '../../features/session/use-reset-session';
 import type { SetupInput } from '../../gql/graphql';
 
 /** Where the first admin lands: creating the other accounts is the next thing to do. */
@@ -15,6 +16,7 @@ const AFTER_SETUP = '/admin/users';
 export function SetupPage() {
   const { me, authConfig } = useViewer();
   const [completeSetup, { pending }] = useCompleteSetup();
+  const resetSession = useResetSession();
   // Set before the request: once it succeeds, the refreshed viewer says "set up" before this
   // page navigates, and that must not read as a refusal.
   const [submitted, setSubmitted] = useState(false);
@@ -30,8 +32,12 @@ export function SetupPage() {
     } catch (error) {
       setSubmitted(false);
       const problem = readProblem(error);
-      if (problem.code === 'CONFLICT' && problem.reason === 'SETUP_DONE') setRefused(true);
-      else throw error;
+      if (problem.code === 'CONFLICT' && problem.reason === 'SETUP_DONE') {
+        // This screen was opened while setup was still needed: learn that it is done before
+        // offering sign-in, or the sign-in page would send the person straight back here.
+        await resetSession();
+        setRefused(true);
+      } else throw error;
     }
   };
 
