@@ -183,8 +183,8 @@ export interface ReachQuery {
 export const reachTuning = { probeMax: 400 };
 
 /**
- * `resources` for one user who is not an admin with bypass: the page of ids (kind, name, id order)
- * and, when asked, how many resources are reachable in all — ONE query, same rule as levelFrom:
+ * `resources` for one user who is not an admin with bypass: the page's resources (kind, name, id
+ * order) and, when asked, how many resources are reachable in all — ONE query, same rule as levelFrom:
  * owner, PUBLIC (READ only), current user grants, current group grants through current
  * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
  * from their own index, so a user never pays for the whole table.

@@ -64,18 +64,24 @@ const NOT_FOUND = 'No resource has this id.';
 export class AccessService {
   constructor(private readonly db: Db) {}
 
-  /** Asking about someone else needs access.check (or admin); everyone may ask about themselves. */
+  /**
+   * Asking about someone else needs access.check (or admin); everyone may ask about themselves.
+   * Ids leave here in one spelling (lower case): SQLite compares UUIDs as text, and every path —
+   * checkAccess, accessLevel, explainAccess, the bulk check, resources — must answer alike.
+   */
   private subjectOf(viewer: Viewer | null, userId: string | null | undefined): string | null {
-    if (!userId || (viewer && userId === viewer.userId)) return viewer?.userId ?? null;
+    const asked = userId?.toLowerCase();
+    if (!asked || (viewer && asked === viewer.userId)) return viewer?.userId ?? null;
     if (!viewer) throw errors.unauthenticated();
     if (!holds(viewer, 'access.check')) throw errors.forbidden('MISSING_PERMISSION', 'Asking about another user needs the access.check permission.');
-    return userId;
+    return asked;
   }
 
   /** `explainAccess` / `accessLevel` / `checkAccess` for one (user, resource). */
   async explain(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Explanation> {
     const subject = this.subjectOf(viewer, userId);
-    const [result] = await this.explainMany(subject ? [{ userId: subject, resourceId }] : [], resourceId);
+    const id = resourceId.toLowerCase();
+    const [result] = await this.explainMany(subject ? [{ userId: subject, resourceId: id }] : [], id);
     return result ?? { level: 'NONE', reasons: [] };
   }
 
@@ -100,7 +106,7 @@ export class AccessService {
   async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
     const subject = this.subjectOf(viewer, userId);
     if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
-    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId);
+    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId.toLowerCase());
     if (!facts) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
     return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
@@ -119,9 +125,8 @@ export class AccessService {
     if (questions.length < 1 || questions.length > LIMITS.maxBulkChecks) {
       throw errors.validation([{ field: 'checks', message: `Ask between 1 and ${LIMITS.maxBulkChecks} questions at a time.` }]);
     }
-    // UUIDs are compared as text on SQLite: one spelling for both databases.
     const pairs = questions.map((q) => {
-      const userId = this.subjectOf(viewer, q.userId)!.toLowerCase();
+      const userId = this.subjectOf(viewer, q.userId)!;
       return { userId: isUuid(userId) ? userId : NOBODY, resourceId: q.resourceId.toLowerCase() };
     });
     const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];

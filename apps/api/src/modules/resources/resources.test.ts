@@ -191,6 +191,13 @@ describe('the questions', () => {
       expect(refused.errors?.[0]?.message).toContain(resourceId);
     }
     expect(outcome(await ask([{ userId: creator.user.id, resourceId: id, level: 'READ' }], cast.user))).toBe('FORBIDDEN');
+    // every path reads an id the same way, whatever its letter case
+    const single = await app.gql<{ accessLevel: string; explainAccess: { level: string }; checkAccess: boolean }>(
+      'query ($r: ID!, $u: ID) { accessLevel(resourceId: $r, userId: $u) explainAccess(resourceId: $r, userId: $u) { level } checkAccess(resourceId: $r, userId: $u, level: READ) }',
+      { r: id.toUpperCase(), u: cast.user.user.id.toUpperCase() },
+      checker.as,
+    );
+    expect(single.data).toEqual({ accessLevel: 'READ', explainAccess: { level: 'READ' }, checkAccess: true });
     // about yourself, no permission is needed
     expect((await ask([{ resourceId: id, level: 'READ' }], cast.user)).data?.checkAccessMany).toEqual([true]);
   });
