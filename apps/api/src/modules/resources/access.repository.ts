@@ -74,33 +74,30 @@ export interface LevelRow {
   visibility: string | null;
   isActive: boolean | number | null;
   isAdmin: boolean | number | null;
-  userGrant: number | string | null;
-  groupGrant: number | string | null;
+  /** 2 = WRITE, 1 = READ, null = no current grant reaches the user. */
+  bestGrant: number | string | null;
 }
 
 const RANK_SQL = "MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END)";
 
-/** The best current grant naming user `u` on resource `r` (the unique (resource, user) index). */
-const userGrantSql = (r: string, u: string) =>
-  `(SELECT ${RANK_SQL} FROM access_grant g
-     WHERE g.resource_id = ${r} AND g.user_id = ${u} AND (g.expires_at IS NULL OR g.expires_at > :now))`;
-
 /**
- * The best current grant on `r` to a group `u` is a current member of. Each of the resource's
- * group grants probes the membership primary key (user, group). Written as a scalar subquery per
- * grant on purpose: as a join or EXISTS, PostgreSQL reads and sorts the user's whole membership
- * list instead (twice the cost at 1M grants).
+ * The best current grant on resource `r` that reaches user `u`: a grant naming `u`, or a grant to a
+ * group `u` is a current member of. ONE index-only scan of the resource's grants (IX_grant_resource);
+ * a user grant is matched in the index row itself, and each group grant probes the membership
+ * primary key (user, group). Written as a scalar subquery per grant on purpose: as a join or
+ * EXISTS, PostgreSQL reads and sorts the user's whole membership list instead (twice the cost at
+ * 1M grants). The CASE keeps the probe away from user grants.
  */
-const groupGrantSql = (r: string, u: string) =>
+const bestGrantSql = (r: string, u: string) =>
   `(SELECT ${RANK_SQL} FROM access_grant g
-     WHERE g.resource_id = ${r} AND g.group_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
-       AND (SELECT 1 FROM membership m
-             WHERE m.user_id = ${u} AND m.group_id = g.group_id AND (m.expires_at IS NULL OR m.expires_at > :now)) = 1)`;
+     WHERE g.resource_id = ${r} AND (g.expires_at IS NULL OR g.expires_at > :now)
+       AND CASE WHEN g.group_id IS NULL THEN g.user_id = ${u}
+                ELSE (SELECT 1 FROM membership m
+                       WHERE m.user_id = ${u} AND m.group_id = g.group_id AND (m.expires_at IS NULL OR m.expires_at > :now)) = 1 END)`;
 
 const FACT_COLUMNS = (r: string, u: string) =>
   `r.id AS "resourceId", r.owner_id AS "ownerId", r.visibility AS "visibility",
-   u.is_active AS "isActive", u.is_admin AS "isAdmin",
-   ${userGrantSql(r, u)} AS "userGrant", ${groupGrantSql(r, u)} AS "groupGrant"`;
+   u.is_active AS "isActive", u.is_admin AS "isAdmin", ${bestGrantSql(r, u)} AS "bestGrant"`;
 
 /** Ids that cannot name a row still get an answer (NONE); the nil UUID names nobody. */
 export const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -157,7 +154,7 @@ export async function levelFactsMany(manager: EntityManager, pairs: readonly { u
 export function levelFrom(facts: LevelRow, userId: string, adminBypass: boolean): Level {
   if (!facts.isActive) return 'NONE';
   if ((facts.isAdmin && adminBypass) || facts.ownerId === userId) return 'WRITE';
-  const best = Math.max(Number(facts.userGrant ?? 0), Number(facts.groupGrant ?? 0), facts.visibility === 'PUBLIC' ? 1 : 0);
+  const best = Math.max(Number(facts.bestGrant ?? 0), facts.visibility === 'PUBLIC' ? 1 : 0);
   return best === 2 ? 'WRITE' : best === 1 ? 'READ' : 'NONE';
 }
 
@@ -189,7 +186,14 @@ export const reachTuning = { probeMax: 400 };
  * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
  * from their own index, so a user never pays for the whole table.
  */
-export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<{ resources: ResourceEntity[]; total: number | null }> {
+export interface ReachPage {
+  /** The subject as read in the same statement (null: no such user). */
+  subject: { isActive: boolean; isAdmin: boolean } | null;
+  resources: ResourceEntity[];
+  total: number | null;
+}
+
+export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<ReachPage> {
   const read = q.minLevel === 'READ';
   const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
   const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
@@ -226,12 +230,15 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
          x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
     FROM (${page}) pg JOIN resource x ON x.id = pg.id`;
+  // One head row says who the subject is (so the caller needs no lookup of its own) and, when
+  // asked, the total; the page's rows hang off it (none: one row with the page's columns null).
   const sql = `WITH ${cand}, size AS (SELECT COUNT(*) AS n FROM cand)
-    ${q.withTotal
-      ? `SELECT tot.total AS "total", h.* FROM (SELECT (${grantedCount})${publicCount} AS total) tot LEFT JOIN (${hydrated}) h ON 1 = 1`
-      : `SELECT NULL AS "total", h.* FROM (${hydrated}) h`}
+    SELECT head.total AS "total", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
+      FROM (SELECT ${q.withTotal ? `(${grantedCount})${publicCount}` : 'NULL'} AS total) head
+      LEFT JOIN user_account su ON su.id = :uid
+      LEFT JOIN (${hydrated}) h ON 1 = 1
     ORDER BY h."kind", h."nameKey", h."id"`;
-  const rows = await rawQuery<ResourceRow & { total: number | string | null }>(
+  const rows = await rawQuery<ResourceRow & { total: number | string | null; subjectActive: unknown; subjectAdmin: unknown }>(
     manager,
     sql,
     {
@@ -246,7 +253,12 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
     },
     statementName('gh_reach', sql),
   );
-  return { resources: rows.flatMap((r) => (r.id ? [toResource(r)] : [])), total: q.withTotal ? Number(rows[0]?.total ?? 0) : null };
+  const head = rows[0];
+  return {
+    subject: head?.subjectActive === null || head?.subjectActive === undefined ? null : { isActive: Boolean(head.subjectActive), isAdmin: Boolean(head.subjectAdmin) },
+    resources: rows.flatMap((r) => (r.id ? [toResource(r)] : [])),
+    total: q.withTotal ? Number(head?.total ?? 0) : null,
+  };
 }
 
 interface ResourceRow {

@@ -157,18 +157,25 @@ export class AccessService {
     const subject = this.subjectOf(viewer, userId)!;
     // "Reachable at NONE" would be every resource; it is read as READ, the least level that reaches anything.
     const minLevel = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
-    // About yourself, authentication has just read you (active, admin or not): no second look.
-    const user = subject === viewer.userId ? { id: viewer.userId, isActive: true, isAdmin: viewer.isAdmin } : isUuid(subject) ? await this.db.manager.findOneBy(UserEntity, { id: subject }) : null;
-    if (!user || !user.isActive) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    const none = { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    if (!isUuid(subject)) return none;
     const kind = filter.kind?.trim().toLowerCase() || null;
     const term = filter.search?.trim();
     const namePattern = term ? likePattern(term.slice(0, LIMITS.displayNameMax)) : null;
     const cursor = after ? (decodeCursor(after, 3).map(String) as [string, string, string]) : null;
     const { adminBypass } = await readSettings(this.db.manager);
-    const found =
-      user.isAdmin && adminBypass
-        ? await this.everything(kind, namePattern, cursor, first + 1, withTotal)
-        : await reachablePage(this.db.manager, { userId: user.id, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal });
+    const everything = () => this.everything(kind, namePattern, cursor, first + 1, withTotal);
+    // About yourself, authentication has just read you (active, admin or not).
+    if (subject === viewer.userId && viewer.isAdmin && adminBypass) return this.paged(await everything(), first);
+    // About anyone else, the page's own statement reads the subject too: one round trip. An
+    // inactive or unknown subject reaches nothing; an admin with bypass reaches everything.
+    const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal });
+    if (!found.subject?.isActive) return none;
+    if (found.subject.isAdmin && adminBypass) return this.paged(await everything(), first);
+    return this.paged(found, first);
+  }
+
+  private paged(found: { resources: ResourceEntity[]; total: number | null }, first: number): Page<ResourceEntity> & { totalCount: number } {
     return { ...toPage(found.resources, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
   }
 

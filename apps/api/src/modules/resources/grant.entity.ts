@@ -18,6 +18,9 @@ export type GrantLevel = 'READ' | 'WRITE';
 // groups is read from the index alone, not from a heap page per grant.
 @Index('IX_grant_user', ['userId', 'resourceId', 'level', 'expiresAt'])
 @Index('IX_grant_group', ['groupId', 'resourceId', 'level', 'expiresAt'])
+// A resource's grants, both kinds, with everything a check needs: checkAccess and the bulk check
+// read all of them in one index-only scan (see levelFacts).
+@Index('IX_grant_resource', ['resourceId', 'groupId', 'userId', 'level', 'expiresAt'])
 export class GrantEntity {
   @IdColumn()
   id: string;
