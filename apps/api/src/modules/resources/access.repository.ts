@@ -186,6 +186,11 @@ export const reachTuning = { probeMax: 400 };
  * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
  * from their own index, so a user never pays for the whole table.
  */
+function integer(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return n;
+}
+
 export interface ReachPage {
   /** The subject as read in the same statement (null: no such user). */
   subject: { isActive: boolean; isAdmin: boolean } | null;
@@ -195,6 +200,12 @@ export interface ReachPage {
 
 export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<ReachPage> {
   const read = q.minLevel === 'READ';
+  // The page size and the strategy threshold are written into the SQL, not bound: a prepared
+  // statement's generic plan cannot see a bound LIMIT and plans for a tenth of the table, so
+  // PostgreSQL would re-plan the statement on every call (a custom plan) instead of reusing one.
+  // Both are integers we control (first is validated 1…max), so the statement texts stay few.
+  const limit = integer(q.limit);
+  const probeMax = integer(reachTuning.probeMax);
   const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
   const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
   const filters = (a: string) =>
@@ -212,15 +223,15 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   // The two ways to a page; each is gated by a constant condition on the candidates' number,
   // evaluated once, so only one of them runs.
   const walk = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM resource r
-       WHERE (SELECT n FROM size) > :probeMax AND (${read ? "r.visibility = 'PUBLIC' OR " : ''}r.id IN (SELECT id FROM cand))${filters('r')}${after('r')}
-       ${order('r')} LIMIT :limit) w`;
+       WHERE (SELECT n FROM size) > ${probeMax} AND (${read ? "r.visibility = 'PUBLIC' OR " : ''}r.id IN (SELECT id FROM cand))${filters('r')}${after('r')}
+       ${order('r')} LIMIT ${limit}) w`;
   const probe = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM cand c JOIN resource r ON r.id = c.id
-       WHERE (SELECT n FROM size) <= :probeMax${read ? " AND r.visibility <> 'PUBLIC'" : ''}${filters('r')}${after('r')}
-       ${order('r')} LIMIT :limit) pc`;
+       WHERE (SELECT n FROM size) <= ${probeMax}${read ? " AND r.visibility <> 'PUBLIC'" : ''}${filters('r')}${after('r')}
+       ${order('r')} LIMIT ${limit}) pc`;
   const publicPart = `SELECT * FROM (SELECT p.id, p.kind, p.name_key FROM resource p
-       WHERE (SELECT n FROM size) <= :probeMax AND p.visibility = 'PUBLIC'${filters('p')}${after('p')}
-       ${order('p')} LIMIT :limit) pp`;
-  const page = `SELECT * FROM (${walk} UNION ALL ${probe}${read ? ` UNION ALL ${publicPart}` : ''}) t ${order('t')} LIMIT :limit`;
+       WHERE (SELECT n FROM size) <= ${probeMax} AND p.visibility = 'PUBLIC'${filters('p')}${after('p')}
+       ${order('p')} LIMIT ${limit}) pp`;
+  const page = `SELECT * FROM (${walk} UNION ALL ${probe}${read ? ` UNION ALL ${publicPart}` : ''}) t ${order('t')} LIMIT ${limit}`;
   // Granted (filtered) plus PUBLIC that is not also granted; unfiltered, the candidates need no lookup.
   const grantedCount = q.kind || q.namePattern
     ? `SELECT COUNT(*) FROM cand c JOIN resource r ON r.id = c.id WHERE 1 = 1${filters('r')}`
@@ -245,8 +256,6 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
       uid: q.userId,
       levels,
       now,
-      probeMax: reachTuning.probeMax,
-      limit: q.limit,
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.namePattern ? { pattern: q.namePattern } : {}),
       ...(q.after ? { cKind: q.after[0], cName: q.after[1], cId: q.after[2] } : {}),
