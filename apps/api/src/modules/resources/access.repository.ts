@@ -179,13 +179,6 @@ export interface ReachQuery {
  */
 export const reachTuning = { probeMax: 400 };
 
-/**
- * `resources` for one user who is not an admin with bypass: the page's resources (kind, name, id
- * order) and, when asked, how many resources are reachable in all — ONE query, same rule as levelFrom:
- * owner, PUBLIC (READ only), current user grants, current group grants through current
- * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
- * from their own index, so a user never pays for the whole table.
- */
 function integer(n: number): number {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return n;
@@ -198,6 +191,14 @@ export interface ReachPage {
   total: number | null;
 }
 
+/**
+ * `resources` for one user: the page's resources (kind, name, id order), the user's own facts
+ * (the caller answers for an inactive user or an admin with bypass instead) and, when asked, how
+ * many resources are reachable in all — ONE query, same rule as levelFrom:
+ * owner, PUBLIC (READ only), current user grants, current group grants through current
+ * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
+ * from their own index, so a user never pays for the whole table.
+ */
 export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<ReachPage> {
   const read = q.minLevel === 'READ';
   // The page size and the strategy threshold are written into the SQL, not bound: a prepared
