@@ -49,7 +49,7 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return { ...ANONYMOUS, problem: 'The Authorization header must be "Bearer <API token>".' };
-    const found = await tokenCredential(db.manager, hashSecret(match[1]!), now);
+    const found = await tokenCredential(db.manager, hashSecret(match[1]!));
     const c = found?.credential;
     const usable = found?.user.isActive === true && c?.['revokedAt'] === null && (c['expiresAt'] === null || (c['expiresAt'] as Date) > now);
     if (!found || !usable) return { ...ANONYMOUS, problem: 'The API token is invalid, expired or revoked.' };
@@ -63,7 +63,7 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
   const secret = readCookie(req, SESSION_COOKIE);
   if (!secret) return ANONYMOUS;
   const hash = hashSecret(secret);
-  const found = await sessionCredential(db.manager, hash, now);
+  const found = await sessionCredential(db.manager, hash);
   const c = found?.credential;
   if (!found || !c || (c['expiresAt'] as Date) <= now || (c['absoluteExpiresAt'] as Date) <= now || !found.user.isActive) {
     return { ...ANONYMOUS, problem: 'Your session has ended; please sign in again.' };

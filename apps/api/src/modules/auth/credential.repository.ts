@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { coalescer } from '../../db/coalesce';
 import { rawQuery } from '../../db/raw-sql';
 import { UserEntity } from '../users/user.entity';
 
@@ -52,30 +53,59 @@ function toRow(raw: Record<string, unknown>, credentialKeys: string[]): Credenti
   return { user, permissions, credential };
 }
 
-export async function tokenCredential(manager: EntityManager, tokenHash: string, now: Date): Promise<CredentialRow | null> {
-  const postgres = manager.connection.options.type === 'postgres';
-  const rows = await rawQuery<Record<string, unknown>>(
-    manager,
-    `SELECT t.id AS "c_id", t.last_used_at AS "c_lastUsedAt", t.expires_at AS "c_expiresAt", t.revoked_at AS "c_revokedAt",
-            ${USER_COLUMNS}, ${permissionsSql(postgres)}
-       FROM api_token t JOIN user_account u ON u.id = t.user_id
-      WHERE t.token_hash = :hash`,
-    { hash: tokenHash, yes: true, now },
-    'gh_token_credential',
-  );
-  return rows[0] ? toRow(rows[0], ['id', 'lastUsedAt', 'expiresAt', 'revokedAt']) : null;
+interface CredentialSource {
+  table: 'api_token' | 'session';
+  alias: string;
+  columns: string;
+  keys: string[];
 }
 
-export async function sessionCredential(manager: EntityManager, tokenHash: string, now: Date): Promise<CredentialRow | null> {
+const TOKEN: CredentialSource = {
+  table: 'api_token',
+  alias: 't',
+  columns: 't.id AS "c_id", t.last_used_at AS "c_lastUsedAt", t.expires_at AS "c_expiresAt", t.revoked_at AS "c_revokedAt"',
+  keys: ['id', 'lastUsedAt', 'expiresAt', 'revokedAt'],
+};
+
+const SESSION: CredentialSource = {
+  table: 'session',
+  alias: 's',
+  columns: 's.last_seen_at AS "c_lastSeenAt", s.expires_at AS "c_expiresAt", s.absolute_expires_at AS "c_absoluteExpiresAt"',
+  keys: ['lastSeenAt', 'expiresAt', 'absoluteExpiresAt'],
+};
+
+/**
+ * The credentials (with user and permissions) of every hash given, in one statement. PostgreSQL
+ * takes the hashes as one array parameter (one prepared plan whatever their number), SQLite as a
+ * JSON array.
+ */
+async function credentialsByHash(manager: EntityManager, source: CredentialSource, hashes: readonly string[], now: Date): Promise<Map<string, CredentialRow>> {
   const postgres = manager.connection.options.type === 'postgres';
+  const { alias: c } = source;
+  const match = postgres ? `${c}.token_hash = ANY(CAST(:hashes AS varchar[]))` : `${c}.token_hash IN (SELECT value FROM json_each(:hashes))`;
   const rows = await rawQuery<Record<string, unknown>>(
     manager,
-    `SELECT s.last_seen_at AS "c_lastSeenAt", s.expires_at AS "c_expiresAt", s.absolute_expires_at AS "c_absoluteExpiresAt",
-            ${USER_COLUMNS}, ${permissionsSql(postgres)}
-       FROM session s JOIN user_account u ON u.id = s.user_id
-      WHERE s.token_hash = :hash`,
-    { hash: tokenHash, yes: true, now },
-    'gh_session_credential',
+    `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)}
+       FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
+      WHERE ${match}`,
+    { hashes: postgres ? [...hashes] : JSON.stringify(hashes), yes: true, now },
+    `gh_${source.table}_credentials`,
   );
-  return rows[0] ? toRow(rows[0], ['lastSeenAt', 'expiresAt', 'absoluteExpiresAt']) : null;
+  return new Map(rows.map((raw) => [raw['c_hash'] as string, toRow(raw, source.keys)]));
 }
+
+/**
+ * Authentication's lookup, coalesced across the requests that arrive together (db/coalesce.ts):
+ * under load one statement authenticates many requests. Each answer is as of the statement, which
+ * runs after every request in it arrived.
+ */
+function lookup(manager: EntityManager, source: CredentialSource, hash: string): Promise<CredentialRow | null> {
+  return coalescer<string, CredentialRow | null>(manager.connection, `credential:${source.table}`, async (hashes) => {
+    const found = await credentialsByHash(manager.connection.manager, source, [...new Set(hashes)], new Date());
+    return hashes.map((h) => found.get(h) ?? null);
+  }).load(hash);
+}
+
+export const tokenCredential = (manager: EntityManager, tokenHash: string): Promise<CredentialRow | null> => lookup(manager, TOKEN, tokenHash);
+
+export const sessionCredential = (manager: EntityManager, tokenHash: string): Promise<CredentialRow | null> => lookup(manager, SESSION, tokenHash);

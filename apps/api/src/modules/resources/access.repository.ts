@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { coalescer } from '../../db/coalesce';
 import { rawQuery, statementName } from '../../db/raw-sql';
 import type { GrantLevel } from './grant.entity';
 import { ResourceEntity, type Visibility } from './resource.entity';
@@ -148,6 +149,19 @@ export async function levelFactsMany(manager: EntityManager, pairs: readonly { u
   const ordered = new Array<LevelRow>(pairs.length);
   for (const row of rows) ordered[Number(row.ord) - base] = row;
   return ordered;
+}
+
+/**
+ * levelFacts as checkAccess / accessLevel ask it: coalesced across the requests that arrive
+ * together (db/coalesce.ts), so under load N single checks cost one levelFactsMany statement
+ * instead of N round trips. A lone question still takes levelFacts' primary-key plan.
+ */
+export function levelFactsCoalesced(manager: EntityManager, userId: string, resourceId: string): Promise<LevelRow | null> {
+  return coalescer<{ userId: string; resourceId: string }, LevelRow | null>(manager.connection, 'levelFacts', async (pairs) => {
+    const reader = manager.connection.manager;
+    if (pairs.length === 1) return [await levelFacts(reader, pairs[0]!.userId, pairs[0]!.resourceId)];
+    return (await levelFactsMany(reader, pairs)).map((row) => (row.resourceId ? row : null));
+  }).load({ userId, resourceId });
 }
 
 /** SPEC §11's rule over levelFacts (the same order of paths as explainFrom). */

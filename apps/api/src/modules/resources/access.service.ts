@@ -10,7 +10,7 @@ import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, levelFacts, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
+import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -106,7 +106,7 @@ export class AccessService {
   async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
     const subject = this.subjectOf(viewer, userId);
     if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
-    const facts = await levelFacts(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId.toLowerCase());
+    const facts = await levelFactsCoalesced(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId.toLowerCase());
     if (!facts) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
     return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
