@@ -12,6 +12,9 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 @Index('IX_resource_kind_name', ['kind', 'nameKey', 'id', 'visibility'])
 @Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id'])
 @Index('IX_resource_owner', ['ownerId'])
+// An access check needs only these three of a resource: with them in one index, the check (and each
+// pair of a bulk check) reads the resource from the index alone, without a heap visit.
+@Index('IX_resource_access_facts', ['id', 'ownerId', 'visibility'])
 export class ResourceEntity {
   @IdColumn()
   id: string;

@@ -4,6 +4,8 @@ import { BoolColumn, CreatedAtColumn, IdColumn, TimestampColumn, VarcharColumn }
 export type UserKind = 'HUMAN' | 'SERVICE';
 
 @Entity({ name: 'user_account' })
+// An access check needs only these of a user (see IX_resource_access_facts): read from the index alone.
+@Index('IX_user_access_facts', ['id', 'isActive', 'isAdmin'])
 export class UserEntity {
   @IdColumn()
   id: string;
