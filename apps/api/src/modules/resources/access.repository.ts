@@ -185,14 +185,6 @@ export interface ReachQuery {
   withTotal: boolean;
 }
 
-/**
- * Above this many candidate resources (owned or granted) a page is found by walking the
- * (kind, name_key, id) index and keeping what is reachable — its cost falls as the reachable
- * share grows. At or below it, the candidates are looked up one by one and sorted — its cost is
- * the number of candidates. See docs/performance.md for the measurements behind the number.
- */
-export const reachTuning = { probeMax: 400 };
-
 function integer(n: number): number {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return n;
@@ -208,59 +200,70 @@ export interface ReachPage {
 /**
  * `resources` for one user: the page's resources (kind, name, id order), the user's own facts
  * (the caller answers for an inactive user or an admin with bypass instead) and, when asked, how
- * many resources are reachable in all — ONE query, same rule as levelFrom:
- * owner, PUBLIC (READ only), current user grants, current group grants through current
- * memberships. The candidates (owned or granted) are computed once; PUBLIC resources are read
- * from their own index, so a user never pays for the whole table.
+ * many resources are reachable in all — ONE query, same rule as levelFrom: owner, PUBLIC (READ
+ * only), current user grants, current group grants through current memberships.
+ *
+ * The page is a merge of sources that are each read in page order from their own index and cut at
+ * the page size: the user's grants and each current group's grants (grants carry copies of the
+ * resource's kind and name_key for this — IX_grant_user_page, IX_grant_group_page), what the user
+ * owns (IX_resource_owner_page) and, for READ, the PUBLIC resources (IX_resource_visibility). The
+ * page is the first rows of their union, so a user in G groups reads at most (G + 3) × (page size)
+ * index entries, whatever the tables hold. On PostgreSQL each group is its own LATERAL index range;
+ * SQLite (no LATERAL, and no such data volumes) joins the groups' grants instead.
  */
 export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<ReachPage> {
+  const postgres = manager.connection.options.type === 'postgres';
   const read = q.minLevel === 'READ';
-  // The page size and the strategy threshold are written into the SQL, not bound: a prepared
-  // statement's generic plan cannot see a bound LIMIT and plans for a tenth of the table, so
-  // PostgreSQL would re-plan the statement on every call (a custom plan) instead of reusing one.
-  // Both are integers we control (first is validated 1…max), so the statement texts stay few.
+  // The page size is written into the SQL, not bound: a prepared statement's generic plan cannot
+  // see a bound LIMIT and plans for a tenth of the table, so PostgreSQL would re-plan the statement
+  // on every call (a custom plan) instead of reusing one. It is an integer we control (first is
+  // validated 1…max), so the statement texts stay few.
   const limit = integer(q.limit);
-  const probeMax = integer(reachTuning.probeMax);
   const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
   const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
-  const filters = (a: string) =>
-    [q.kind ? `${a}.kind = :kind` : null, q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null].filter(Boolean).map((f) => ` AND ${f}`).join('');
-  const after = (a: string) =>
-    q.after
-      ? ` AND (${a}.kind > :cKind OR (${a}.kind = :cKind AND ${a}.name_key > :cName) OR (${a}.kind = :cKind AND ${a}.name_key = :cName AND ${a}.id > :cId))`
-      : '';
-  const order = (a: string) => `ORDER BY ${a}.kind, ${a}.name_key, ${a}.id`;
+  /** Kind, name search and cursor over a source whose columns are kind, name_key and `id`. */
+  const where = (a: string, id: string) =>
+    [
+      q.kind ? `${a}.kind = :kind` : null,
+      q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null,
+      q.after ? `(${a}.kind, ${a}.name_key, ${a}.${id}) > (:cKind, :cName, :cId)` : null,
+    ].filter(Boolean).map((f) => ` AND ${f}`).join('');
+  const first = (a: string, id: string, from: string, conditions: string) =>
+    `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id FROM ${from} WHERE ${conditions}${where(a, id)}
+       ORDER BY ${a}.kind, ${a}.name_key, ${a}.${id} LIMIT ${limit}) AS ${a}_first`;
+  const granted = (a: string) => `${a}.level IN (:...levels) AND ${live(a)}`;
+  const viaGroups = postgres
+    ? `SELECT x.kind, x.name_key, x.id FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
+        WHERE m.user_id = :uid AND ${live('m')}`
+    : `SELECT g.kind, g.name_key, g.resource_id AS id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
+        WHERE m.user_id = :uid AND ${live('m')} AND ${granted('g')}${where('g', 'resource_id')}`;
+  const sources = [
+    viaGroups,
+    first('ug', 'resource_id', 'access_grant ug', `ug.user_id = :uid AND ${granted('ug')}`),
+    first('o', 'id', 'resource o', 'o.owner_id = :uid'),
+    ...(read ? [first('p', 'id', 'resource p', "p.visibility = 'PUBLIC'")] : []),
+  ];
+  // A resource reachable several ways appears once (GROUP BY), then the page is the first rows.
+  const page = `SELECT h.kind, h.name_key, h.id FROM (${sources.join(' UNION ALL ')}) h
+       GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id LIMIT ${limit}`;
+  // The count (only when the client selected totalCount): the owned or granted candidates, plus
+  // the PUBLIC resources that are not among them, each counted from an index.
+  const filters = (a: string) => [q.kind ? `${a}.kind = :kind` : null, q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null].filter(Boolean).map((f) => ` AND ${f}`).join('');
   const cand = `cand AS (
-      SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND g.level IN (:...levels) AND ${live('g')}
+      SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND ${granted('g')}${filters('g')}
       UNION SELECT g.resource_id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
-             WHERE m.user_id = :uid AND g.level IN (:...levels) AND ${live('g')} AND ${live('m')}
-      UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid)`;
-  // The two ways to a page; each is gated by a constant condition on the candidates' number,
-  // evaluated once, so only one of them runs.
-  const walk = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM resource r
-       WHERE (SELECT n FROM size) > ${probeMax} AND (${read ? "r.visibility = 'PUBLIC' OR " : ''}r.id IN (SELECT id FROM cand))${filters('r')}${after('r')}
-       ${order('r')} LIMIT ${limit}) w`;
-  const probe = `SELECT * FROM (SELECT r.id, r.kind, r.name_key FROM cand c JOIN resource r ON r.id = c.id
-       WHERE (SELECT n FROM size) <= ${probeMax}${read ? " AND r.visibility <> 'PUBLIC'" : ''}${filters('r')}${after('r')}
-       ${order('r')} LIMIT ${limit}) pc`;
-  const publicPart = `SELECT * FROM (SELECT p.id, p.kind, p.name_key FROM resource p
-       WHERE (SELECT n FROM size) <= ${probeMax} AND p.visibility = 'PUBLIC'${filters('p')}${after('p')}
-       ${order('p')} LIMIT ${limit}) pp`;
-  const page = `SELECT * FROM (${walk} UNION ALL ${probe}${read ? ` UNION ALL ${publicPart}` : ''}) t ${order('t')} LIMIT ${limit}`;
-  // Granted (filtered) plus PUBLIC that is not also granted; unfiltered, the candidates need no lookup.
-  const grantedCount = q.kind || q.namePattern
-    ? `SELECT COUNT(*) FROM cand c JOIN resource r ON r.id = c.id WHERE 1 = 1${filters('r')}`
-    : 'SELECT n FROM size';
+             WHERE m.user_id = :uid AND ${granted('g')}${filters('g')} AND ${live('m')}
+      UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid${filters('o')})`;
   const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${filters('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
+  const total = q.withTotal ? `(SELECT COUNT(*) FROM cand)${publicCount}` : 'NULL';
   // The page's rows come back whole: no second round trip to load them.
   const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
          x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
     FROM (${page}) pg JOIN resource x ON x.id = pg.id`;
   // One head row says who the subject is (so the caller needs no lookup of its own) and, when
   // asked, the total; the page's rows hang off it (none: one row with the page's columns null).
-  const sql = `WITH ${cand}, size AS (SELECT COUNT(*) AS n FROM cand)
-    SELECT head.total AS "total", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
-      FROM (SELECT ${q.withTotal ? `(${grantedCount})${publicCount}` : 'NULL'} AS total) head
+  const sql = `${q.withTotal ? `WITH ${cand} ` : ''}SELECT head.total AS "total", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
+      FROM (SELECT ${total} AS total) head
       LEFT JOIN user_account su ON su.id = :uid
       LEFT JOIN (${hydrated}) h ON 1 = 1
     ORDER BY h."kind", h."nameKey", h."id"`;

@@ -14,10 +14,11 @@ export type GrantLevel = 'READ' | 'WRITE';
 @Check('CK_grant_one_principal', '("user_id" IS NULL) <> ("group_id" IS NULL)')
 @Index('UQ_grant_user', ['resourceId', 'userId'], { unique: true, where: '"user_id" IS NOT NULL' })
 @Index('UQ_grant_group', ['resourceId', 'groupId'], { unique: true, where: '"group_id" IS NOT NULL' })
-// A principal's grants with level and expiry in the index: the reachable set of a user in many
-// groups is read from the index alone, not from a heap page per grant.
-@Index('IX_grant_user', ['userId', 'resourceId', 'level', 'expiresAt'])
-@Index('IX_grant_group', ['groupId', 'resourceId', 'level', 'expiresAt'])
+// A principal's grants in page order (kind, name, id), with level and expiry: a page of what a user
+// reaches reads, per group, only the first rows of this index (see reachablePage), and the reachable
+// set is counted from the index alone.
+@Index('IX_grant_user_page', ['userId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt'])
+@Index('IX_grant_group_page', ['groupId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt'])
 // A resource's grants, both kinds, with everything a check needs: checkAccess and the bulk check
 // read all of them in one index-only scan (see levelFacts).
 @Index('IX_grant_resource', ['resourceId', 'groupId', 'userId', 'level', 'expiresAt'])
@@ -36,6 +37,19 @@ export class GrantEntity {
 
   @VarcharColumn(8)
   level: GrantLevel;
+
+  /**
+   * Copies of the resource's kind and name_key, so grants can be read in page order. Database
+   * triggers keep them (set on insert, followed on rename; migration GrantPageOrder): no write
+   * path — the services, a test's direct insert, the benchmark's bulk load — can leave them stale.
+   * Application code never writes them; the default only satisfies SQLite's NOT NULL before its
+   * AFTER INSERT trigger fills them.
+   */
+  @VarcharColumn(40, { default: '' })
+  kind: string;
+
+  @VarcharColumn(200, { default: '' })
+  nameKey: string;
 
   @UuidColumn({ nullable: true })
   grantedById: string | null;

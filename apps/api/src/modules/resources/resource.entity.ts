@@ -11,7 +11,8 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 // reads the index alone. PUBLIC resources have their own index (counted and paged without a scan).
 @Index('IX_resource_kind_name', ['kind', 'nameKey', 'id', 'visibility'])
 @Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id'])
-@Index('IX_resource_owner', ['ownerId'])
+// What a user owns, in page order (see reachablePage).
+@Index('IX_resource_owner_page', ['ownerId', 'kind', 'nameKey', 'id'])
 // An access check needs only these three of a resource: with them in one index, the check (and each
 // pair of a bulk check) reads the resource from the index alone, without a heap visit.
 @Index('IX_resource_access_facts', ['id', 'ownerId', 'visibility'])

@@ -3,5 +3,6 @@ import { Init1795381853135 } from './1795381853135-Init';
 import { AccessIndexes1796033342563 } from './1796033342563-AccessIndexes';
 import { GrantResourceIndex1796043623401 } from './1796043623401-GrantResourceIndex';
 import { AccessFactsIndexes1796049017339 } from './1796049017339-AccessFactsIndexes';
+import { GrantPageOrder1796049684229 } from './1796049684229-GrantPageOrder';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229];
