@@ -74,48 +74,87 @@ async function scenarios(databaseUrl: string): Promise<{ scenarios: Scenario[]; 
   ] };
 }
 
+interface AccessPhase {
+  adminUrl: string;
+  dbName: string;
+  databaseUrl: string;
+  token: string;
+  /** servers[0] serves the main database; the phase restarts it and adds one for the small copy. */
+  servers: Server[];
+  measure: Measure;
+  row: (name: string, rps: number, p50: number, p99: number, failed: number) => void;
+  figures: Record<string, number | string | boolean>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /**
- * Issue 5's figures: checkAccess at 10k grants, then the dataset grown to 1M grants (quick: 100k)
- * and checkAccess, resources(first: 50) for a user in 20 groups, and a bulk check of 100 triples.
+ * Issue 5's figures: checkAccess at 10k grants and at 1M grants (quick: 100k), then checkAccess,
+ * resources(first: 50) for a user in 20 groups, and a bulk check of 100 triples at 1M.
+ *
+ * Growth compares two databases that differ only in how many resources and grants they hold: the
+ * 10k-grant state is copied (CREATE DATABASE … TEMPLATE) before the rest is loaded, and one server
+ * runs on each. checkAccess is then driven on them in alternating slices (small, large, small, …),
+ * and growth is the ratio of the median p50s. On a shared 2-core machine whose speed drifts by
+ * ±25 % over minutes, two measurements taken minutes apart would compare the drift, not the data.
  */
-async function accessPhase(
-  databaseUrl: string,
-  token: string,
-  measure: (s: Scenario, duration?: number) => Promise<AutocannonResult>,
-  figures: Record<string, number | string | boolean>,
-): Promise<void> {
+async function accessPhase(phase: AccessPhase): Promise<void> {
+  const { adminUrl, dbName, databaseUrl, token, servers, measure, row, figures } = phase;
   const shape = quick ? { users: 10_000, groups: 1_000, resources: 10_000 } : FULL;
   const t0 = Date.now();
   await loadPeople(databaseUrl, shape);
   await loadResources(databaseUrl, shape, 0, 1_000);
   const twenty = await userIn20Groups(databaseUrl, shape);
-  const loaded = { resources: 1_000 };
-  const randomInt = (n: number) => Math.floor(Math.random() * n);
-  /** Half the questions follow a real grant path, half are random (mostly NONE). */
-  const question = () => {
-    const j = randomInt(loaded.resources);
-    const i = Math.random() < 0.5 ? (j * 31 + randomInt(5) * 20011) % shape.users : randomInt(shape.users);
-    return { r: resourceId(j), u: userId(i) };
-  };
-  const check: Scenario = {
-    name: 'checkAccess (10k grants)',
-    key: 'checkAccessSmall',
-    query: 'query ($r: ID!, $u: ID!) { checkAccess(resourceId: $r, userId: $u, level: READ) }',
-    token,
-    variableSets: Array.from({ length: 20_000 }, question),
-  };
-  const small = await measure(check);
+  // A database can only be copied while nobody is connected to it.
+  await servers[0]!.stop();
+  const smallUrl = await createDatabase(adminUrl, `${dbName}_small`, dbName);
+  servers[0] = await startServer(databaseUrl);
+  servers[1] = await startServer(smallUrl);
   await loadResources(databaseUrl, shape, 1_000, shape.resources);
-  loaded.resources = shape.resources;
-  check.variableSets = Array.from({ length: 20_000 }, question);
   figures['grants'] = await count(databaseUrl, 'access_grant');
   figures['memberships'] = await count(databaseUrl, 'membership');
   figures['loadSeconds'] = Math.round((Date.now() - t0) / 1000);
+
+  const randomInt = (n: number) => Math.floor(Math.random() * n);
+  /** Half the questions follow a real grant path, half are random (mostly NONE). */
+  const question = (resources: number) => {
+    const j = randomInt(resources);
+    const i = Math.random() < 0.5 ? (j * 31 + randomInt(5) * 20011) % shape.users : randomInt(shape.users);
+    return { r: resourceId(j), u: userId(i) };
+  };
+  const checkQuery = 'query ($r: ID!, $u: ID!) { checkAccess(resourceId: $r, userId: $u, level: READ) }';
+  const smallCheck: Scenario = { name: 'checkAccess (10k grants)', key: 'checkAccessSmall', query: checkQuery, token, variableSets: Array.from({ length: 20_000 }, () => question(1_000)) };
+  const check: Scenario = { name: `checkAccess (${figures['grants']} grants)`, key: 'checkAccess', query: checkQuery, token, variableSets: Array.from({ length: 20_000 }, () => question(shape.resources)) };
+
+  // Growth: alternating slices on the two databases, after one warm-up on each.
+  const slice = quick ? 3 : 5;
+  const sides = [{ scenario: smallCheck, url: servers[1].url }, { scenario: check, url: servers[0].url }];
+  for (const side of sides) {
+    await assertAnswers(side.url, side.scenario);
+    await run(side.url, side.scenario, WARMUP_S);
+  }
+  const slices: AutocannonResult[][] = [[], []];
+  for (let round = 0; round < 3; round++) {
+    for (const [k, side] of sides.entries()) slices[k]!.push(await run(side.url, side.scenario, slice));
+  }
+  const [smallP50, largeP50] = slices.map((results) => median(results.map((r) => r.latency.p50)));
+  const smallRuns = slices[0]!;
+  figures['checkAccessSmallRps'] = Math.round(median(smallRuns.map((r) => r.requests.average)));
+  figures['checkAccessSmallP50Ms'] = smallP50!;
+  figures['checkAccessSmallP99Ms'] = median(smallRuns.map((r) => r.latency.p99));
+  figures['checkAccessGrowthP50sMs'] = slices.map((results) => results.map((r) => r.latency.p50).join('/')).join(' vs ');
+  figures['checkAccessGrowth'] = Math.round((largeP50! / Math.max(smallP50!, 1)) * 100) / 100;
+  row(`checkAccess (10k grants), median of 3 × ${slice} s`, figures['checkAccessSmallRps'], smallP50!, figures['checkAccessSmallP99Ms'], 0);
+  const largeRuns = slices[1]!;
+  row(`checkAccess (${figures['grants']} grants), median of 3 × ${slice} s`, median(largeRuns.map((r) => r.requests.average)), largeP50!, median(largeRuns.map((r) => r.latency.p99)), 0);
+  await servers[1].stop();
+  servers.pop();
+
   // The ratio's denominator is measured right before its numerator: over a run of several minutes
   // on a shared 2-core machine, the stack's ceiling drifts by ±25 %, and a ratio of two figures
   // taken minutes apart measures the drift. (typenameRps, at the start, stays in the report.)
   const ceiling = await measure({ name: '{ __typename } again, just before checkAccess', key: 'typenameAdjacent', query: '{ __typename }' });
-  const large = await measure({ ...check, name: `checkAccess (${figures['grants']} grants)`, key: 'checkAccess' });
+  const large = await measure(check);
   // The page as an integration pages through it, then as the UI asks for it (with the total).
   const page = (total: string) => `query ($u: ID!) { resources(userId: $u, first: 50) { ${total}edges { node { id kind name } } pageInfo { hasNextPage endCursor } } }`;
   await measure({ name: 'resources(first: 50), user in 20 groups', key: 'resources', query: page(''), token, variables: { u: twenty } });
@@ -125,12 +164,9 @@ async function accessPhase(
     key: 'bulkCheck',
     query: 'query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }',
     token,
-    variableSets: Array.from({ length: 2_000 }, () => ({ c: Array.from({ length: 100 }, () => { const q = question(); return { userId: q.u, resourceId: q.r, level: 'READ' }; }) })),
+    variableSets: Array.from({ length: 2_000 }, () => ({ c: Array.from({ length: 100 }, () => { const q = question(shape.resources); return { userId: q.u, resourceId: q.r, level: 'READ' }; }) })),
   });
   figures['checkAccessRatio'] = Math.round((large.requests.average / ceiling.requests.average) * 100) / 100;
-  figures['checkAccessGrowth'] = Math.round((large.latency.p50 / Math.max(small.latency.p50, 1)) * 100) / 100;
-  figures['resourcesP99Ms'] = figures['resourcesP99Ms']!;
-  figures['bulkCheckP99Ms'] = figures['bulkCheckP99Ms']!;
 }
 
 async function freePort(): Promise<number> {
@@ -190,21 +226,48 @@ async function run(url: string, scenario: Scenario, duration: number): Promise<A
   });
 }
 
-async function main(): Promise<void> {
-  const adminUrl = testDatabaseUrl();
-  const dbName = 'gatehouse_bench';
-  const databaseUrl = await createDatabase(adminUrl, dbName);
+/** The built server on one database, on a free port. */
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S };
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
   try {
     await waitForHealth(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+export type Measure = (scenario: Scenario, options?: { duration?: number; url?: string }) => Promise<AutocannonResult>;
+
+async function main(): Promise<void> {
+  const adminUrl = testDatabaseUrl();
+  const dbName = 'gatehouse_bench';
+  const databaseUrl = await createDatabase(adminUrl, dbName);
+  const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S };
+  const servers: Server[] = [];
+  try {
+    servers.push(await startServer(databaseUrl));
     const rows: string[] = [];
-    const measure = async (scenario: Scenario, duration = DURATION_S) => {
+    const row = (name: string, rps: number, p50: number, p99: number, failed: number) =>
+      rows.push(`${name.padEnd(44)} ${String(Math.round(rps)).padStart(8)} ${String(p50).padStart(8)} ${String(p99).padStart(8)} ${String(failed).padStart(8)}`);
+    const measure: Measure = async (scenario, { duration = DURATION_S, url = servers[0]!.url } = {}) => {
       await assertAnswers(url, scenario);
       await run(url, scenario, WARMUP_S);
       const result = await run(url, scenario, duration);
@@ -213,21 +276,19 @@ async function main(): Promise<void> {
       figures[`${scenario.key}P50Ms`] = result.latency.p50;
       figures[`${scenario.key}P99Ms`] = result.latency.p99;
       if (failed > 0) figures[`${scenario.key}Failures`] = failed;
-      rows.push(
-        `${scenario.name.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(8)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(failed).padStart(8)}`,
-      );
+      row(scenario.name, result.requests.average, result.latency.p50, result.latency.p99, failed);
       return result;
     };
     const { scenarios: groupScenarios, checkerToken } = await scenarios(databaseUrl);
     for (const scenario of groupScenarios) await measure(scenario);
-    await accessPhase(databaseUrl, checkerToken, measure, figures);
+    await accessPhase({ adminUrl, dbName, databaseUrl, token: checkerToken, servers, measure, row, figures });
     console.log(`\nGatehouse benchmark — PostgreSQL, autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
     console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
-    for (const row of rows) console.log(row);
+    for (const line of rows) console.log(line);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const server of servers) await server.stop();
     await dropDatabase(adminUrl, dbName);
+    await dropDatabase(adminUrl, `${dbName}_small`);
   }
   console.log(JSON.stringify(figures));
 }
