@@ -221,12 +221,12 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   const limit = integer(q.limit);
   const levels = read ? ['READ', 'WRITE'] : ['WRITE'];
   const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
-  /** Kind, name search and cursor over a source whose columns are kind, name_key and `id`. */
-  const where = (a: string, id: string) =>
+  /** The kind and name filters over a source with kind and name_key columns; with its id column, the cursor too. */
+  const where = (a: string, id?: string) =>
     [
       q.kind ? `${a}.kind = :kind` : null,
       q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null,
-      q.after ? `(${a}.kind, ${a}.name_key, ${a}.${id}) > (:cKind, :cName, :cId)` : null,
+      id && q.after ? `(${a}.kind, ${a}.name_key, ${a}.${id}) > (:cKind, :cName, :cId)` : null,
     ].filter(Boolean).map((f) => ` AND ${f}`).join('');
   const first = (a: string, id: string, from: string, conditions: string) =>
     `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id FROM ${from} WHERE ${conditions}${where(a, id)}
@@ -248,13 +248,12 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
        GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id LIMIT ${limit}`;
   // The count (only when the client selected totalCount): the owned or granted candidates, plus
   // the PUBLIC resources that are not among them, each counted from an index.
-  const filters = (a: string) => [q.kind ? `${a}.kind = :kind` : null, q.namePattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null].filter(Boolean).map((f) => ` AND ${f}`).join('');
   const cand = `cand AS (
-      SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND ${granted('g')}${filters('g')}
+      SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND ${granted('g')}${where('g')}
       UNION SELECT g.resource_id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
-             WHERE m.user_id = :uid AND ${granted('g')}${filters('g')} AND ${live('m')}
-      UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid${filters('o')})`;
-  const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${filters('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
+             WHERE m.user_id = :uid AND ${granted('g')}${where('g')} AND ${live('m')}
+      UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid${where('o')})`;
+  const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${where('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
   const total = q.withTotal ? `(SELECT COUNT(*) FROM cand)${publicCount}` : 'NULL';
   // The page's rows come back whole: no second round trip to load them.
   const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",

@@ -7,8 +7,8 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 /** Something another application owns and Gatehouse guards (SPEC §1, §11). */
 @Entity({ name: 'resource' })
 @Index('UQ_resource_external', ['kind', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
-// Pages walk (kind, name, id); visibility rides along so the walk that keeps only reachable rows
-// reads the index alone. PUBLIC resources have their own index (counted and paged without a scan).
+// Every resource in page order (kind, name, id): an admin's page (everything they reach). PUBLIC
+// resources have their own index, so a user's page and count read them without a scan.
 @Index('IX_resource_kind_name', ['kind', 'nameKey', 'id', 'visibility'])
 @Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id'])
 // What a user owns, in page order (see reachablePage).

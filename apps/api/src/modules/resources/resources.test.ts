@@ -134,6 +134,46 @@ describe('the questions', () => {
     expect(pageOnly.data?.resources.pageInfo.hasNextPage).toBe(true);
   });
 
+  it('resources searches names (case-insensitive, % and _ literal) through every path, page by page', async () => {
+    const reader = await makeUser(app, { permissions: ['resources.create'] });
+    const group = await makeGroup(app, { shareable: 'ANYONE', members: [reader.user.id] });
+    const tag = `qx${Date.now().toString(36)}`;
+    const named = async (name: string, input: ReturnType<typeof access> | null, as = creator) => {
+      const id = (await app.gql<{ createResource: { id: string } }>(CREATE, { i: { kind: 'document', name } }, as.as)).data!.createResource.id;
+      if (input) await app.gql(SET, { r: id, i: input }, as.as);
+      return id;
+    };
+    const viaGroup = await named(`${tag} Alpha report`, access('PRIVATE', { groupIds: [group.id] }));
+    const viaUser = await named(`${tag} ALPHA plan`, access('PRIVATE', {}, { userIds: [reader.user.id] }));
+    const open = await named(`${tag} public alpha`, access('PUBLIC'));
+    await named(`${tag} alpha, not shared`, access('PRIVATE'));
+    const beta = await named(`${tag} Beta report`, access('PRIVATE', { groupIds: [group.id] }));
+    const percent = await named(`${tag} 100% alpha`, access('PRIVATE', { userIds: [reader.user.id] }));
+    const mine = await named(`${tag} my alpha`, null, reader);
+    /** Every page of the search, one resource per page, checking totalCount against what the pages held. */
+    const search = async (term: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      let total = -1;
+      do {
+        type Page = { resources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+        const page: Page = (await app.gql<never>('query ($s: String, $a: String) { resources(filter: { search: $s }, first: 1, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { s: term, a: after }, reader.as)).data!;
+        ids.push(...page.resources.edges.map((e) => e.node.id));
+        total = page.resources.totalCount;
+        after = page.resources.pageInfo.hasNextPage ? page.resources.pageInfo.endCursor : null;
+      } while (after);
+      expect(total).toBe(ids.length);
+      return ids;
+    };
+    // In name order; "alpha, not shared" is never reachable.
+    expect(await search(tag)).toEqual([percent, viaUser, viaGroup, beta, mine, open]);
+    expect(await search(`${tag.toUpperCase()} ALPHA`)).toEqual([viaUser, viaGroup]);
+    expect(await search('% alpha')).toEqual([percent]);
+    expect(await search(`${tag} %`)).toEqual([]);
+    expect(await search(`${tag}_`)).toEqual([]);
+    expect(await search(`${tag} public`)).toEqual([open]);
+  });
+
   it('explainAccess lists every path, with the group and the grant', async () => {
     const id = await make();
     const group = await makeGroup(app, { shareable: 'ANYONE', members: [cast.user.user.id] });
