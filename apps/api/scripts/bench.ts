@@ -137,16 +137,22 @@ async function accessPhase(phase: AccessPhase): Promise<void> {
   for (let round = 0; round < 3; round++) {
     for (const [k, side] of sides.entries()) slices[k]!.push(await run(side.url, side.scenario, slice));
   }
-  const [smallP50, largeP50] = slices.map((results) => median(results.map((r) => r.latency.p50)));
-  const smallRuns = slices[0]!;
-  figures['checkAccessSmallRps'] = Math.round(median(smallRuns.map((r) => r.requests.average)));
-  figures['checkAccessSmallP50Ms'] = smallP50!;
-  figures['checkAccessSmallP99Ms'] = median(smallRuns.map((r) => r.latency.p99));
+  /** A side's slices as one figure: the median of each measure, and every failure counted. */
+  const summary = (results: AutocannonResult[]) => ({
+    rps: Math.round(median(results.map((r) => r.requests.average))),
+    p50: median(results.map((r) => r.latency.p50)),
+    p99: median(results.map((r) => r.latency.p99)),
+    failed: results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+  });
+  const [small, grown] = slices.map(summary) as [ReturnType<typeof summary>, ReturnType<typeof summary>];
+  figures['checkAccessSmallRps'] = small.rps;
+  figures['checkAccessSmallP50Ms'] = small.p50;
+  figures['checkAccessSmallP99Ms'] = small.p99;
+  if (small.failed + grown.failed > 0) figures['checkAccessGrowthFailures'] = small.failed + grown.failed;
   figures['checkAccessGrowthP50sMs'] = slices.map((results) => results.map((r) => r.latency.p50).join('/')).join(' vs ');
-  figures['checkAccessGrowth'] = Math.round((largeP50! / Math.max(smallP50!, 1)) * 100) / 100;
-  row(`checkAccess (10k grants), median of 3 × ${slice} s`, figures['checkAccessSmallRps'], smallP50!, figures['checkAccessSmallP99Ms'], 0);
-  const largeRuns = slices[1]!;
-  row(`checkAccess (${figures['grants']} grants), median of 3 × ${slice} s`, median(largeRuns.map((r) => r.requests.average)), largeP50!, median(largeRuns.map((r) => r.latency.p99)), 0);
+  figures['checkAccessGrowth'] = Math.round((grown.p50 / Math.max(small.p50, 1)) * 100) / 100;
+  row(`checkAccess (10k grants), median of 3 × ${slice} s`, small.rps, small.p50, small.p99, small.failed);
+  row(`checkAccess (${figures['grants']} grants), median of 3 × ${slice} s`, grown.rps, grown.p50, grown.p99, grown.failed);
   await servers[1].stop();
   servers.pop();
 
@@ -254,7 +260,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   return { url, stop };
 }
 
-export type Measure = (scenario: Scenario, options?: { duration?: number; url?: string }) => Promise<AutocannonResult>;
+type Measure = (scenario: Scenario, options?: { duration?: number; url?: string }) => Promise<AutocannonResult>;
 
 async function main(): Promise<void> {
   const adminUrl = testDatabaseUrl();
