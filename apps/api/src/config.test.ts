@@ -20,14 +20,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: '/tmp/gh' }).database).toEqual({ dialect: 'sqlite', file: '/tmp/gh/gatehouse.db' });
   });
 
+  it('sizes the access cache in facts: 4 million unless told, 0 turns it off', () => {
+    expect(loadConfig({}).accessCacheSize).toBe(4_000_000);
+    expect(loadConfig({ ACCESS_CACHE_SIZE: '0' }).accessCacheSize).toBe(0);
+  });
+
   it('names every problem at once in plain words', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', ADMIN_EMAIL: 'a@b.c' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', ADMIN_EMAIL: 'a@b.c', ACCESS_CACHE_SIZE: 'lots' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems;
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(5);
+      expect(problems.join('\n')).toMatch(/ACCESS_CACHE_SIZE must be a whole number of facts/);
       expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
       expect(problems.join('\n')).toMatch(/DATABASE_URL must be a PostgreSQL URL/);
       expect(problems.join('\n')).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);

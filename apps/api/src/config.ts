@@ -46,6 +46,11 @@ export interface Config {
   publicUrl: string | null;
   /** How long a shutdown may wait for in-flight requests before the process exits anyway. */
   shutdownGraceMs: number;
+  /**
+   * The bulk check's cache of access facts, in facts (a user, a resource, a membership or a grant
+   * each count one); 0 turns it off. It is validated on every request (access-cache.ts).
+   */
+  accessCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +144,12 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = str('PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s) URL such as https://gatehouse.example.org.');
 
+  const cacheRaw = str('ACCESS_CACHE_SIZE') ?? '4000000';
+  const accessCacheSize = Number(cacheRaw);
+  if (!/^\d+$/.test(cacheRaw) || !Number.isSafeInteger(accessCacheSize)) {
+    problems.push(`ACCESS_CACHE_SIZE must be a whole number of facts, 0 to turn the cache off (got "${cacheRaw}").`);
+  }
+
   const webDistRaw = str('WEB_DIST');
   const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
 
@@ -156,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidc,
     publicUrl,
     shutdownGraceMs: 10_000,
+    accessCacheSize,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -51,7 +51,7 @@ export function createServices({ db, config, log }: ServiceDeps): Services {
   const users = new UsersService(db, cascade);
   const permissions = new PermissionsService(db, cascade);
   const groups = new GroupsService(db, permissions, cascade);
-  const access = new AccessService(db);
+  const access = new AccessService(db, config.accessCacheSize);
   const auth = new AuthService(db, users);
   return {
     db,

@@ -11,6 +11,7 @@ import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
 import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
+import { levelFactsCached } from './access-cache';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -62,7 +63,11 @@ export function explainFrom(user: UserEntity | null, resource: ResourceEntity, a
 const NOT_FOUND = 'No resource has this id.';
 
 export class AccessService {
-  constructor(private readonly db: Db) {}
+  /** `cacheSize`: the bulk check's cache of access facts, in facts; 0 reads every fact afresh (access-cache.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly cacheSize = 0,
+  ) {}
 
   /**
    * Asking about someone else needs access.check (or admin); everyone may ask about themselves.
@@ -117,8 +122,9 @@ export class AccessService {
   }
 
   /**
-   * The bulk check: many (user, resource, level) triples in one call, answered in order, in ONE
-   * query (levelFactsMany) under the same rule as checkAccess. An unknown resource anywhere makes
+   * The bulk check: many (user, resource, level) triples in one call, answered in order under the
+   * same rule as checkAccess — from the validated cache of access facts (access-cache.ts), or in
+   * ONE query (levelFactsMany) when the cache is off. An unknown resource anywhere makes
    * the whole call NOT_FOUND, naming the ids, as checkAccess does for one.
    */
   async checkMany(viewer: Viewer, questions: AccessQuestion[]): Promise<boolean[]> {
@@ -131,10 +137,11 @@ export class AccessService {
     });
     const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];
     if (badIds.length) throw this.missing(badIds);
-    const [facts, settings] = await Promise.all([levelFactsMany(this.db.manager, pairs), readSettings(this.db.manager)]);
-    const missing = [...new Set(pairs.filter((_, i) => !facts[i]?.resourceId).map((p) => p.resourceId))];
+    const facts = this.cacheSize > 0 ? levelFactsCached(this.db.manager, this.cacheSize, pairs) : levelFactsMany(this.db.manager, pairs);
+    const [found, settings] = await Promise.all([facts, readSettings(this.db.manager)]);
+    const missing = [...new Set(pairs.filter((_, i) => !found[i]?.resourceId).map((p) => p.resourceId))];
     if (missing.length) throw this.missing(missing);
-    return facts.map((f, i) => RANK[levelFrom(f, pairs[i]!.userId, settings.adminBypass)] >= RANK[questions[i]!.level]);
+    return found.map((f, i) => RANK[levelFrom(f, pairs[i]!.userId, settings.adminBypass)] >= RANK[questions[i]!.level]);
   }
 
   private missing(ids: string[]) {

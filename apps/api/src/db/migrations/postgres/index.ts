@@ -4,5 +4,6 @@ import { AccessIndexes1796033342563 } from './1796033342563-AccessIndexes';
 import { GrantResourceIndex1796043623401 } from './1796043623401-GrantResourceIndex';
 import { AccessFactsIndexes1796049017339 } from './1796049017339-AccessFactsIndexes';
 import { GrantPageOrder1796049684229 } from './1796049684229-GrantPageOrder';
+import { AccessEpoch1796056417244 } from './1796056417244-AccessEpoch';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244];

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/factories';
+import { GroupEntity } from '../groups/group.entity';
+import { MembershipEntity } from '../memberships/membership.entity';
+import { UserEntity } from '../users/user.entity';
+import { levelFactsCached } from './access-cache';
+import { levelFactsMany } from './access.repository';
+import { GrantEntity } from './grant.entity';
+import { ResourceEntity } from './resource.entity';
+
+// The bulk check answers from a cache of access facts (access-cache.ts). These tests show that
+// it never answers stale. Every change below is written straight to the tables (TypeORM's manager,
+// not the services), as another process or an operator would. Only the database's access epoch
+// can tell the cache about such a change.
+
+let app: TestApp;
+let asker: TestUser;
+
+const BULK = 'query ($c: [AccessCheckInput!]!) { checkAccessMany(checks: $c) }';
+
+/** One resource and the people around it: its owner, a user grant (READ), a group grant (WRITE) held by `member`, and a stranger. */
+async function scene(options: { visibility?: 'PUBLIC' | 'PRIVATE'; memberUntil?: Date; grantUntil?: Date } = {}) {
+  const [owner, grantee, member, stranger, admin] = await Promise.all([makeUser(app), makeUser(app), makeUser(app), makeUser(app), makeUser(app, { isAdmin: true })]);
+  const group = await makeGroup(app);
+  await addMember(app, group.id, member.user.id, options.memberUntil ?? null);
+  const m = app.dataSource.manager;
+  const resource = await m.save(m.create(ResourceEntity, { kind: 'document', name: 'Cached', nameKey: 'cached', description: '', externalId: null, ownerId: owner.user.id, visibility: options.visibility ?? 'PRIVATE' }));
+  await m.insert(GrantEntity, { resourceId: resource.id, userId: grantee.user.id, groupId: null, level: 'READ', grantedById: null, expiresAt: options.grantUntil ?? null });
+  await m.insert(GrantEntity, { resourceId: resource.id, userId: null, groupId: group.id, level: 'WRITE', grantedById: null, expiresAt: null });
+  return { owner, grantee, member, stranger, admin, group, resource };
+}
+type Scene = Awaited<ReturnType<typeof scene>>;
+
+/** The bulk check over HTTP, as an integration asks it. */
+async function ask(s: Scene, who: TestUser, level: 'READ' | 'WRITE'): Promise<boolean | string> {
+  const result = await app.gql<{ checkAccessMany: boolean[] }>(BULK, { c: [{ userId: who.user.id, resourceId: s.resource.id, level }] }, asker.as);
+  return result.errors?.length ? String(result.errors[0]!.extensions?.['code']) : result.data!.checkAccessMany[0]!;
+}
+
+const epoch = async () => Number((await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1'))[0].n);
+const past = () => new Date(Date.now() - 60_000);
+
+beforeAll(async () => {
+  app = await startTestApp();
+  asker = await makeUser(app, { permissions: ['access.check'] });
+});
+afterAll(() => app.close());
+
+describe('the bulk check never answers from stale facts', () => {
+  const changes: { name: string; who: keyof Pick<Scene, 'owner' | 'grantee' | 'member' | 'stranger' | 'admin'>; level: 'READ' | 'WRITE'; before: boolean; after: boolean | string; change: (s: Scene) => Promise<unknown> }[] = [
+    { name: 'a user grant is deleted', who: 'grantee', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.delete(GrantEntity, { resourceId: s.resource.id, userId: s.grantee.user.id }) },
+    { name: 'a group grant is lowered to READ', who: 'member', level: 'WRITE', before: true, after: false, change: (s) => app.dataSource.manager.update(GrantEntity, { resourceId: s.resource.id, groupId: s.group.id }, { level: 'READ' }) },
+    { name: 'a grant is set to have expired', who: 'grantee', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.update(GrantEntity, { resourceId: s.resource.id, userId: s.grantee.user.id }, { expiresAt: past() }) },
+    { name: 'a member leaves the group', who: 'member', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id }) },
+    { name: 'a membership is set to have expired', who: 'member', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.update(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id }, { expiresAt: past() }) },
+    { name: 'the group is deleted', who: 'member', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.delete(GroupEntity, { id: s.group.id }) },
+    { name: 'the user is deactivated', who: 'grantee', level: 'READ', before: true, after: false, change: (s) => app.dataSource.manager.update(UserEntity, { id: s.grantee.user.id }, { isActive: false }) },
+    { name: 'an admin stops being one', who: 'admin', level: 'WRITE', before: true, after: false, change: (s) => app.dataSource.manager.update(UserEntity, { id: s.admin.user.id }, { isAdmin: false }) },
+    { name: 'ownership moves to someone else', who: 'owner', level: 'WRITE', before: true, after: false, change: (s) => app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { ownerId: s.grantee.user.id }) },
+    { name: 'the resource is made public', who: 'stranger', level: 'READ', before: false, after: true, change: (s) => app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { visibility: 'PUBLIC' }) },
+    { name: 'a user grant is added', who: 'stranger', level: 'WRITE', before: false, after: true, change: (s) => app.dataSource.manager.insert(GrantEntity, { resourceId: s.resource.id, userId: s.stranger.user.id, groupId: null, level: 'WRITE', grantedById: null, expiresAt: null }) },
+    { name: 'someone joins the group', who: 'stranger', level: 'WRITE', before: false, after: true, change: (s) => addMember(app, s.group.id, s.stranger.user.id) },
+    { name: 'the resource is deleted', who: 'grantee', level: 'READ', before: true, after: 'NOT_FOUND', change: (s) => app.dataSource.manager.delete(ResourceEntity, { id: s.resource.id }) },
+  ];
+
+  it.each(changes)('$name: the next request sees it', async ({ who, level, before, after, change }) => {
+    const s = await scene();
+    // Asked twice, so the second answer comes from the cache.
+    expect(await ask(s, s[who], level)).toBe(before);
+    expect(await ask(s, s[who], level)).toBe(before);
+    await change(s);
+    expect(await ask(s, s[who], level)).toBe(after);
+  });
+
+  it('a membership or grant that runs out counts for nothing from that instant, with no write at all', async () => {
+    const until = new Date(Date.now() + 1500);
+    const s = await scene({ memberUntil: until, grantUntil: until });
+    expect([await ask(s, s.member, 'READ'), await ask(s, s.grantee, 'READ')]).toEqual([true, true]);
+    const moved = await epoch();
+    await new Promise((r) => setTimeout(r, until.getTime() - Date.now() + 50));
+    expect([await ask(s, s.member, 'READ'), await ask(s, s.grantee, 'READ')]).toEqual([false, false]);
+    expect(await epoch()).toBe(moved);
+  });
+});
+
+describe('the access epoch', () => {
+  it('moves when a transaction that changes access commits, and not when it rolls back', async () => {
+    const s = await scene();
+    const before = await epoch();
+    await app.dataSource.transaction(async (tx) => {
+      await tx.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    expect(await epoch()).toBe(before);
+    await app.dataSource.transaction(async (tx) => {
+      await tx.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
+      await addMember(app, s.group.id, s.stranger.user.id);
+    });
+    expect(await epoch()).toBeGreaterThan(before);
+  });
+
+  it('does not move for changes that cannot change access (renaming a resource or a user)', async () => {
+    const s = await scene();
+    const before = await epoch();
+    await app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { name: 'Renamed', nameKey: 'renamed' });
+    await app.dataSource.manager.update(UserEntity, { id: s.member.user.id }, { displayName: 'Renamed', nameKey: 'renamed' });
+    expect(await epoch()).toBe(before);
+  });
+});
+
+describe('levelFactsCached', () => {
+  it('reads only the epoch once it holds the facts, and all facts again after a change', async () => {
+    const s = await scene();
+    const pairs = [s.owner, s.grantee, s.member, s.stranger].map((u) => ({ userId: u.user.id, resourceId: s.resource.id }));
+    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    const first = await levelFactsCached(app.dataSource.manager, 1000, pairs);
+    expect(statements).toHaveBeenCalledTimes(2); // the epoch, then the facts
+    statements.mockClear();
+    expect(await levelFactsCached(app.dataSource.manager, 1000, pairs)).toEqual(first);
+    expect(statements).toHaveBeenCalledTimes(1); // the epoch only
+    await app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { visibility: 'PUBLIC' });
+    statements.mockClear();
+    const after = await levelFactsCached(app.dataSource.manager, 1000, pairs);
+    expect(statements).toHaveBeenCalledTimes(2);
+    statements.mockRestore();
+    expect(after.map((f) => f.visibility)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC', 'PUBLIC']);
+  });
+
+  it('gives the answers of levelFactsMany, however small its budget', async () => {
+    const scenes = [await scene(), await scene({ visibility: 'PUBLIC' })];
+    const people = scenes.flatMap((s) => [s.owner, s.grantee, s.member, s.stranger, s.admin]);
+    const pairs = people.flatMap((u) => scenes.map((s) => ({ userId: u.user.id, resourceId: s.resource.id })));
+    pairs.push({ userId: people[0]!.user.id, resourceId: '00000000-0000-0000-0000-000000000000' });
+    // The same facts whatever the dialect's types (SQLite's 0/1, PostgreSQL's bigint text); an unknown resource is only that.
+    const normal = (rows: Awaited<ReturnType<typeof levelFactsMany>>) =>
+      rows.map((f) => (f.resourceId ? { resourceId: f.resourceId, ownerId: f.ownerId, visibility: f.visibility, bestGrant: f.bestGrant === null ? null : Number(f.bestGrant), isActive: Boolean(f.isActive), isAdmin: Boolean(f.isAdmin) } : null));
+    const truth = normal(await levelFactsMany(app.dataSource.manager, pairs));
+    expect(truth.filter((f) => f?.bestGrant === 2).length).toBeGreaterThan(0);
+    for (const size of [1, 3, 1000]) {
+      // Twice each: once filling the cache, once answering from it.
+      expect(normal(await levelFactsCached(app.dataSource.manager, size, pairs))).toEqual(truth);
+      expect(normal(await levelFactsCached(app.dataSource.manager, size, pairs))).toEqual(truth);
+    }
+  });
+});

@@ -1,0 +1,240 @@
+import { LRUCache } from 'lru-cache';
+import type { DataSource, EntityManager } from 'typeorm';
+import { coalescer } from '../../db/coalesce';
+import { rawQuery } from '../../db/raw-sql';
+import type { LevelRow } from './access.repository';
+
+/**
+ * The bulk check's memory of access facts, which is never stale.
+ *
+ * For each user, it keeps whether they are active and admin, and their memberships with expiry.
+ * For each resource, it keeps the owner, the visibility and the grants with expiry. A bulk check
+ * of 100 pairs then costs one tiny statement instead of a hundred index walks.
+ *
+ * Why it can never answer stale:
+ * - **The access epoch.** `access_epoch.n` is a counter. Database triggers add one in every
+ *   transaction that changes a grant, a membership, a resource's owner or visibility, or a user's
+ *   active or admin flag (see the AccessEpoch migration). This holds whatever wrote the change:
+ *   this process, another process, or SQL typed by an operator.
+ * - **Every request reads the epoch first.** The read is coalesced across requests, like
+ *   authentication, and it is sent after the request arrived. If the epoch has moved, the cache
+ *   is emptied before anything in it is used.
+ * - **Facts are stored with the epoch they were read at.** The same statement reads both, so they
+ *   come from one snapshot. Facts read at another epoch are used for that request only, and are
+ *   never stored.
+ * - **Expiry is a time, not a change.** Grants and memberships are kept with their `expires_at`,
+ *   and every answer compares it with the clock. An expiry therefore counts at its instant, as it
+ *   does in SQL.
+ *
+ * Unknown ids are never cached. Creating a user or a resource moves no epoch, so caching "no such
+ * row" would make that answer stale.
+ *
+ * The cache is bounded by counting facts: one per user or resource, plus one per membership or
+ * grant. When full, the least recently used entries go first.
+ */
+interface UserFacts {
+  isActive: boolean;
+  isAdmin: boolean;
+  /** The user's memberships: group numbers (see Generation.number), and when each stops counting. */
+  groups: Int32Array;
+  /** ms since 1970 per membership; null when none of them expires. */
+  groupExpires: Float64Array | null;
+}
+
+interface ResourceFacts {
+  ownerId: string | null;
+  visibility: string;
+  /** Per grant: +n names user n, −n names group n (see Generation.number). */
+  principals: Int32Array;
+  /** Per grant: 1 READ, 2 WRITE. */
+  ranks: Uint8Array;
+  /** Per grant, ms since 1970 (Infinity: never); null when no grant expires. */
+  expires: Float64Array | null;
+}
+
+/**
+ * What the cache holds at one epoch. Users and groups are numbered within a generation, so that a
+ * fact stores small integers instead of 36-character ids (a tenth of the memory, and the membership
+ * test is an integer compare). A new epoch starts a new generation instead of clearing this one:
+ * a request that began on the old one finishes on it consistently.
+ */
+class Generation {
+  private readonly ids = new Map<string, number>();
+  readonly users: LRUCache<string, UserFacts>;
+  readonly resources: LRUCache<string, ResourceFacts>;
+
+  constructor(
+    readonly epoch: string,
+    readonly size: number,
+  ) {
+    // Half the budget each: the bulk check asks about as many users as resources.
+    const maxSize = Math.max(1, Math.floor(size / 2));
+    this.users = new LRUCache({ maxSize, sizeCalculation: (u) => 1 + u.groups.length });
+    this.resources = new LRUCache({ maxSize, sizeCalculation: (r) => 1 + r.principals.length });
+  }
+
+  /** A user's or group's number in this generation (assigned on first sight). */
+  number(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) this.ids.set(id, (n = this.ids.size + 1));
+    return n;
+  }
+
+  known(id: string): number | undefined {
+    return this.ids.get(id);
+  }
+
+  /** Numbers are never evicted; past the budget, the generation is replaced whole. */
+  get full(): boolean {
+    return this.ids.size > this.size;
+  }
+}
+
+const generations = new WeakMap<DataSource, Generation>();
+
+/** The generation to answer from: the current one if it was filled at `epoch` (and has room), else a new one. */
+function generationAt(dataSource: DataSource, size: number, epoch: string): Generation {
+  let generation = generations.get(dataSource);
+  if (!generation || generation.epoch !== epoch || generation.size !== size || generation.full) generations.set(dataSource, (generation = new Generation(epoch, size)));
+  return generation;
+}
+
+/** The current epoch, as of a statement sent after the request arrived (coalesced across requests). */
+function currentEpoch(manager: EntityManager): Promise<string> {
+  return coalescer<0, string>(manager.connection, 'accessEpoch', async (keys) => {
+    const rows = await rawQuery<{ n: string | number }>(manager.connection.manager, 'SELECT n AS "n" FROM access_epoch WHERE id = 1', {}, 'gh_access_epoch');
+    const n = String(rows[0]?.n ?? '');
+    return keys.map(() => n);
+  }).load(0);
+}
+
+const toMs = (v: string | null): number => (v === null ? Infinity : Date.parse(`${v.replace(' ', 'T')}Z`));
+
+interface RawFacts {
+  epoch: string;
+  users: Map<string, { isActive: boolean; isAdmin: boolean; groups: [groupId: string, expires: number][] }>;
+  resources: Map<string, { ownerId: string | null; visibility: string; grants: [principal: string, isGroup: boolean, rank: 1 | 2, expires: number][] }>;
+}
+
+/**
+ * The facts of these users and resources, and the epoch, read in ONE statement (one snapshot).
+ * Each row is one fact, tagged by `t`. Every column is text, so that the branches of the UNION
+ * agree on both dialects.
+ */
+async function readFacts(manager: EntityManager, userIds: string[], resourceIds: string[]): Promise<RawFacts> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const text = (e: string) => `CAST(${e} AS varchar)`;
+  const flag = (e: string) => (postgres ? `CASE WHEN ${e} THEN '1' ELSE '0' END` : text(e));
+  const among = (column: string, list: string) => (postgres ? `${column} = ANY(CAST(:${list} AS uuid[]))` : `${column} IN (SELECT value FROM json_each(:${list}))`);
+  const rows = await rawQuery<{ t: string; a: string | null; b: string | null; c: string | null; d: string | null; x: string | null }>(
+    manager,
+    `SELECT 'e' AS "t", ${text('n')} AS "a", NULL AS "b", NULL AS "c", NULL AS "d", NULL AS "x" FROM access_epoch WHERE id = 1
+     UNION ALL SELECT 'u', ${text('u.id')}, ${flag('u.is_active')}, ${flag('u.is_admin')}, NULL, NULL FROM user_account u WHERE ${among('u.id', 'users')}
+     UNION ALL SELECT 'm', ${text('m.user_id')}, ${text('m.group_id')}, NULL, NULL, ${text('m.expires_at')} FROM membership m WHERE ${among('m.user_id', 'users')}
+     UNION ALL SELECT 'r', ${text('r.id')}, ${text('r.owner_id')}, ${text('r.visibility')}, NULL, NULL FROM resource r WHERE ${among('r.id', 'resources')}
+     UNION ALL SELECT 'g', ${text('g.resource_id')}, ${text('g.user_id')}, ${text('g.group_id')}, ${text('g.level')}, ${text('g.expires_at')} FROM access_grant g WHERE ${among('g.resource_id', 'resources')}`,
+    postgres ? { users: userIds, resources: resourceIds } : { users: JSON.stringify(userIds), resources: JSON.stringify(resourceIds) },
+    'gh_access_facts',
+  );
+  const facts: RawFacts = { epoch: '', users: new Map(), resources: new Map() };
+  // Parents first: a membership or grant row may come before its user's or resource's row.
+  for (const row of rows) {
+    if (row.t === 'e') facts.epoch = row.a!;
+    else if (row.t === 'u') facts.users.set(row.a!, { isActive: row.b === '1', isAdmin: row.c === '1', groups: [] });
+    else if (row.t === 'r') facts.resources.set(row.a!, { ownerId: row.b, visibility: row.c!, grants: [] });
+  }
+  for (const row of rows) {
+    if (row.t === 'm') facts.users.get(row.a!)?.groups.push([row.b!, toMs(row.x)]);
+    else if (row.t === 'g') facts.resources.get(row.a!)?.grants.push(row.b !== null ? [row.b, false, row.d === 'WRITE' ? 2 : 1, toMs(row.x)] : [row.c!, true, row.d === 'WRITE' ? 2 : 1, toMs(row.x)]);
+  }
+  return facts;
+}
+
+/** Raw facts in a generation's numbering. */
+function compactUser(g: Generation, raw: RawFacts['users'] extends Map<string, infer U> ? U : never): UserFacts {
+  const expires = raw.groups.some(([, e]) => e !== Infinity);
+  return {
+    isActive: raw.isActive,
+    isAdmin: raw.isAdmin,
+    groups: Int32Array.from(raw.groups, ([id]) => g.number(id)),
+    groupExpires: expires ? Float64Array.from(raw.groups, ([, e]) => e) : null,
+  };
+}
+
+function compactResource(g: Generation, raw: RawFacts['resources'] extends Map<string, infer R> ? R : never): ResourceFacts {
+  const expires = raw.grants.some(([, , , e]) => e !== Infinity);
+  return {
+    ownerId: raw.ownerId,
+    visibility: raw.visibility,
+    principals: Int32Array.from(raw.grants, ([id, isGroup]) => (isGroup ? -g.number(id) : g.number(id))),
+    ranks: Uint8Array.from(raw.grants, ([, , rank]) => rank),
+    expires: expires ? Float64Array.from(raw.grants, ([, , , e]) => e) : null,
+  };
+}
+
+/** Whether `user` holds a membership of group number `group` that still counts at `now`. */
+function memberOf(user: UserFacts, group: number, now: number): boolean {
+  const { groups, groupExpires } = user;
+  for (let i = 0; i < groups.length; i++) if (groups[i] === group) return groupExpires === null || groupExpires[i]! > now;
+  return false;
+}
+
+/** The best current grant on `resource` that reaches user number `userNo` (directly or through a current membership). */
+function bestGrant(resource: ResourceFacts, userNo: number | undefined, user: UserFacts | undefined, now: number): 1 | 2 | null {
+  const { principals, ranks, expires } = resource;
+  let best = 0;
+  for (let i = 0; i < principals.length; i++) {
+    const rank = ranks[i]!;
+    if (rank <= best || (expires !== null && !(expires[i]! > now))) continue;
+    const p = principals[i]!;
+    if (p > 0 ? p === userNo : user !== undefined && memberOf(user, -p, now)) best = rank;
+  }
+  return best === 0 ? null : (best as 1 | 2);
+}
+
+/**
+ * levelFactsMany's answer (the same LevelRow per pair, in order; `resourceId` null for an unknown
+ * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
+ * 0 turns the cache off (the caller then uses levelFactsMany).
+ */
+export async function levelFactsCached(manager: EntityManager, size: number, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
+  const generation = generationAt(manager.connection, size, await currentEpoch(manager));
+  const users = new Map<string, UserFacts | undefined>();
+  const resources = new Map<string, ResourceFacts | undefined>();
+  for (const p of pairs) {
+    if (!users.has(p.userId)) users.set(p.userId, generation.users.get(p.userId));
+    if (!resources.has(p.resourceId)) resources.set(p.resourceId, generation.resources.get(p.resourceId));
+  }
+  const missingUsers = [...users].filter(([, f]) => !f).map(([id]) => id);
+  const missingResources = [...resources].filter(([, f]) => !f).map(([id]) => id);
+  if (missingUsers.length || missingResources.length) {
+    const read = await readFacts(manager.connection.manager, missingUsers, missingResources);
+    // Stored only when read at the generation's epoch; otherwise they serve this request alone
+    // (numbered in this generation all the same, so this answer is computed in one numbering).
+    const store = read.epoch === generation.epoch;
+    for (const [id, raw] of read.users) {
+      const f = compactUser(generation, raw);
+      users.set(id, f);
+      if (store) generation.users.set(id, f);
+    }
+    for (const [id, raw] of read.resources) {
+      const f = compactResource(generation, raw);
+      resources.set(id, f);
+      if (store) generation.resources.set(id, f);
+    }
+  }
+  const at = now.getTime();
+  return pairs.map(({ userId, resourceId }) => {
+    const user = users.get(userId);
+    const resource = resources.get(resourceId);
+    if (!resource) return { resourceId: null, ownerId: null, visibility: null, isActive: null, isAdmin: null, bestGrant: null };
+    return {
+      resourceId,
+      ownerId: resource.ownerId,
+      visibility: resource.visibility,
+      isActive: user?.isActive ?? null,
+      isAdmin: user?.isAdmin ?? null,
+      bestGrant: user ? bestGrant(resource, generation.known(userId), user, at) : null,
+    };
+  });
+}
