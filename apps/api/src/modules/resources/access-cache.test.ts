@@ -5,7 +5,7 @@ import { GroupEntity } from '../groups/group.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { UserEntity } from '../users/user.entity';
 import { levelFactsCached } from './access-cache';
-import { levelFactsMany } from './access.repository';
+import { levelFactsMany, MERGE_MAX_GROUPS, reachablePage } from './access.repository';
 import { GrantEntity } from './grant.entity';
 import { ResourceEntity } from './resource.entity';
 
@@ -81,6 +81,53 @@ describe('the bulk check never answers from stale facts', () => {
     await new Promise((r) => setTimeout(r, until.getTime() - Date.now() + 50));
     expect([await ask(s, s.member, 'READ'), await ask(s, s.grantee, 'READ')]).toEqual([false, false]);
     expect(await epoch()).toBe(moved);
+  });
+});
+
+describe('resources (the page reads the user\'s groups from the same cache)', () => {
+  const PAGE = 'query ($u: ID) { resources(userId: $u, first: 50) { edges { node { id } } } }';
+  const listed = async (s: Scene, who: TestUser) =>
+    (await app.gql<{ resources: { edges: { node: { id: string } }[] } }>(PAGE, { u: who.user.id }, asker.as)).data!.resources.edges.some((e) => e.node.id === s.resource.id);
+
+  it('follows a leave and a join on the very next request', async () => {
+    const s = await scene();
+    expect([await listed(s, s.member), await listed(s, s.member), await listed(s, s.stranger)]).toEqual([true, true, false]);
+    await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
+    await addMember(app, s.group.id, s.stranger.user.id);
+    expect([await listed(s, s.member), await listed(s, s.stranger)]).toEqual([false, true]);
+  });
+
+  it('a page handed groups read at an older epoch reads them again', async () => {
+    const s = await scene();
+    const other = await makeGroup(app);
+    const q = { userId: s.member.user.id, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51, withTotal: true };
+    // Stale: the member is not in `other`, and is in s.group; the label is an epoch long gone.
+    const page = await reachablePage(app.dataSource.manager, { ...q, groups: { ids: [other.id], epoch: '-1' } });
+    expect(page.resources.map((r) => r.id)).toContain(s.resource.id);
+    expect(page.total).toBe((await reachablePage(app.dataSource.manager, q)).total);
+  });
+
+  it('is complete and in order for a user in more groups than a page merges one by one', async () => {
+    const user = await makeUser(app);
+    const m = app.dataSource.manager;
+    const made: string[] = [];
+    for (let i = 0; i < MERGE_MAX_GROUPS + 2; i++) {
+      const group = await makeGroup(app);
+      await addMember(app, group.id, user.user.id);
+      const r = await m.save(m.create(ResourceEntity, { kind: 'many-groups', name: `Many ${String(i).padStart(3, '0')}`, nameKey: `many ${String(i).padStart(3, '0')}`, description: '', externalId: null, ownerId: null, visibility: 'PRIVATE' }));
+      await m.insert(GrantEntity, { resourceId: r.id, userId: null, groupId: group.id, level: 'READ', grantedById: null, expiresAt: null });
+      made.push(r.id);
+    }
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      type Page = { resources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+      const page: Page = (await app.gql<never>('query ($u: ID, $a: String) { resources(userId: $u, filter: { kind: "many-groups" }, first: 50, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { u: user.user.id, a: after }, asker.as)).data!;
+      expect(page.resources.totalCount).toBe(made.length);
+      ids.push(...page.resources.edges.map((e) => e.node.id));
+      after = page.resources.pageInfo.hasNextPage ? page.resources.pageInfo.endCursor : null;
+    } while (after);
+    expect(ids).toEqual(made);
   });
 });
 

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { rawQuery } from '../../db/raw-sql';
-import type { LevelRow } from './access.repository';
+import type { GroupsAt, LevelRow } from './access.repository';
 
 /**
  * The bulk check's memory of access facts, which is never stale.
@@ -33,6 +33,8 @@ import type { LevelRow } from './access.repository';
  * grant. When full, the least recently used entries go first.
  */
 interface UserFacts {
+  /** The user's own number (see Generation.number), matched against user grants. */
+  no: number;
   isActive: boolean;
   isAdmin: boolean;
   /** The user's memberships: group numbers (see Generation.number), and when each stops counting. */
@@ -60,6 +62,8 @@ interface ResourceFacts {
  */
 class Generation {
   private readonly ids = new Map<string, number>();
+  /** The id of each number (index 0 unused). */
+  private readonly names: string[] = [''];
   readonly users: LRUCache<string, UserFacts>;
   readonly resources: LRUCache<string, ResourceFacts>;
 
@@ -76,12 +80,15 @@ class Generation {
   /** A user's or group's number in this generation (assigned on first sight). */
   number(id: string): number {
     let n = this.ids.get(id);
-    if (n === undefined) this.ids.set(id, (n = this.ids.size + 1));
+    if (n === undefined) {
+      this.ids.set(id, (n = this.names.length));
+      this.names.push(id);
+    }
     return n;
   }
 
-  known(id: string): number | undefined {
-    return this.ids.get(id);
+  idOf(n: number): string {
+    return this.names[n]!;
   }
 
   /** Numbers are never evicted; past the budget, the generation is replaced whole. */
@@ -151,9 +158,10 @@ async function readFacts(manager: EntityManager, userIds: string[], resourceIds:
 }
 
 /** Raw facts in a generation's numbering. */
-function compactUser(g: Generation, raw: RawFacts['users'] extends Map<string, infer U> ? U : never): UserFacts {
+function compactUser(g: Generation, id: string, raw: RawFacts['users'] extends Map<string, infer U> ? U : never): UserFacts {
   const expires = raw.groups.some(([, e]) => e !== Infinity);
   return {
+    no: g.number(id),
     isActive: raw.isActive,
     isAdmin: raw.isAdmin,
     groups: Int32Array.from(raw.groups, ([id]) => g.number(id)),
@@ -179,15 +187,15 @@ function memberOf(user: UserFacts, group: number, now: number): boolean {
   return false;
 }
 
-/** The best current grant on `resource` that reaches user number `userNo` (directly or through a current membership). */
-function bestGrant(resource: ResourceFacts, userNo: number | undefined, user: UserFacts | undefined, now: number): 1 | 2 | null {
+/** The best current grant on `resource` that reaches `user` (directly or through a current membership). */
+function bestGrant(resource: ResourceFacts, user: UserFacts, now: number): 1 | 2 | null {
   const { principals, ranks, expires } = resource;
   let best = 0;
   for (let i = 0; i < principals.length; i++) {
     const rank = ranks[i]!;
     if (rank <= best || (expires !== null && !(expires[i]! > now))) continue;
     const p = principals[i]!;
-    if (p > 0 ? p === userNo : user !== undefined && memberOf(user, -p, now)) best = rank;
+    if (p > 0 ? p === user.no : memberOf(user, -p, now)) best = rank;
   }
   return best === 0 ? null : (best as 1 | 2);
 }
@@ -197,14 +205,16 @@ function bestGrant(resource: ResourceFacts, userNo: number | undefined, user: Us
  * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
  * 0 turns the cache off (the caller then uses levelFactsMany).
  */
-export async function levelFactsCached(manager: EntityManager, size: number, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
+/**
+ * The facts of these users and resources: from the cache, reading only what it lacks (one
+ * statement). Unknown ids are simply absent.
+ */
+async function factsOf(manager: EntityManager, size: number, userIds: Iterable<string>, resourceIds: Iterable<string>) {
   const generation = generationAt(manager.connection, size, await currentEpoch(manager));
   const users = new Map<string, UserFacts | undefined>();
   const resources = new Map<string, ResourceFacts | undefined>();
-  for (const p of pairs) {
-    if (!users.has(p.userId)) users.set(p.userId, generation.users.get(p.userId));
-    if (!resources.has(p.resourceId)) resources.set(p.resourceId, generation.resources.get(p.resourceId));
-  }
+  for (const id of userIds) if (!users.has(id)) users.set(id, generation.users.get(id));
+  for (const id of resourceIds) if (!resources.has(id)) resources.set(id, generation.resources.get(id));
   const missingUsers = [...users].filter(([, f]) => !f).map(([id]) => id);
   const missingResources = [...resources].filter(([, f]) => !f).map(([id]) => id);
   if (missingUsers.length || missingResources.length) {
@@ -213,7 +223,7 @@ export async function levelFactsCached(manager: EntityManager, size: number, pai
     // (numbered in this generation all the same, so this answer is computed in one numbering).
     const store = read.epoch === generation.epoch;
     for (const [id, raw] of read.users) {
-      const f = compactUser(generation, raw);
+      const f = compactUser(generation, id, raw);
       users.set(id, f);
       if (store) generation.users.set(id, f);
     }
@@ -223,6 +233,11 @@ export async function levelFactsCached(manager: EntityManager, size: number, pai
       if (store) generation.resources.set(id, f);
     }
   }
+  return { generation, users, resources };
+}
+
+export async function levelFactsCached(manager: EntityManager, size: number, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
+  const { users, resources } = await factsOf(manager, size, pairs.map((p) => p.userId), pairs.map((p) => p.resourceId));
   const at = now.getTime();
   return pairs.map(({ userId, resourceId }) => {
     const user = users.get(userId);
@@ -234,7 +249,25 @@ export async function levelFactsCached(manager: EntityManager, size: number, pai
       visibility: resource.visibility,
       isActive: user?.isActive ?? null,
       isAdmin: user?.isAdmin ?? null,
-      bestGrant: user ? bestGrant(resource, generation.known(userId), user, at) : null,
+      bestGrant: user ? bestGrant(resource, user, at) : null,
     };
   });
+}
+
+/**
+ * The groups `userId` is a current member of at `now` (none for an unknown user), from the same
+ * cache, with the epoch they hold at: the generation's. (Facts read at a newer epoch and not kept
+ * are still labelled with the generation's: a caller that checks the label against a later read
+ * of the epoch — reachablePage — then simply reads again.)
+ */
+export async function currentGroupsCached(manager: EntityManager, size: number, userId: string, now = new Date()): Promise<GroupsAt> {
+  const { generation, users } = await factsOf(manager, size, [userId], []);
+  const user = users.get(userId);
+  if (!user) return { ids: [], epoch: generation.epoch };
+  const at = now.getTime();
+  const groups: string[] = [];
+  user.groups.forEach((n, i) => {
+    if (user.groupExpires === null || user.groupExpires[i]! > at) groups.push(generation.idOf(n));
+  });
+  return { ids: groups, epoch: generation.epoch };
 }

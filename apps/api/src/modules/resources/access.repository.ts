@@ -183,11 +183,35 @@ export interface ReachQuery {
   limit: number;
   /** Count the whole reachable set too (only when the client asked for totalCount). */
   withTotal: boolean;
+  /** The user's current groups, when the caller has them (the access cache); else read here. */
+  groups?: GroupsAt;
 }
 
 function integer(n: number): number {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return n;
+}
+
+/** Up to this many groups, a page reads each group's grants as its own source (see reachablePage). */
+export const MERGE_MAX_GROUPS = 64;
+
+/** A user's current groups, and the access epoch they were read at (see access-cache.ts). */
+export interface GroupsAt {
+  ids: string[];
+  epoch: string;
+}
+
+/** The groups `userId` is a current member of, with the epoch, in one statement (PostgreSQL). */
+async function currentGroups(manager: EntityManager, userId: string, now: Date): Promise<GroupsAt> {
+  const rows = await rawQuery<{ epoch: string; groups: string[] }>(
+    manager,
+    `SELECT CAST(e.n AS varchar) AS "epoch", ARRAY(SELECT CAST(m.group_id AS varchar) FROM membership m
+                   WHERE m.user_id = :uid AND (m.expires_at IS NULL OR m.expires_at > :now) ORDER BY m.group_id) AS "groups"
+       FROM access_epoch e WHERE e.id = 1`,
+    { uid: userId, now },
+    'gh_reach_groups',
+  );
+  return { ids: rows[0]!.groups, epoch: rows[0]!.epoch };
 }
 
 export interface ReachPage {
@@ -200,7 +224,8 @@ export interface ReachPage {
 /**
  * `resources` for one user: the page's resources (kind, name, id order), the user's own facts
  * (the caller answers for an inactive user or an admin with bypass instead) and, when asked, how
- * many resources are reachable in all — ONE query, same rule as levelFrom: owner, PUBLIC (READ
+ * many resources are reachable in all — ONE page statement (on PostgreSQL, after the user's
+ * groups, which the access cache usually holds), same rule as levelFrom: owner, PUBLIC (READ
  * only), current user grants, current group grants through current memberships.
  *
  * The page is a merge of sources that are each read in page order from their own index and cut at
@@ -208,10 +233,27 @@ export interface ReachPage {
  * resource's kind and name_key for this — IX_grant_user_page, IX_grant_group_page), what the user
  * owns (IX_resource_owner_page) and, for READ, the PUBLIC resources (IX_resource_visibility). The
  * page is the first rows of their union, so a user in G groups reads at most (G + 3) × (page size)
- * index entries, whatever the tables hold. On PostgreSQL each group is its own LATERAL index range;
- * SQLite (no LATERAL, and no such data volumes) joins the groups' grants instead.
+ * index entries, whatever the tables hold — and on PostgreSQL, for a user in up to
+ * MERGE_MAX_GROUPS groups, about (page size + G + 3), as the sources are merged in order.
  */
 export async function reachablePage(manager: EntityManager, q: ReachQuery, now = new Date()): Promise<ReachPage> {
+  if (manager.connection.options.type !== 'postgres') return (await pageFrom(manager, q, null, now)).page;
+  // The per-group sources name the groups read before the page: the page's statement reads the
+  // epoch too, and the page stands only if no membership changed in between (the epoch did not
+  // move). Otherwise the groups are read again; after a few tries (writes arriving faster than
+  // pages), the page reads the memberships itself (the LATERAL form).
+  let groups = q.groups ?? (await currentGroups(manager, q.userId, now));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (groups.ids.length > MERGE_MAX_GROUPS) break;
+    const { page, epoch } = await pageFrom(manager, q, groups.ids, now);
+    if (epoch === groups.epoch) return page;
+    groups = await currentGroups(manager, q.userId, now);
+  }
+  return (await pageFrom(manager, q, null, now)).page;
+}
+
+/** One page statement: with `groups`, one source per group (PostgreSQL); without, the memberships are joined. */
+async function pageFrom(manager: EntityManager, q: ReachQuery, groups: string[] | null, now: Date): Promise<{ page: ReachPage; epoch: string | null }> {
   const postgres = manager.connection.options.type === 'postgres';
   const read = q.minLevel === 'READ';
   // The page size is written into the SQL, not bound: a prepared statement's generic plan cannot
@@ -232,19 +274,27 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
     `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id FROM ${from} WHERE ${conditions}${where(a, id)}
        ORDER BY ${a}.kind, ${a}.name_key, ${a}.${id} LIMIT ${limit}) AS ${a}_first`;
   const granted = (a: string) => `${a}.level IN (:...levels) AND ${live(a)}`;
-  const viaGroups = postgres
-    ? `SELECT x.kind, x.name_key, x.id FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
-        WHERE m.user_id = :uid AND ${live('m')}`
-    : `SELECT g.kind, g.name_key, g.resource_id AS id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
-        WHERE m.user_id = :uid AND ${live('m')} AND ${granted('g')}${where('g', 'resource_id')}`;
+  // With the user's groups known (PostgreSQL), one source per group, written out: PostgreSQL then
+  // merges the sources in index order (Merge Append) and stops at the page size, reading about
+  // (page size + sources) index entries instead of sorting (G + 3) × (page size). Without them, one
+  // LATERAL index range per current membership, sorted. SQLite (no LATERAL, no such data volumes)
+  // joins the groups' grants.
+  const groupParams = groups ? Object.fromEntries(groups.map((g, i) => [`g${i}`, g])) : {};
+  const viaGroups = groups
+    ? groups.map((_, i) => first(`g${i}`, 'resource_id', `access_grant g${i}`, `g${i}.group_id = :g${i} AND ${granted(`g${i}`)}`))
+    : postgres
+      ? [`SELECT x.kind, x.name_key, x.id FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
+          WHERE m.user_id = :uid AND ${live('m')}`]
+      : [`SELECT g.kind, g.name_key, g.resource_id AS id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
+          WHERE m.user_id = :uid AND ${live('m')} AND ${granted('g')}${where('g', 'resource_id')}`];
   const sources = [
-    viaGroups,
+    ...viaGroups,
     first('ug', 'resource_id', 'access_grant ug', `ug.user_id = :uid AND ${granted('ug')}`),
     first('o', 'id', 'resource o', 'o.owner_id = :uid'),
     ...(read ? [first('p', 'id', 'resource p', "p.visibility = 'PUBLIC'")] : []),
   ];
   // A resource reachable several ways appears once (GROUP BY), then the page is the first rows.
-  const page = `SELECT h.kind, h.name_key, h.id FROM (${sources.join(' UNION ALL ')}) h
+  const pageSql = `SELECT h.kind, h.name_key, h.id FROM (${sources.join(' UNION ALL ')}) h
        GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id LIMIT ${limit}`;
   // The count (only when the client selected totalCount): the owned or granted candidates, plus
   // the PUBLIC resources that are not among them, each counted from an index.
@@ -258,21 +308,23 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   // The page's rows come back whole: no second round trip to load them.
   const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
          x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
-    FROM (${page}) pg JOIN resource x ON x.id = pg.id`;
+    FROM (${pageSql}) pg JOIN resource x ON x.id = pg.id`;
   // One head row says who the subject is (so the caller needs no lookup of its own) and, when
   // asked, the total; the page's rows hang off it (none: one row with the page's columns null).
-  const sql = `${q.withTotal ? `WITH ${cand} ` : ''}SELECT head.total AS "total", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
-      FROM (SELECT ${total} AS total) head
+  const epoch = groups ? '(SELECT CAST(e.n AS varchar) FROM access_epoch e WHERE e.id = 1)' : 'NULL';
+  const sql = `${q.withTotal ? `WITH ${cand} ` : ''}SELECT head.total AS "total", head.epoch AS "epoch", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
+      FROM (SELECT ${total} AS total, ${epoch} AS epoch) head
       LEFT JOIN user_account su ON su.id = :uid
       LEFT JOIN (${hydrated}) h ON 1 = 1
     ORDER BY h."kind", h."nameKey", h."id"`;
-  const rows = await rawQuery<ResourceRow & { total: number | string | null; subjectActive: unknown; subjectAdmin: unknown }>(
+  const rows = await rawQuery<ResourceRow & { total: number | string | null; epoch: string | null; subjectActive: unknown; subjectAdmin: unknown }>(
     manager,
     sql,
     {
       uid: q.userId,
       levels,
       now,
+      ...groupParams,
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.namePattern ? { pattern: q.namePattern } : {}),
       ...(q.after ? { cKind: q.after[0], cName: q.after[1], cId: q.after[2] } : {}),
@@ -280,11 +332,12 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
     statementName('gh_reach', sql),
   );
   const head = rows[0];
-  return {
+  const page = {
     subject: head?.subjectActive === null || head?.subjectActive === undefined ? null : { isActive: Boolean(head.subjectActive), isAdmin: Boolean(head.subjectAdmin) },
     resources: rows.flatMap((r) => (r.id ? [toResource(r)] : [])),
     total: q.withTotal ? Number(head?.total ?? 0) : null,
   };
+  return { page, epoch: head?.epoch ?? null };
 }
 
 interface ResourceRow {

@@ -11,7 +11,7 @@ import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
 import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
-import { levelFactsCached } from './access-cache';
+import { currentGroupsCached, levelFactsCached } from './access-cache';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -176,7 +176,8 @@ export class AccessService {
     if (subject === viewer.userId && viewer.isAdmin && adminBypass) return this.paged(await everything(), first);
     // About anyone else, the page's own statement reads the subject too: one round trip. An
     // inactive or unknown subject reaches nothing; an admin with bypass reaches everything.
-    const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal });
+    const groups = this.cacheSize > 0 ? await currentGroupsCached(this.db.manager, this.cacheSize, subject) : undefined;
+    const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal, groups });
     if (!found.subject?.isActive) return none;
     if (found.subject.isAdmin && adminBypass) return this.paged(await everything(), first);
     return this.paged(found, first);
