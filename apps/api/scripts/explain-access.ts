@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/db/data-source';
+import { levelFactsCached } from '../src/modules/resources/access-cache';
 import { levelFacts, levelFactsMany, reachablePage } from '../src/modules/resources/access.repository';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { FULL, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
@@ -46,15 +47,18 @@ async function main(): Promise<void> {
     console.log(`loaded in ${Math.round((Date.now() - t0) / 1000)} s`);
     const j = 4242;
     const withGrant = userId((j * 31 + 2 * 20011) % FULL.users);
+    const pairs = Array.from({ length: 100 }, (_, i) => ({ userId: userId((i * 7919) % FULL.users), resourceId: resourceId((i * 104_729) % FULL.resources) }));
     const page = { userId: twenty, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51 };
     const cases: [string, () => Promise<unknown>][] = [
       ['checkAccess (levelFacts), a user with a grant', () => levelFacts(ds.manager, withGrant, resourceId(j))],
       ['resources(first: 50) for a user in 20 groups', () => reachablePage(ds.manager, { ...page, withTotal: false })],
       ['resources(first: 50) for a user in 20 groups, with totalCount', () => reachablePage(ds.manager, { ...page, withTotal: true })],
       [
-        'bulk check, 100 pairs (levelFactsMany)',
-        () => levelFactsMany(ds.manager, Array.from({ length: 100 }, (_, i) => ({ userId: userId((i * 7919) % FULL.users), resourceId: resourceId((i * 104_729) % FULL.resources) }))),
+        'coalesced checkAccess batch, or the bulk check with the cache off: 100 pairs (levelFactsMany)',
+        () => levelFactsMany(ds.manager, pairs),
       ],
+      ['bulk check, 100 pairs, cold access cache (levelFactsCached: the epoch, then the facts it lacks)', () => levelFactsCached(ds.manager, 4_000_000, pairs)],
+      ['bulk check, the same 100 pairs, warm access cache (the epoch only)', () => levelFactsCached(ds.manager, 4_000_000, pairs)],
     ];
     for (const [title, work] of cases) {
       for (const statement of await capture(ds, work)) {

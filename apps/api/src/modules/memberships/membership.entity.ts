@@ -9,6 +9,9 @@ export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFA
 @Entity({ name: 'membership' })
 @Index('IX_membership_group', ['groupId', 'createdAt'])
 @Index('IX_membership_expiry', ['expiresAt'])
+// A user's current memberships read from the index alone (expiry included): the access cache's
+// fill and the `resources` page read every membership of a user (see access-cache.ts).
+@Index('IX_membership_user_live', ['userId', 'groupId', 'expiresAt'])
 export class MembershipEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;

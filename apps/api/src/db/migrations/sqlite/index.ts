@@ -5,5 +5,6 @@ import { GrantResourceIndex1796043623401 } from './1796043623401-GrantResourceIn
 import { AccessFactsIndexes1796049017339 } from './1796049017339-AccessFactsIndexes';
 import { GrantPageOrder1796049684229 } from './1796049684229-GrantPageOrder';
 import { AccessEpoch1796056417244 } from './1796056417244-AccessEpoch';
+import { MembershipUserLive1796059558560 } from './1796059558560-MembershipUserLive';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244, MembershipUserLive1796059558560];
