@@ -157,6 +157,20 @@ describe('the access epoch', () => {
 });
 
 describe('levelFactsCached', () => {
+  it('keeps nothing when the epoch row is missing, so it cannot go stale', async () => {
+    const s = await scene();
+    const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
+    const [row] = await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1');
+    await app.dataSource.query('DELETE FROM access_epoch');
+    try {
+      expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+      await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
+      expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+    } finally {
+      await app.dataSource.manager.insert('access_epoch', { id: 1, n: row.n });
+    }
+  });
+
   it('reads only the epoch once it holds the facts, and all facts again after a change', async () => {
     const s = await scene();
     const pairs = [s.owner, s.grantee, s.member, s.stranger].map((u) => ({ userId: u.user.id, resourceId: s.resource.id }));
