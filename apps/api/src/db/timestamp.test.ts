@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUtcTimestamp } from './data-source';
+import { parseUtcTimestamp } from './timestamp';
 
 // The fast path must agree with the general parse it replaces, for every form PostgreSQL prints.
 describe('parseUtcTimestamp', () => {

@@ -1,11 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
+import { parseUtcTimestamp } from '../../db/timestamp';
 import { rawQuery } from '../../db/raw-sql';
 import type { GroupsAt, LevelRow } from './access.repository';
 
 /**
- * The bulk check's memory of access facts, which is never stale.
+ * A memory of access facts that is never stale, for the bulk check and for the groups a
+ * `resources` page merges (access.repository.ts).
  *
  * For each user, it keeps whether they are active and admin, and their memberships with expiry.
  * For each resource, it keeps the owner, the visibility and the grants with expiry. A bulk check
@@ -17,8 +19,8 @@ import type { GroupsAt, LevelRow } from './access.repository';
  *   active or admin flag (see the AccessEpoch migration). This holds whatever wrote the change:
  *   this process, another process, or SQL typed by an operator.
  * - **Every request reads the epoch first.** The read is coalesced across requests, like
- *   authentication, and it is sent after the request arrived. If the epoch has moved, the cache
- *   is emptied before anything in it is used.
+ *   authentication, and it is sent after the request arrived. If the epoch has moved, the request
+ *   starts a new generation, and nothing cached at an older epoch is used.
  * - **Facts are stored with the epoch they were read at.** The same statement reads both, so they
  *   come from one snapshot. Facts read at another epoch are used for that request only, and are
  *   never stored.
@@ -119,7 +121,7 @@ function currentEpoch(manager: EntityManager): Promise<string> {
   }).load(0);
 }
 
-const toMs = (v: string | null): number => (v === null ? Infinity : Date.parse(`${v.replace(' ', 'T')}Z`));
+const toMs = (v: string | null): number => (v === null ? Infinity : parseUtcTimestamp(v).getTime());
 
 interface RawFacts {
   epoch: string;

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { rawQuery, statementName } from '../../db/raw-sql';
+import { parseUtcTimestamp } from '../../db/timestamp';
 import type { GrantLevel } from './grant.entity';
 import { ResourceEntity, type Visibility } from './resource.entity';
 
@@ -31,7 +32,7 @@ interface Row {
   memberExpires: Date | string | null;
 }
 
-const toDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`));
+const toDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : parseUtcTimestamp(v));
 
 /**
  * Every *current* grant path for the given users on the given resources, in one query: grants
