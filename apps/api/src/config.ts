@@ -47,8 +47,9 @@ export interface Config {
   /** How long a shutdown may wait for in-flight requests before the process exits anyway. */
   shutdownGraceMs: number;
   /**
-   * The bulk check's cache of access facts, in facts (a user, a resource, a membership or a grant
-   * each count one); 0 turns it off. It is validated on every request (access-cache.ts).
+   * The cache of access facts (the bulk check, a `resources` page's groups), in facts (a user, a
+   * resource, a membership or a grant each count one); 0 turns it off. It is validated on every
+   * request (access-cache.ts).
    */
   accessCacheSize: number;
 }

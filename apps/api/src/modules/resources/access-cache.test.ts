@@ -102,7 +102,7 @@ describe('resources (the page reads the user\'s groups from the same cache)', ()
     const other = await makeGroup(app);
     const q = { userId: s.member.user.id, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51, withTotal: true };
     // Stale: the member is not in `other`, and is in s.group; the label is an epoch long gone.
-    const page = await reachablePage(app.dataSource.manager, { ...q, groups: { ids: [other.id], epoch: '-1' } });
+    const page = await reachablePage(app.dataSource.manager, { ...q, groups: async () => ({ ids: [other.id], epoch: '-1' }) });
     expect(page.resources.map((r) => r.id)).toContain(s.resource.id);
     expect(page.total).toBe((await reachablePage(app.dataSource.manager, q)).total);
   });

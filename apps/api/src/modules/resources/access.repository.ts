@@ -184,8 +184,8 @@ export interface ReachQuery {
   limit: number;
   /** Count the whole reachable set too (only when the client asked for totalCount). */
   withTotal: boolean;
-  /** The user's current groups, when the caller has them (the access cache); else read here. */
-  groups?: GroupsAt;
+  /** Where the user's current groups come from when the page needs them (the access cache); else read here. */
+  groups?: () => Promise<GroupsAt>;
 }
 
 function integer(n: number): number {
@@ -243,7 +243,7 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   // epoch too, and the page stands only if no membership changed in between (the epoch did not
   // move). Otherwise the groups are read again; after a few tries (writes arriving faster than
   // pages), the page reads the memberships itself (the LATERAL form).
-  let groups = q.groups ?? (await currentGroups(manager, q.userId, now));
+  let groups = q.groups ? await q.groups() : await currentGroups(manager, q.userId, now);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (groups.ids.length > MERGE_MAX_GROUPS) break;
     const { page, epoch } = await pageFrom(manager, q, groups.ids, now);

@@ -63,7 +63,7 @@ export function explainFrom(user: UserEntity | null, resource: ResourceEntity, a
 const NOT_FOUND = 'No resource has this id.';
 
 export class AccessService {
-  /** `cacheSize`: the bulk check's cache of access facts, in facts; 0 reads every fact afresh (access-cache.ts). */
+  /** `cacheSize`: the cache of access facts (bulk check, a page's groups), in facts; 0 reads every fact afresh (access-cache.ts). */
   constructor(
     private readonly db: Db,
     private readonly cacheSize = 0,
@@ -174,9 +174,10 @@ export class AccessService {
     const everything = () => this.everything(kind, namePattern, cursor, first + 1, withTotal);
     // About yourself, authentication has just read you (active, admin or not).
     if (subject === viewer.userId && viewer.isAdmin && adminBypass) return this.paged(await everything(), first);
-    // About anyone else, the page's own statement reads the subject too: one round trip. An
-    // inactive or unknown subject reaches nothing; an admin with bypass reaches everything.
-    const groups = this.cacheSize > 0 ? await currentGroupsCached(this.db.manager, this.cacheSize, subject) : undefined;
+    // About anyone else, the page's own statement reads the subject too (after the subject's groups,
+    // which the access cache usually holds). An inactive or unknown subject reaches nothing; an
+    // admin with bypass reaches everything.
+    const groups = this.cacheSize > 0 ? () => currentGroupsCached(this.db.manager, this.cacheSize, subject) : undefined;
     const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal, groups });
     if (!found.subject?.isActive) return none;
     if (found.subject.isAdmin && adminBypass) return this.paged(await everything(), first);
