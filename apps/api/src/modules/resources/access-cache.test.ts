@@ -166,6 +166,9 @@ describe('levelFactsCached', () => {
       expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
       await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
       expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+      // A page, which compares epochs, still lists what the user reaches (and no more).
+      const q = { userId: s.grantee.user.id, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51, withTotal: true };
+      expect((await reachablePage(app.dataSource.manager, q)).resources.map((r) => r.id)).toContain(s.resource.id);
     } finally {
       await app.dataSource.manager.insert('access_epoch', { id: 1, n: row.n });
     }
