@@ -123,10 +123,22 @@ function currentEpoch(manager: EntityManager): Promise<string> {
 
 const toMs = (v: string | null): number => (v === null ? Infinity : parseUtcTimestamp(v).getTime());
 
+interface RawUser {
+  isActive: boolean;
+  isAdmin: boolean;
+  groups: [groupId: string, expires: number][];
+}
+
+interface RawResource {
+  ownerId: string | null;
+  visibility: string;
+  grants: [principal: string, isGroup: boolean, rank: 1 | 2, expires: number][];
+}
+
 interface RawFacts {
   epoch: string;
-  users: Map<string, { isActive: boolean; isAdmin: boolean; groups: [groupId: string, expires: number][] }>;
-  resources: Map<string, { ownerId: string | null; visibility: string; grants: [principal: string, isGroup: boolean, rank: 1 | 2, expires: number][] }>;
+  users: Map<string, RawUser>;
+  resources: Map<string, RawResource>;
 }
 
 /**
@@ -158,13 +170,13 @@ async function readFacts(manager: EntityManager, userIds: string[], resourceIds:
   }
   for (const row of rows) {
     if (row.t === 'm') facts.users.get(row.a!)?.groups.push([row.b!, toMs(row.x)]);
-    else if (row.t === 'g') facts.resources.get(row.a!)?.grants.push(row.b !== null ? [row.b, false, row.d === 'WRITE' ? 2 : 1, toMs(row.x)] : [row.c!, true, row.d === 'WRITE' ? 2 : 1, toMs(row.x)]);
+    else if (row.t === 'g') facts.resources.get(row.a!)?.grants.push([row.b ?? row.c!, row.b === null, row.d === 'WRITE' ? 2 : 1, toMs(row.x)]);
   }
   return facts;
 }
 
 /** Raw facts in a generation's numbering. */
-function compactUser(g: Generation, id: string, raw: RawFacts['users'] extends Map<string, infer U> ? U : never): UserFacts {
+function compactUser(g: Generation, id: string, raw: RawUser): UserFacts {
   const expires = raw.groups.some(([, e]) => e !== Infinity);
   return {
     no: g.number(id),
@@ -175,7 +187,7 @@ function compactUser(g: Generation, id: string, raw: RawFacts['users'] extends M
   };
 }
 
-function compactResource(g: Generation, raw: RawFacts['resources'] extends Map<string, infer R> ? R : never): ResourceFacts {
+function compactResource(g: Generation, raw: RawResource): ResourceFacts {
   const expires = raw.grants.some(([, , , e]) => e !== Infinity);
   return {
     ownerId: raw.ownerId,
