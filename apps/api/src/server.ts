@@ -77,6 +77,9 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // res.send would hash every answer for an ETag; API answers are no-store, so nobody revalidates
+  // them. (The SPA's static files keep theirs: serve-static sets its own.)
+  app.set('etag', false);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({

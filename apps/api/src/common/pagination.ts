@@ -52,17 +52,24 @@ export function decodeCursor(cursor: string, arity: number): CursorValues {
 
 export interface Page<T> {
   nodes: T[];
-  cursors: string[];
+  /**
+   * The cursor of nodes[i], encoded when asked: a page's edges rarely select their cursors (a
+   * client pages on pageInfo.endCursor), and encoding fifty was ~2 % of a page request's time.
+   */
+  cursor(i: number): string;
   hasNextPage: boolean;
   totalCount?: number;
 }
+
+/** A page with nothing on it. */
+export const emptyPage = <T>(): Page<T> & { totalCount: number } => ({ nodes: [], cursor: () => '', hasNextPage: false, totalCount: 0 });
 
 /**
  * Turns rows fetched with `LIMIT first + 1` into a page: the extra row only says a next page exists.
  */
 export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => CursorValues): Page<T> {
   const nodes = rows.slice(0, first);
-  return { nodes, cursors: nodes.map((n) => encodeCursor(cursorOf(n))), hasNextPage: rows.length > first };
+  return { nodes, cursor: (i) => encodeCursor(cursorOf(nodes[i]!)), hasNextPage: rows.length > first };
 }
 
 export interface ConnectionShape<TNode> {
@@ -72,9 +79,16 @@ export interface ConnectionShape<TNode> {
 
 /** Maps a page to the `{ edges, pageInfo }` shape every connection shares. */
 export function toConnection<T, TNode>(page: Page<T>, map: (row: T) => TNode): ConnectionShape<TNode> {
+  const last = page.nodes.length - 1;
   return {
-    edges: page.nodes.map((row, i) => ({ node: map(row), cursor: page.cursors[i]! })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    // A getter, so that an edge's cursor is encoded only when the client selected it.
+    edges: page.nodes.map((row, i) => ({
+      node: map(row),
+      get cursor() {
+        return page.cursor(i);
+      },
+    })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last >= 0 ? page.cursor(last) : null },
   };
 }
 

@@ -14,3 +14,22 @@ export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
+
+/**
+ * The names of the fields selected at `path` below this field (e.g. ['edges', 'node']), through
+ * fragments. A field under @skip or @include counts as selected: callers use this to read less,
+ * and reading more than needed is only slower.
+ */
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, depth: number): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') {
+        if (depth === path.length) names.add(s.name.value);
+        else if (s.name.value === path[depth]) visit(s.selectionSet, depth + 1);
+      } else visit(s.kind === 'InlineFragment' ? s.selectionSet : info.fragments[s.name.value]?.selectionSet, depth);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, 0);
+  return names;
+}

@@ -65,7 +65,7 @@ export function auditCsvHandler(services: Services) {
       const page = await services.audit.list(auth.viewer, filter, 100, after);
       for (const e of page.nodes) res.write(`${csvRow(e)}\r\n`);
       written += page.nodes.length;
-      after = page.hasNextPage ? page.cursors.at(-1)! : null;
+      after = page.hasNextPage ? page.cursor(page.nodes.length - 1) : null;
     } while (after && written < CSV_MAX_ROWS);
     res.end();
   };

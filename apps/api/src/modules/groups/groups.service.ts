@@ -3,7 +3,7 @@ import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
-import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
@@ -518,7 +518,7 @@ export class GroupsService {
 
   /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
   async members(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {
-    if (!groupPolicy.listMembers(viewer, facts)) return { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    if (!groupPolicy.listMembers(viewer, facts)) return emptyPage();
     const qb = this.db.manager
       .createQueryBuilder(MembershipEntity, 'm')
       .innerJoinAndSelect('m.user', 'u')

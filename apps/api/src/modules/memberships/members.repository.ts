@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { encodeCursor, type Page } from '../../common/pagination';
+import { encodeCursor, type CursorValues, type Page } from '../../common/pagination';
 import { rawQuery } from '../../db/raw-sql';
 import { likePattern } from '../users/users.service';
 import type { MembershipEntity, MembershipSource } from './membership.entity';
@@ -30,7 +30,10 @@ export async function firstMemberPages(
   first: number,
   search: string | null | undefined,
 ): Promise<Map<string, Page<MembershipEntity>>> {
-  const result = new Map<string, Page<MembershipEntity>>(groupIds.map((id) => [id, { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 }]));
+  const keys = new Map<string, CursorValues[]>(groupIds.map((id) => [id, []]));
+  const result = new Map<string, Page<MembershipEntity>>(
+    groupIds.map((id) => [id, { nodes: [], cursor: (i) => encodeCursor(keys.get(id)![i]!), hasNextPage: false, totalCount: 0 }]),
+  );
   if (groupIds.length === 0) return result;
   const term = search?.trim();
   const rows = await rawQuery<Row>(
@@ -65,7 +68,7 @@ export async function firstMemberPages(
       expiresAt: row.expiresAt === null ? null : toDate(row.expiresAt),
       expiryWarnedAt: null,
     });
-    page.cursors.push(encodeCursor([row.nameKey, row.userId]));
+    keys.get(row.groupId)!.push([row.nameKey, row.userId]);
   }
   return result;
 }

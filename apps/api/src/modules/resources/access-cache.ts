@@ -281,11 +281,25 @@ export async function levelFactsCached(manager: EntityManager, size: number, pai
 export async function currentGroupsCached(manager: EntityManager, size: number, userId: string, now = new Date()): Promise<GroupsAt> {
   const { generation, users } = await factsOf(manager, size, [userId], []);
   const user = users.get(userId);
-  if (!user) return { ids: [], epoch: generation.epoch };
+  return user ? groupsAt(generation, user, now) : { ids: [], epoch: generation.epoch };
+}
+
+function groupsAt(generation: Generation, user: UserFacts, now: Date): GroupsAt {
   const at = now.getTime();
   const groups: string[] = [];
   user.groups.forEach((n, i) => {
     if (user.groupExpires === null || user.groupExpires[i]! > at) groups.push(generation.idOf(n));
   });
   return { ids: groups, epoch: generation.epoch };
+}
+
+/**
+ * The groups of `userId` as the current generation holds them, without reading the epoch — or null
+ * when it does not hold the user. Possibly stale: only for a caller that checks the label against
+ * an epoch read after (reachablePage's first try).
+ */
+export function userGroupsHeld(manager: EntityManager, userId: string, now = new Date()): GroupsAt | null {
+  const generation = generations.get(manager.connection);
+  const user = generation?.users.get(userId);
+  return generation && user ? groupsAt(generation, user, now) : null;
 }

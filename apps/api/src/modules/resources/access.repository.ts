@@ -184,8 +184,13 @@ export interface ReachQuery {
   limit: number;
   /** Count the whole reachable set too (only when the client asked for totalCount). */
   withTotal: boolean;
+  /**
+   * 'page': only what the page's own indexes hold (id, kind, name, nameKey) — what a listing asks
+   * for, read without visiting one resource row per entry; 'full' (default): whole resources.
+   */
+  columns?: ReachColumns;
   /** Where the user's current groups come from when the page needs them (the access cache); else read here. */
-  groups?: () => Promise<GroupsAt>;
+  groups?: (fresh: boolean) => GroupsAt | Promise<GroupsAt>;
 }
 
 function integer(n: number): number {
@@ -217,10 +222,15 @@ async function currentGroups(manager: EntityManager, userId: string, now: Date):
   return { ids: rows[0]!.groups, epoch: rows[0]!.epoch ?? 'none' };
 }
 
+export type ReachColumns = 'page' | 'full';
+
+/** A resource as a 'page' read gives it; a 'full' read gives the whole entity. */
+export type ReachedResource = Pick<ResourceEntity, 'id' | 'kind' | 'name' | 'nameKey'> & Partial<ResourceEntity>;
+
 export interface ReachPage {
   /** The subject as read in the same statement (null: no such user). */
   subject: { isActive: boolean; isAdmin: boolean } | null;
-  resources: ResourceEntity[];
+  resources: ReachedResource[];
   total: number | null;
 }
 
@@ -233,8 +243,8 @@ export interface ReachPage {
  *
  * The page is a merge of sources that are each read in page order from their own index and cut at
  * the page size: the user's grants and each current group's grants (grants carry copies of the
- * resource's kind and name_key for this — IX_grant_user_page, IX_grant_group_page), what the user
- * owns (IX_resource_owner_page) and, for READ, the PUBLIC resources (IX_resource_visibility). The
+ * resource's kind, name_key and name for this — IX_grant_user_page, IX_grant_group_page), what the
+ * user owns (IX_resource_owner_page) and, for READ, the PUBLIC resources (IX_resource_visibility). The
  * page is the first rows of their union, so a user in G groups reads at most (G + 3) × (page size)
  * index entries, whatever the tables hold — and on PostgreSQL, for a user in up to
  * MERGE_MAX_GROUPS groups, about (page size + G + 3), as the sources are merged in order.
@@ -245,17 +255,20 @@ export async function reachablePage(manager: EntityManager, q: ReachQuery, now =
   // epoch too, and the page stands only if no membership changed in between (the epoch did not
   // move). Otherwise the groups are read again; after a few tries (writes arriving faster than
   // pages), the page reads the memberships itself (the LATERAL form).
-  let groups = q.groups ? await q.groups() : await currentGroups(manager, q.userId, now);
+  // The first try may take groups held at an older epoch (the cache's, without reading the epoch):
+  // the comparison catches that. The second reads them as of a fresh epoch (moving the cache on),
+  // the third straight from the memberships.
+  const read = (attempt: number) => (q.groups && attempt < 2 ? q.groups(attempt > 0) : currentGroups(manager, q.userId, now));
+  let groups = await read(0);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (groups.ids.length > MERGE_MAX_GROUPS) break;
     const { page, epoch } = await pageFrom(manager, q, groups.ids, now);
     if (epoch === groups.epoch) return page;
-    groups = await currentGroups(manager, q.userId, now);
+    if (attempt < 2) groups = await read(attempt + 1);
   }
   return (await pageFrom(manager, q, null, now)).page;
 }
 
-/** One page statement: with `groups`, one source per group (PostgreSQL); without, the memberships are joined. */
 /** What a page statement's text depends on; everything else is a bound parameter. */
 interface PageShape {
   postgres: boolean;
@@ -267,6 +280,7 @@ interface PageShape {
   withTotal: boolean;
   /** How many per-group sources (null: the memberships are joined). */
   groups: number | null;
+  columns: ReachColumns;
 }
 
 /** Built once per shape: building the text and naming it (a hash) cost ~5 % of a page's server time. */
@@ -284,7 +298,7 @@ function pageStatement(shape: PageShape): { sql: string; name: string } {
   return statement;
 }
 
-function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal, groups }: PageShape): string {
+function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal, groups, columns }: PageShape): string {
   // The page size is written into the SQL, not bound: a prepared statement's generic plan cannot
   // see a bound LIMIT and plans for a tenth of the table, so PostgreSQL would re-plan the statement
   // on every call (a custom plan) instead of reusing one. It is an integer we control (first is
@@ -298,10 +312,14 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
       pattern ? `${a}.name_key LIKE :pattern ESCAPE '\\'` : null,
       id && after ? `(${a}.kind, ${a}.name_key, ${a}.${id}) > (:cKind, :cName, :cId)` : null,
     ].filter(Boolean).map((f) => ` AND ${f}`).join('');
+  // Each source carries the name too (the last column of its index), so the page needs no resource row.
   const first = (a: string, id: string, from: string, conditions: string) =>
-    `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id FROM ${from} WHERE ${conditions}${where(a, id)}
+    `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id, ${a}.name FROM ${from} WHERE ${conditions}${where(a, id)}
        ORDER BY ${a}.kind, ${a}.name_key, ${a}.${id} LIMIT ${limit}) AS ${a}_first`;
-  const granted = (a: string) => `${a}.level IN (:...levels) AND ${live(a)}`;
+  // Every grant gives at least READ (levelFrom counts any level but WRITE as READ): a READ page
+  // filters nothing, and a WRITE page keeps the WRITE grants. A constant, not a parameter: one
+  // statement per level, and nothing for PostgreSQL to compare at run time.
+  const granted = (a: string) => `${read ? '' : `${a}.level = 'WRITE' AND `}${live(a)}`;
   // With the user's groups known (PostgreSQL), one source per group, written out: PostgreSQL then
   // merges the sources in index order (Merge Append) and stops at the page size, reading about
   // (page size + sources) index entries instead of sorting (G + 3) × (page size). Without them, one
@@ -310,9 +328,9 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   const viaGroups = groups !== null
     ? Array.from({ length: groups }, (_, i) => first(`g${i}`, 'resource_id', `access_grant g${i}`, `g${i}.group_id = :g${i} AND ${granted(`g${i}`)}`))
     : postgres
-      ? [`SELECT x.kind, x.name_key, x.id FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
+      ? [`SELECT x.kind, x.name_key, x.id, x.name FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
           WHERE m.user_id = :uid AND ${live('m')}`]
-      : [`SELECT g.kind, g.name_key, g.resource_id AS id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
+      : [`SELECT g.kind, g.name_key, g.resource_id AS id, g.name FROM membership m JOIN access_grant g ON g.group_id = m.group_id
           WHERE m.user_id = :uid AND ${live('m')} AND ${granted('g')}${where('g', 'resource_id')}`];
   const sources = [
     ...viaGroups,
@@ -321,7 +339,8 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
     ...(read ? [first('p', 'id', 'resource p', "p.visibility = 'PUBLIC'")] : []),
   ];
   // A resource reachable several ways appears once (GROUP BY), then the page is the first rows.
-  const pageSql = `SELECT h.kind, h.name_key, h.id FROM (${sources.join(' UNION ALL ')}) h
+  // (The name is the same in every copy: grants' copies are kept in the resource's transaction.)
+  const pageSql = `SELECT h.kind, h.name_key, h.id, MAX(h.name) AS name FROM (${sources.join(' UNION ALL ')}) h
        GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id LIMIT ${limit}`;
   // The count (only when the client selected totalCount): the owned or granted candidates, plus
   // the PUBLIC resources that are not among them, each counted from an index.
@@ -332,8 +351,11 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
       UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid${where('o')})`;
   const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${where('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
   const total = withTotal ? `(SELECT COUNT(*) FROM cand)${publicCount}` : 'NULL';
-  // The page's rows come back whole: no second round trip to load them.
-  const hydrated = `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
+  // The page's rows come back as asked: as the sources read them, or whole (joined, one resource row
+  // per entry: about half the statement's cost) — never with a second round trip to load them.
+  const hydrated = columns === 'page'
+    ? `SELECT pg.id AS "id", pg.kind AS "kind", pg.name AS "name", pg.name_key AS "nameKey" FROM (${pageSql}) pg`
+    : `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
          x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
     FROM (${pageSql}) pg JOIN resource x ON x.id = pg.id`;
   // One head row says who the subject is (so the caller needs no lookup of its own) and, when
@@ -357,13 +379,13 @@ async function pageFrom(manager: EntityManager, q: ReachQuery, groups: string[] 
     after: Boolean(q.after),
     withTotal: q.withTotal,
     groups: groups?.length ?? null,
+    columns: q.columns ?? 'full',
   });
   const rows = await rawQuery<ResourceRow & { total: number | string | null; epoch: string | null; subjectActive: unknown; subjectAdmin: unknown }>(
     manager,
     sql,
     {
       uid: q.userId,
-      levels: read ? ['READ', 'WRITE'] : ['WRITE'],
       now,
       ...(groups ? Object.fromEntries(groups.map((g, i) => [`g${i}`, g])) : {}),
       ...(q.kind ? { kind: q.kind } : {}),
@@ -375,7 +397,7 @@ async function pageFrom(manager: EntityManager, q: ReachQuery, groups: string[] 
   const head = rows[0];
   const page = {
     subject: head?.subjectActive === null || head?.subjectActive === undefined ? null : { isActive: Boolean(head.subjectActive), isAdmin: Boolean(head.subjectAdmin) },
-    resources: rows.flatMap((r) => (r.id ? [toResource(r)] : [])),
+    resources: rows.flatMap((r) => (r.id ? [q.columns === 'page' ? { id: r.id, kind: r.kind, name: r.name, nameKey: r.nameKey } : toResource(r)] : [])),
     total: q.withTotal ? Number(head?.total ?? 0) : null,
   };
   return { page, epoch: head?.epoch ?? null };

@@ -3,15 +3,15 @@ import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
-import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level } from './access.repository';
-import { currentGroupsCached, levelFactsCached } from './access-cache';
+import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level, type ReachColumns, type ReachedResource } from './access.repository';
+import { currentGroupsCached, levelFactsCached, userGroupsHeld } from './access-cache';
 import { ResourceEntity } from './resource.entity';
 
 export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
@@ -159,12 +159,12 @@ export class AccessService {
     filter: ReachFilter,
     first: number,
     after: string | null | undefined,
-    withTotal = true,
-  ): Promise<Page<ResourceEntity> & { totalCount: number }> {
+    { withTotal = true, columns = 'full' }: { withTotal?: boolean; columns?: ReachColumns } = {},
+  ): Promise<Page<ReachedResource> & { totalCount: number }> {
     const subject = this.subjectOf(viewer, userId)!;
     // "Reachable at NONE" would be every resource; it is read as READ, the least level that reaches anything.
     const minLevel = filter.minLevel === 'WRITE' ? 'WRITE' : 'READ';
-    const none = { nodes: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    const none = emptyPage<ReachedResource>();
     if (!isUuid(subject)) return none;
     const kind = filter.kind?.trim().toLowerCase() || null;
     const term = filter.search?.trim();
@@ -177,14 +177,18 @@ export class AccessService {
     // About anyone else, the page's own statement reads the subject too (after the subject's groups,
     // which the access cache usually holds). An inactive or unknown subject reaches nothing; an
     // admin with bypass reaches everything.
-    const groups = this.cacheSize > 0 ? () => currentGroupsCached(this.db.manager, this.cacheSize, subject) : undefined;
-    const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal, groups });
+    // The groups as the cache holds them, without reading the epoch first (the page statement reads
+    // it and the page stands only if it matches); on a second try, as of a fresh epoch.
+    const groups = this.cacheSize > 0
+      ? (fresh: boolean) => (!fresh && userGroupsHeld(this.db.manager, subject)) || currentGroupsCached(this.db.manager, this.cacheSize, subject)
+      : undefined;
+    const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal, columns, groups });
     if (!found.subject?.isActive) return none;
     if (found.subject.isAdmin && adminBypass) return this.paged(await everything(), first);
     return this.paged(found, first);
   }
 
-  private paged(found: { resources: ResourceEntity[]; total: number | null }, first: number): Page<ResourceEntity> & { totalCount: number } {
+  private paged(found: { resources: ReachedResource[]; total: number | null }, first: number): Page<ReachedResource> & { totalCount: number } {
     return { ...toPage(found.resources, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
   }
 

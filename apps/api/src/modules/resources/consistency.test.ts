@@ -25,7 +25,7 @@ const SEED = 20261122;
 let app: TestApp;
 let asker: TestUser;
 const users: { id: string; active: boolean; admin: boolean }[] = [];
-const resources: { id: string; kind: string; ownerId: string | null; visibility: 'PUBLIC' | 'PRIVATE' }[] = [];
+const resources: { id: string; kind: string; name: string; ownerId: string | null; visibility: 'PUBLIC' | 'PRIVATE' }[] = [];
 const memberships: { userId: string; groupId: string; current: boolean }[] = [];
 const grants: { resourceId: string; userId: string | null; groupId: string | null; level: 'READ' | 'WRITE'; current: boolean }[] = [];
 
@@ -76,7 +76,7 @@ beforeAll(async () => {
     const kind = pick(['model', 'tool', 'document']);
     // Names repeat, so pages must break ties on id.
     const r = await app.dataSource.manager.save(app.dataSource.manager.create(ResourceEntity, { kind, name: `Resource ${i % 6}`, nameKey: `resource ${i % 6}`, description: '', externalId: null, ownerId, visibility }));
-    resources.push({ id: r.id, kind, ownerId, visibility });
+    resources.push({ id: r.id, kind, name: r.name, ownerId, visibility });
     const principals = new Set<string>();
     for (let k = 0; k < 5; k++) {
       const toGroup = random() < 0.5;
@@ -92,8 +92,8 @@ beforeAll(async () => {
   // Renamed after their grants exist: grants carry copies of kind and name for page order, and the
   // pages below must still be complete and in order.
   for (const r of resources.filter(() => random() < 0.4)) {
-    const name = `Renamed ${Math.floor(random() * 4)}`;
-    await app.dataSource.manager.update(ResourceEntity, { id: r.id }, { name, nameKey: name.toLowerCase() });
+    r.name = `Renamed ${Math.floor(random() * 4)}`;
+    await app.dataSource.manager.update(ResourceEntity, { id: r.id }, { name: r.name, nameKey: r.name.toLowerCase() });
   }
 });
 afterAll(() => app.close());
@@ -106,16 +106,22 @@ async function disagreements(): Promise<string[]> {
   for (const u of users) {
     const fields = resources.map((r, i) => `l${i}: accessLevel(resourceId: "${r.id}", userId: "${u.id}") e${i}: explainAccess(resourceId: "${r.id}", userId: "${u.id}") { level } cr${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: READ) cw${i}: checkAccess(resourceId: "${r.id}", userId: "${u.id}", level: WRITE)`).join(' ');
     const answers = (await app.gql<Record<string, unknown>>(`{ ${fields} }`, {}, asker.as)).data!;
-    /** Every page of resources(userId, minLevel, kind), checking totalCount against what the pages hold. */
-    const reachable = async (minLevel: Level, kind: string | null = null) => {
+    /**
+     * Every page of resources(userId, minLevel, kind), checking totalCount against what the pages
+     * hold, and each name against the resource's. Selecting only id, kind and name reads the page
+     * from its indexes (grants' copies of the name); selecting more (`whole`) reads the resources.
+     */
+    const reachable = async (minLevel: Level, kind: string | null = null, whole = false) => {
       const ids = new Set<string>();
       let after: string | null = null;
       let total = -1;
       let last: readonly [string, string, string] | null = null;
       do {
         type Page = { resources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; kind: string; name: string } }[] } };
-        const page: Page = (await app.gql<never>('query ($u: ID, $m: AccessLevel, $k: String, $a: String) { resources(userId: $u, filter: { minLevel: $m, kind: $k }, first: 4, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind name } } } }', { u: u.id, m: minLevel, k: kind, a: after }, asker.as)).data!;
+        const page: Page = (await app.gql<never>(`query ($u: ID, $m: AccessLevel, $k: String, $a: String) { resources(userId: $u, filter: { minLevel: $m, kind: $k }, first: 4, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind name${whole ? ' description' : ''} } } } }`, { u: u.id, m: minLevel, k: kind, a: after }, asker.as)).data!;
         for (const { node } of page.resources.edges) {
+          const name = resources.find((r) => r.id === node.id)?.name;
+          if (node.name !== name) mismatches.push(`user ${u.id} ${minLevel} ${kind ?? ''}${whole ? ' whole' : ''}: ${node.id} listed as ${node.name}, named ${name}`);
           if (ids.has(node.id)) mismatches.push(`user ${u.id} ${minLevel} ${kind ?? ''}: ${node.id} listed twice`);
           ids.add(node.id);
           const key = [node.kind, node.name.toLowerCase(), node.id] as const;
@@ -136,6 +142,8 @@ async function disagreements(): Promise<string[]> {
       if (got.size !== want.length || want.some((id) => !got.has(id))) mismatches.push(`user ${u.id} kind ${kind}: listed ${[...got].join(',')}`);
     }
     const readable = await reachable('READ');
+    const readableWhole = await reachable('READ', null, true);
+    if ([...readable].join() !== [...readableWhole].join()) mismatches.push(`user ${u.id}: whole resources listed ${[...readableWhole].join(',')}`);
     const writable = await reachable('WRITE');
     resources.forEach((r, i) => {
       const want = expected(u.id, r.id);
@@ -194,6 +202,11 @@ describe(`access answers agree with each other and with SPEC §11 (seed ${SEED})
       r.visibility = r.visibility === 'PUBLIC' ? 'PRIVATE' : 'PUBLIC';
       r.ownerId = random() < 0.5 ? r.ownerId : users[Math.floor(random() * users.length)]!.id;
       await m.update(ResourceEntity, { id: r.id }, { visibility: r.visibility, ownerId: r.ownerId });
+    }
+    // A new name, and one that differs only in case (the sort key stays): listings follow both.
+    for (const r of resources.filter(() => random() < 0.3)) {
+      r.name = random() < 0.5 ? `Changed ${Math.floor(random() * 4)}` : r.name.toUpperCase();
+      await m.update(ResourceEntity, { id: r.id }, { name: r.name, nameKey: r.name.toLowerCase() });
     }
     for (const u of users.slice(1).filter(() => random() < 0.2)) {
       u.active = !u.active;

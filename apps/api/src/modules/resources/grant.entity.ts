@@ -17,8 +17,9 @@ export type GrantLevel = 'READ' | 'WRITE';
 // A principal's grants in page order (kind, name, id), with level and expiry: a page of what a user
 // reaches reads, per group, only the first rows of this index (see reachablePage), and the reachable
 // set is counted from the index alone.
-@Index('IX_grant_user_page', ['userId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt'])
-@Index('IX_grant_group_page', ['groupId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt'])
+// The name rides at the end so that a page of ids, kinds and names is read from the index alone.
+@Index('IX_grant_user_page', ['userId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt', 'name'])
+@Index('IX_grant_group_page', ['groupId', 'kind', 'nameKey', 'resourceId', 'level', 'expiresAt', 'name'])
 // A resource's grants, both kinds, with everything a check needs: checkAccess and the bulk check
 // read all of them in one index-only scan (see levelFacts).
 @Index('IX_grant_resource', ['resourceId', 'groupId', 'userId', 'level', 'expiresAt'])
@@ -39,7 +40,7 @@ export class GrantEntity {
   level: GrantLevel;
 
   /**
-   * Copies of the resource's kind and name_key, so grants can be read in page order. Database
+   * Copies of the resource's kind and name_key (and name, below), so grants can be read in page order. Database
    * triggers keep them (set on insert, followed on rename; migration GrantPageOrder): no write
    * path — the services, a test's direct insert, the benchmark's bulk load — can leave them stale.
    * Application code never writes them; the default only satisfies SQLite's NOT NULL before its
@@ -50,6 +51,10 @@ export class GrantEntity {
 
   @VarcharColumn(200, { default: '' })
   nameKey: string;
+
+  /** A copy of the resource's name, kept like kind and nameKey (migration GrantPageName). */
+  @VarcharColumn(200, { default: '' })
+  name: string;
 
   @UuidColumn({ nullable: true })
   grantedById: string | null;

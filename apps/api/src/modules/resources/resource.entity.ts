@@ -10,9 +10,10 @@ export type Visibility = 'PRIVATE' | 'PUBLIC';
 // Every resource in page order (kind, name, id): an admin's page (everything they reach). PUBLIC
 // resources have their own index, so a user's page and count read them without a scan.
 @Index('IX_resource_kind_name', ['kind', 'nameKey', 'id', 'visibility'])
-@Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id'])
-// What a user owns, in page order (see reachablePage).
-@Index('IX_resource_owner_page', ['ownerId', 'kind', 'nameKey', 'id'])
+@Index('IX_resource_visibility', ['visibility', 'kind', 'nameKey', 'id', 'name'])
+// What a user owns, in page order (see reachablePage). Both carry the name at the end, so that a page
+// of ids, kinds and names is read from indexes alone.
+@Index('IX_resource_owner_page', ['ownerId', 'kind', 'nameKey', 'id', 'name'])
 // An access check needs only these three of a resource: with them in one index, the check (and each
 // pair of a bulk check) reads the resource from the index alone, without a heap visit.
 @Index('IX_resource_access_facts', ['id', 'ownerId', 'visibility'])

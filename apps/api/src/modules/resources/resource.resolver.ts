@@ -3,11 +3,12 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { AccessLevel, AccessReasonKind } from '../../common/enums';
 import { errors } from '../../common/errors';
 import { toConnection } from '../../common/pagination';
-import { selectsField } from '../../common/selection';
+import { fieldsAt, selectsField } from '../../common/selection';
 import { requireViewer, type Context } from '../../context';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { toUserType, UserType } from '../users/user.type';
 import { GrantEntity } from './grant.entity';
+import type { ResourceEntity } from './resource.entity';
 import { resourcePolicy } from './resources.service';
 import {
   AccessCheckInput,
@@ -23,7 +24,9 @@ import {
   ResourceConnection,
   ResourcesArgs,
   ResourceType,
+  LISTED_FIELDS,
   toGrantType,
+  toListedResourceType,
   toResourceType,
   UpdateResourceInput,
 } from './resource.type';
@@ -49,8 +52,11 @@ export class ResourceResolver {
   async resources(@Args() args: ResourcesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ResourceConnection> {
     // Counting everything reachable costs more than a page: only when the client asks.
     const withTotal = selectsField(info, 'totalCount');
-    const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, withTotal);
-    return { ...toConnection(page, (r) => toResourceType(r)), totalCount: page.totalCount };
+    // A listing of ids, kinds and names (an integration's sync) is read from the page indexes alone.
+    const columns = [...fieldsAt(info, ['edges', 'node'])].every((f) => LISTED_FIELDS.has(f)) ? 'page' : 'full';
+    const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, { withTotal, columns });
+    // 'full' columns are whole resources (ReachedResource is then a ResourceEntity).
+    return { ...toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), totalCount: page.totalCount };
   }
 
   @Authorized()

@@ -23,6 +23,13 @@ export class ResourceType {
 export const toResourceType = (r: ResourceEntity, viewerLevel?: AccessLevel): ResourceType =>
   Object.assign(new ResourceType(), { id: r.id, kind: r.kind, externalId: r.externalId, name: r.name, description: r.description, ownerId: r.ownerId, visibility: r.visibility as Visibility, createdAt: r.createdAt, viewerLevel, entity: r });
 
+/** The fields a listing's page indexes hold: a page that selects only these reads no resource row. */
+export const LISTED_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name']);
+
+/** A resource as a listing read it (only LISTED_FIELDS; see reachablePage's 'page' columns). */
+export const toListedResourceType = (r: Pick<ResourceEntity, 'id' | 'kind' | 'name'>): ResourceType =>
+  Object.assign(new ResourceType(), { id: r.id, kind: r.kind, name: r.name });
+
 @ObjectType('Grant', { description: 'READ or WRITE access for one user or one group.' })
 export class GrantType {
   @Field(() => ID) id: string;
