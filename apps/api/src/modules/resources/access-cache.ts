@@ -219,11 +219,6 @@ function bestGrant(resource: ResourceFacts, user: UserFacts, now: number): 1 | 2
 }
 
 /**
- * levelFactsMany's answer (the same LevelRow per pair, in order; `resourceId` null for an unknown
- * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
- * 0 turns the cache off (the caller then uses levelFactsMany).
- */
-/**
  * The facts of these users and resources: from the cache, reading only what it lacks (one
  * statement). Unknown ids are simply absent.
  */
@@ -254,6 +249,11 @@ async function factsOf(manager: EntityManager, size: number, userIds: Iterable<s
   return { generation, users, resources };
 }
 
+/**
+ * levelFactsMany's answer (the same LevelRow per pair, in order; `resourceId` null for an unknown
+ * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
+ * 0 turns the cache off (the caller then uses levelFactsMany).
+ */
 export async function levelFactsCached(manager: EntityManager, size: number, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
   const { users, resources } = await factsOf(manager, size, pairs.map((p) => p.userId), pairs.map((p) => p.resourceId));
   const at = now.getTime();
