@@ -33,7 +33,10 @@ export async function buildContext(services: Services, req: Request, res: Respon
     authProblem: auth.problem,
     services,
     loaders,
-    log: req.log,
+    // A getter, like req.log itself: the request's child logger is made only if something logs.
+    get log() {
+      return req.log;
+    },
     req,
     res,
   };
