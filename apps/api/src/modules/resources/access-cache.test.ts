@@ -174,21 +174,54 @@ describe('levelFactsCached', () => {
     }
   });
 
-  it('reads only the epoch once it holds the facts, and all facts again after a change', async () => {
-    const s = await scene();
-    const pairs = [s.owner, s.grantee, s.member, s.stranger].map((u) => ({ userId: u.user.id, resourceId: s.resource.id }));
+  /** The ids a facts statement asked for (PostgreSQL binds arrays, SQLite JSON text). */
+  const asked = (spy: { mock: { calls: unknown[][] } }) => {
+    const call = spy.mock.calls.find(([sql]) => String(sql).includes('FROM access_grant g WHERE'));
+    const params = call?.[1] as { users: unknown; resources: unknown } | undefined;
+    const list = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : (v as string[]));
+    return params ? { users: list(params.users), resources: list(params.resources) } : null;
+  };
+
+  it('reads only the epoch once it holds the facts, and after a change only what the change touched', async () => {
+    const [s, t] = [await scene(), await scene()];
+    const people = [s.owner, s.grantee, s.member, s.stranger];
+    const pairs = people.flatMap((u) => [s, t].map((x) => ({ userId: u.user.id, resourceId: x.resource.id })));
     const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
     const first = await levelFactsCached(app.dataSource.manager, 1000, pairs);
     expect(statements).toHaveBeenCalledTimes(2); // the epoch, then the facts
     statements.mockClear();
     expect(await levelFactsCached(app.dataSource.manager, 1000, pairs)).toEqual(first);
     expect(statements).toHaveBeenCalledTimes(1); // the epoch only
+    // A visibility change touches one resource; a leave touches one user.
     await app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { visibility: 'PUBLIC' });
+    await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
     statements.mockClear();
     const after = await levelFactsCached(app.dataSource.manager, 1000, pairs);
-    expect(statements).toHaveBeenCalledTimes(2);
+    expect(statements).toHaveBeenCalledTimes(3); // the epoch, what changed, the facts of what changed
+    expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] });
     statements.mockRestore();
-    expect(after.map((f) => f.visibility)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC', 'PUBLIC']);
+    expect(after.map((f) => f.visibility)).toEqual(people.flatMap(() => ['PUBLIC', 'PRIVATE']));
+    expect(after.map((f) => f.bestGrant)).toEqual((await levelFactsMany(app.dataSource.manager, pairs)).map((f) => f.bestGrant));
+    expect(after[4]!.bestGrant).toBeNull(); // the member, on s's resource, after leaving
+  });
+
+  it('starts over when the change log cannot say what changed (an epoch missing from it)', async () => {
+    const s = await scene();
+    const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
+    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+    const before = await epoch();
+    await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
+    await app.dataSource.query(`DELETE FROM access_change WHERE epoch > ${before}`);
+    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+    expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] }); // everything again
+    statements.mockRestore();
+  });
+
+  it('never lets the epoch go back, which the cache relies on', async () => {
+    const n = await epoch();
+    await expect(app.dataSource.query('UPDATE access_epoch SET n = n - 1 WHERE id = 1')).rejects.toThrow(/never goes back/);
+    expect(await epoch()).toBe(n);
   });
 
   it('gives the answers of levelFactsMany, however small its budget', async () => {

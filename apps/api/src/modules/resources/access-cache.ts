@@ -19,8 +19,10 @@ import type { GroupsAt, LevelRow } from './access.repository';
  *   active or admin flag (see the AccessEpoch migration). This holds whatever wrote the change:
  *   this process, another process, or SQL typed by an operator.
  * - **Every request reads the epoch first.** The read is coalesced across requests, like
- *   authentication, and it is sent after the request arrived. If the epoch has moved, the request
- *   starts a new generation, and nothing cached at an older epoch is used.
+ *   authentication, and it is sent after the request arrived. If the epoch has moved, the cache
+ *   first drops what the epochs in between changed: the same triggers log each user and resource
+ *   they touch (`access_change`, migration AccessChangeLog). When that log cannot say, the cache
+ *   starts over (see Generation).
  * - **Facts are stored with the epoch they were read at.** The same statement reads both, so they
  *   come from one snapshot. Facts read at another epoch are used for that request only, and are
  *   never stored.
@@ -57,10 +59,16 @@ interface ResourceFacts {
 }
 
 /**
- * What the cache holds at one epoch. Users and groups are numbered within a generation, so that a
- * fact stores small integers instead of 36-character ids (a tenth of the memory, and the membership
- * test is an integer compare). A new epoch starts a new generation instead of clearing this one:
- * a request that began on the old one finishes on it consistently.
+ * What the cache holds, as of its epoch. Users and groups are numbered within a generation, so that
+ * a fact stores small integers instead of 36-character ids (a tenth of the memory, and the
+ * membership test is an integer compare).
+ *
+ * When the epoch moves, the generation moves with it: the access change log (migration
+ * AccessChangeLog) says which users and resources each epoch touched, and only those are evicted.
+ * Steps are taken one at a time, in order. Each step evicts and relabels in one synchronous stretch,
+ * so a request that read facts at the old epoch can never store them after the eviction: it stores
+ * only facts read at the epoch the generation has when it stores. When the log cannot say (it was
+ * pruned, a TRUNCATE, a missing epoch row), a new generation starts empty instead.
  */
 class Generation {
   private readonly ids = new Map<string, number>();
@@ -69,8 +77,11 @@ class Generation {
   readonly users: LRUCache<string, UserFacts>;
   readonly resources: LRUCache<string, ResourceFacts>;
 
+  /** The last step taken or under way (see advance). */
+  private steps: Promise<void> = Promise.resolve();
+
   constructor(
-    readonly epoch: string,
+    public epoch: string,
     readonly size: number,
   ) {
     // Half the budget each: the bulk check asks about as many users as resources.
@@ -97,15 +108,72 @@ class Generation {
   get full(): boolean {
     return this.ids.size > this.size;
   }
+
+  /**
+   * Moves this generation to epoch `target`, after the steps already queued, by evicting what the
+   * epochs in between changed. Resolves either way: if the log cannot say, the epoch stays behind
+   * and the caller starts a new generation.
+   */
+  advance(manager: EntityManager, target: string): Promise<void> {
+    this.steps = this.steps
+      .then(async () => {
+        const from = this.epoch;
+        if (generations.get(manager.connection) !== this || BigInt(from) >= BigInt(target)) return;
+        const changed = await changesBetween(manager, from, target);
+        if (!changed || this.epoch !== from) return;
+        for (const [kind, id] of changed) (kind === 'u' ? this.users : this.resources).delete(id);
+        this.epoch = target;
+      })
+      .catch(() => undefined);
+    return this.steps;
+  }
 }
 
 const generations = new WeakMap<DataSource, Generation>();
 
-/** The generation to answer from: the current one if it was filled at `epoch` (and has room), else a new one. */
-function generationAt(dataSource: DataSource, size: number, epoch: string): Generation {
-  let generation = generations.get(dataSource);
-  if (!generation || generation.epoch !== epoch || generation.size !== size || generation.full) generations.set(dataSource, (generation = new Generation(epoch, size)));
-  return generation;
+/** Epoch numbers; a missing epoch row gives tokens that are not (see currentEpoch). */
+const numbered = (epoch: string) => /^\d+$/.test(epoch);
+
+/**
+ * The generation to answer a request that read `epoch` from: the current one, moved on to `epoch`
+ * if it is behind (or left ahead of it: the counter never goes back, so it holds a state at least
+ * as new as the request), else a new one.
+ */
+async function generationAt(manager: EntityManager, size: number, epoch: string): Promise<Generation> {
+  const dataSource = manager.connection;
+  const current = generations.get(dataSource);
+  if (current && current.size === size && !current.full) {
+    if (current.epoch === epoch) return current;
+    if (numbered(epoch) && numbered(current.epoch)) {
+      if (BigInt(epoch) > BigInt(current.epoch)) await current.advance(manager, epoch);
+      if (generations.get(dataSource) === current && BigInt(current.epoch) >= BigInt(epoch)) return current;
+    }
+  }
+  const fresh = new Generation(epoch, size);
+  generations.set(dataSource, fresh);
+  return fresh;
+}
+
+/** Past this many epochs or entries, starting over costs less than reading what changed. */
+const MAX_CHANGES = 20_000;
+
+/**
+ * The users ('u') and resources ('r') changed in the epochs after `from` up to `to`, or null when
+ * the log cannot say: an epoch missing from it (pruned, or deleted by hand), a TRUNCATE ('*'), or
+ * more than MAX_CHANGES. Every epoch logs at least one row, so a complete log has them all.
+ */
+async function changesBetween(manager: EntityManager, from: string, to: string): Promise<[kind: string, id: string][] | null> {
+  if (BigInt(to) - BigInt(from) > BigInt(MAX_CHANGES)) return null;
+  const rows = await rawQuery<{ epoch: string | number; kind: string; id: string | null }>(
+    manager.connection.manager,
+    `SELECT CAST(c.epoch AS varchar) AS "epoch", c.kind AS "kind", CAST(c.id AS varchar) AS "id" FROM access_change c
+      WHERE c.epoch > CAST(:from AS bigint) AND c.epoch <= CAST(:to AS bigint) LIMIT ${MAX_CHANGES + 1}`,
+    { from, to },
+    'gh_access_changes',
+  );
+  if (rows.length > MAX_CHANGES || rows.some((r) => r.kind === '*' || r.id === null)) return null;
+  if (new Set(rows.map((r) => String(r.epoch))).size !== Number(BigInt(to) - BigInt(from))) return null;
+  return rows.map((r) => [r.kind, r.id!]);
 }
 
 let unvalidated = 0;
@@ -223,7 +291,7 @@ function bestGrant(resource: ResourceFacts, user: UserFacts, now: number): 1 | 2
  * statement). Unknown ids are simply absent.
  */
 async function factsOf(manager: EntityManager, size: number, userIds: Iterable<string>, resourceIds: Iterable<string>) {
-  const generation = generationAt(manager.connection, size, await currentEpoch(manager));
+  const generation = await generationAt(manager, size, await currentEpoch(manager));
   const users = new Map<string, UserFacts | undefined>();
   const resources = new Map<string, ResourceFacts | undefined>();
   for (const id of userIds) if (!users.has(id)) users.set(id, generation.users.get(id));
