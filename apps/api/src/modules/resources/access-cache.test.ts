@@ -170,7 +170,10 @@ describe('levelFactsCached', () => {
       const q = { userId: s.grantee.user.id, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51, withTotal: true };
       expect((await reachablePage(app.dataSource.manager, q)).resources.map((r) => r.id)).toContain(s.resource.id);
     } finally {
-      await app.dataSource.manager.insert('access_epoch', { id: 1, n: row.n });
+      // Put back one past where it was: a cache still at the old number must not take the changes
+      // made meanwhile (unlogged) for none. The old number itself is refused.
+      await expect(app.dataSource.manager.insert('access_epoch', { id: 1, n: row.n })).rejects.toThrow(/never goes back/);
+      await app.dataSource.manager.insert('access_epoch', { id: 1, n: Number(row.n) + 1 });
     }
   });
 
@@ -216,6 +219,17 @@ describe('levelFactsCached', () => {
     expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
     expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] }); // everything again
     statements.mockRestore();
+  });
+
+  it('starts over when the epoch row was deleted and put back while it was not looking', async () => {
+    const s = await scene();
+    const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
+    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+    const n = await epoch();
+    await app.dataSource.query('DELETE FROM access_epoch');
+    await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id }); // moves nothing, logs nothing
+    await app.dataSource.manager.insert('access_epoch', { id: 1, n: n + 1 });
+    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
   });
 
   it('never lets the epoch go back, which the cache relies on', async () => {

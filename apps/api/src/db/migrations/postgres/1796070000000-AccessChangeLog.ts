@@ -14,7 +14,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // triggers again (AccessEpoch's list).
 //
 // The cache relies on the counter never going back (a cache ahead of a request's epoch serves it),
-// so a guard refuses an update that lowers it, or a row put back below what the log has seen.
+// so a guard refuses an update that lowers it, and a row put back (after a hand delete) at or
+// below an epoch the log has seen: changes made while the row was missing were not logged, and a
+// cache still at that epoch must find a step the log cannot explain, and start over.
 const KEEP = 10000;
 
 const logged = (withLog: boolean) => `CREATE OR REPLACE FUNCTION "gh_access_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -54,7 +56,7 @@ export class AccessChangeLog1796070000000 implements MigrationInterface {
     await queryRunner.query(logged(true));
     await queryRunner.query(`CREATE FUNCTION "gh_access_epoch_forward"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW."n" < COALESCE(CASE TG_OP WHEN 'UPDATE' THEN OLD."n" END, (SELECT max("epoch") FROM "access_change"), 0) THEN
+        IF (TG_OP = 'UPDATE' AND NEW."n" < OLD."n") OR (TG_OP = 'INSERT' AND NEW."n" <= COALESCE((SELECT max("epoch") FROM "access_change"), -1)) THEN
           RAISE EXCEPTION 'the access epoch never goes back (to %)', NEW."n";
         END IF;
         RETURN NEW;

@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // has one writer at a time and row triggers only: each changed row moves the epoch (AccessEpoch)
 // and logs its user ('u') or resource ('r') under the new number. Rows older than the last KEEP
 // epochs are pruned as the epoch moves. The triggers replace AccessEpoch's, with the same events.
-// As there, guards refuse to move the counter back (the cache relies on it).
+// As there, guards refuse to move the counter back, or to put its row back at an epoch already
+// logged (the cache relies on both).
 const KEEP = 10000;
 
 const TRIGGERS: [name: string, event: string, logged: string[]][] = [
@@ -37,7 +38,7 @@ export class AccessChangeLog1796070000000 implements MigrationInterface {
     const back = `SELECT RAISE(ABORT, 'the access epoch never goes back');`;
     await queryRunner.query(`CREATE TRIGGER "TR_access_epoch_forward" BEFORE UPDATE OF "n" ON "access_epoch" WHEN NEW."n" < OLD."n" BEGIN ${back} END`);
     await queryRunner.query(`CREATE TRIGGER "TR_access_epoch_forward_insert" BEFORE INSERT ON "access_epoch"
-      WHEN NEW."n" < COALESCE((SELECT max("epoch") FROM "access_change"), 0) BEGIN ${back} END`);
+      WHEN NEW."n" <= COALESCE((SELECT max("epoch") FROM "access_change"), -1) BEGIN ${back} END`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
