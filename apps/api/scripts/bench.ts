@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { seed } from './lib/bench-seed';
-import { count, FULL, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
+import { count, FULL, grantFlipper, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -177,6 +177,14 @@ async function accessPhase(phase: AccessPhase): Promise<void> {
   };
   await measure({ ...bulk, name: 'bulk check, 100 triples, from a cold cache', key: 'bulkCheckCold' }, { warmup: 0 });
   await measure(bulk);
+  // The same while another client changes a grant every 200 ms (each change moves the access
+  // epoch): the cache drops only what each change touched (access_change) and stays warm.
+  const flipper = grantFlipper(databaseUrl, shape, 200);
+  try {
+    await measure({ ...bulk, name: 'bulk check, a grant changing every 200 ms', key: 'bulkCheckWrites' });
+  } finally {
+    figures['bulkCheckWritesChanges'] = await flipper.stop();
+  }
   figures['checkAccessRatio'] = Math.round((large.requests.average / ceiling.requests.average) * 100) / 100;
 }
 

@@ -103,3 +103,34 @@ export async function count(url: string, table: string): Promise<number> {
     await c.end();
   }
 }
+
+/**
+ * Another client changing access while a scenario runs: every `everyMs`, one random user grant
+ * flips between READ and WRITE (one transaction, one resource changed, the access epoch moves).
+ * stop() ends it and returns how many changes it made.
+ */
+export function grantFlipper(url: string, shape: DatasetShape, everyMs: number): { stop(): Promise<number> } {
+  let running = true;
+  let changes = 0;
+  const done = (async () => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      while (running) {
+        const j = Math.floor(Math.random() * shape.resources);
+        await c.query(`UPDATE access_grant SET level = CASE level WHEN 'READ' THEN 'WRITE' ELSE 'READ' END WHERE id = md5('ug' || $1 || '-0')::uuid`, [j]);
+        changes++;
+        await new Promise((r) => setTimeout(r, everyMs));
+      }
+    } finally {
+      await c.end();
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return changes;
+    },
+  };
+}
