@@ -149,6 +149,10 @@ async function generationAt(manager: EntityManager, size: number, epoch: string)
       if (generations.get(dataSource) === current && BigInt(current.epoch) >= BigInt(epoch)) return current;
     }
   }
+  // While this request waited on a step the log could not explain, another request may already have
+  // started over at this epoch: answer from that one instead of replacing it.
+  const latest = generations.get(dataSource);
+  if (latest && latest !== current && latest.epoch === epoch && latest.size === size && !latest.full) return latest;
   const fresh = new Generation(epoch, size);
   generations.set(dataSource, fresh);
   return fresh;

@@ -174,11 +174,10 @@ export class AccessService {
     const everything = () => this.everything(kind, namePattern, cursor, first + 1, withTotal);
     // About yourself, authentication has just read you (active, admin or not).
     if (subject === viewer.userId && viewer.isAdmin && adminBypass) return this.paged(await everything(), first);
-    // About anyone else, the page's own statement reads the subject too (after the subject's groups,
-    // which the access cache usually holds). An inactive or unknown subject reaches nothing; an
-    // admin with bypass reaches everything.
-    // The groups as the cache holds them, without reading the epoch first (the page statement reads
-    // it and the page stands only if it matches); on a second try, as of a fresh epoch.
+    // About anyone else, the page's own statement reads the subject too. An inactive or unknown
+    // subject reaches nothing; an admin with bypass reaches everything. The subject's groups come
+    // from the access cache as it holds them, without reading the epoch first (the page statement
+    // reads it, and the page stands only if it matches); on a second try, as of a fresh epoch.
     const groups = this.cacheSize > 0
       ? (fresh: boolean) => (!fresh && userGroupsHeld(this.db.manager, subject)) || currentGroupsCached(this.db.manager, this.cacheSize, subject)
       : undefined;
