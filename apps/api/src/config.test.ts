@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
@@ -23,6 +24,16 @@ describe('loadConfig', () => {
   it('sizes the access cache in facts: 4 million unless told, 0 turns it off', () => {
     expect(loadConfig({}).accessCacheSize).toBe(4_000_000);
     expect(loadConfig({ ACCESS_CACHE_SIZE: '0' }).accessCacheSize).toBe(0);
+  });
+
+  it('serves from one process on SQLite and from one worker per core on PostgreSQL, unless told', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g', WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g', WORKERS: '1' }).workers).toBe(1);
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS above 1 needs PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g', WORKERS: '0' })).toThrow(/WORKERS must be a whole number from 1 to 64/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db:5432/g', WORKERS: 'many' })).toThrow(/WORKERS must be a whole number/);
   });
 
   it('names every problem at once in plain words', () => {

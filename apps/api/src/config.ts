@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -52,6 +53,12 @@ export interface Config {
    * request (access-cache.ts).
    */
   accessCacheSize: number;
+  /**
+   * Processes serving HTTP. 1: this process serves. More (PostgreSQL only): this process is a
+   * cluster primary that migrates, bootstraps and sweeps, and starts that many workers on the one
+   * port (cluster/primary.ts).
+   */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +158,16 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`ACCESS_CACHE_SIZE must be a whole number of facts, 0 to turn the cache off (got "${cacheRaw}").`);
   }
 
+  // One worker per core on PostgreSQL: a Node process executes on one core, and the rest of a
+  // request's work is the database's. SQLite is embedded in the one process that owns the file.
+  const workersRaw = str('WORKERS') ?? (database.dialect === 'postgres' ? String(availableParallelism()) : '1');
+  const workers = Number(workersRaw);
+  if (!/^\d+$/.test(workersRaw) || workers < 1 || workers > 64) {
+    problems.push(`WORKERS must be a whole number from 1 to 64 (got "${workersRaw}").`);
+  } else if (workers > 1 && database.dialect === 'sqlite') {
+    problems.push('WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded SQLite database is served by one process.');
+  }
+
   const webDistRaw = str('WEB_DIST');
   const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
 
@@ -169,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     shutdownGraceMs: 10_000,
     accessCacheSize,
+    workers,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

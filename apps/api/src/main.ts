@@ -1,14 +1,23 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import cluster from 'node:cluster';
+import type { Logger } from 'pino';
+import { soloLink } from './cluster/link';
+import { runPrimary } from './cluster/primary';
+import { workerLink } from './cluster/worker-link';
+import { ConfigError, loadConfig, type Config } from './config';
 import { bootstrap } from './bootstrap';
 import { openDatabase } from './db/data-source';
 import { Db } from './db/db';
 import { createLogger } from './logger';
+import { forgetSettings } from './modules/settings/settings.repository';
 import { createSchema } from './schema';
 import { startServer } from './server';
 import { createServices } from './services';
 
-/** Entry: config → database (migrated) → services → one-port server. */
+/**
+ * Entry: config → database (migrated) → services → one-port server. With WORKERS > 1 this process
+ * becomes the cluster's primary and the same file runs again in each worker (cluster/primary.ts).
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -21,16 +30,30 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config);
+  if (cluster.isWorker) return serve(config, log.child({ worker: cluster.worker!.id }), 'worker');
+  if (config.workers > 1) return runPrimary(config, log, __filename);
+  return serve(config, log, 'alone');
+}
+
+/**
+ * Serves HTTP from this process until a signal. Alone, it also migrates, bootstraps and sweeps;
+ * a worker leaves those to its primary and shares the rest through its link.
+ */
+async function serve(config: Config, log: Logger, role: 'alone' | 'worker'): Promise<void> {
+  const alone = role === 'alone';
   const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
-  log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
-  const dataSource = await openDatabase(config.database);
+  if (alone) log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
+  const dataSource = await openDatabase(config.database, { migrate: alone });
   const db = new Db(dataSource);
-  const services = createServices({ config, db, log });
-  await bootstrap(db, services, config, log);
+  const link = alone ? soloLink() : workerLink(() => forgetSettings(dataSource));
+  const services = createServices({ config, db, log, link });
+  if (alone) await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
-  services.sweeper.start(log.child({ component: 'sweeper' }));
-  log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
+  if (alone) {
+    services.sweeper.start(log.child({ component: 'sweeper' }));
+    log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

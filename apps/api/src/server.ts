@@ -91,6 +91,10 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     formatError: createFormatError(log),
     validationRules: [depthLimit(LIMITS.maxQueryDepth)],
     logger: log.child({ component: 'apollo' }),
+    // main.ts owns SIGTERM / SIGINT and calls stop() itself. Apollo's own handlers (on outside
+    // NODE_ENV=test) raced it: its stop() and ours each waited on the other, and every shutdown
+    // in production ran into the grace period.
+    stopOnTerminationSignals: false,
     // Idle keep-alive sockets are closed at once; busy ones get 5 s (within main.ts's 10 s limit).
     // Answers are per viewer and must never be cached by HTTP intermediaries, so the cache-control
     // plugin (on by default) has nothing to do — and it wraps every field resolver to do it.

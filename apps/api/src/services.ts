@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { soloLink, type ClusterLink } from './cluster/link';
 import type { Config } from './config';
 import type { Db } from './db/db';
 import { AuditService } from './modules/audit/audit.service';
@@ -43,16 +44,18 @@ export interface ServiceDeps {
   config: Config;
   db: Db;
   log: Logger;
+  /** What this process shares with the server's other workers; by default, nothing (one process). */
+  link?: ClusterLink;
 }
 
-export function createServices({ db, config, log }: ServiceDeps): Services {
+export function createServices({ db, config, log, link = soloLink() }: ServiceDeps): Services {
   const cascade = new PermissionCascade();
   cascade.extend(cancelRequestsOnPermissionLoss);
   const users = new UsersService(db, cascade);
   const permissions = new PermissionsService(db, cascade);
   const groups = new GroupsService(db, permissions, cascade);
   const access = new AccessService(db, config.accessCacheSize);
-  const auth = new AuthService(db, users);
+  const auth = new AuthService(db, users, link.signInLimiter);
   return {
     db,
     cascade,
@@ -62,7 +65,7 @@ export function createServices({ db, config, log }: ServiceDeps): Services {
     permissions,
     groups,
     audit: new AuditService(db),
-    settings: new SettingsService(db),
+    settings: new SettingsService(db, () => link.settingsChanged()),
     requests: new RequestsService(db, groups, cascade),
     notifications: new NotificationsService(db),
     sweeper: new SweeperService(db, cascade),

@@ -21,6 +21,8 @@ export interface DataSourceOptions {
   /** Counts statements (tests use it to prove there is no N+1). */
   queryCounter?: QueryCounter;
   poolSize?: number;
+  /** False in a cluster's workers: the primary has applied the migrations before starting them. */
+  migrate?: boolean;
 }
 
 /** Builds (does not connect) the TypeORM data source for either dialect. Never `synchronize`. */
@@ -56,10 +58,10 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
   });
 }
 
-/** Connects and applies every pending migration, each in its own transaction. */
+/** Connects and (unless told not to) applies every pending migration, each in its own transaction. */
 export async function openDatabase(db: DatabaseConfig, options: DataSourceOptions = {}): Promise<DataSource> {
   const dataSource = createDataSource(db, options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -16,20 +16,18 @@ import { DUMMY_HASH_PROMISE, hashPassword, passwordProblem, verifyPassword } fro
 import { hashSecret, newSecret } from './secrets';
 import { SessionEntity } from './session.entity';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.settings';
-import { Throttle } from './throttle';
+import type { SignInLimiter } from './throttle';
 
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 /** Inserted by the one setup that wins; its primary key makes a second setup fail in the database. */
 const SETUP_MARKER = 'setup.completed';
 
 export class AuthService {
-  /** 10 failures per account per 15 minutes; 50 per client address (many accounts, one attacker). */
-  private readonly perAccount = new Throttle(10, 15 * 60_000);
-  private readonly perAddress = new Throttle(50, 15 * 60_000);
-
   constructor(
     private readonly db: Db,
     private readonly users: UsersService,
+    /** Failed sign-ins, per account and per client address (throttle.ts). */
+    private readonly limiter: SignInLimiter,
   ) {}
 
   /**
@@ -43,7 +41,8 @@ export class AuthService {
     }
     const emailKey = email.trim().toLowerCase();
     const address = req.ip ?? 'unknown';
-    const wait = Math.max(this.perAccount.retryAfter(emailKey), this.perAddress.retryAfter(address));
+    const [forAccount, forAddress] = await Promise.all([this.limiter.retryAfter('account', emailKey), this.limiter.retryAfter('address', address)]);
+    const wait = Math.max(forAccount, forAddress);
     if (wait > 0) {
       throw errors.rateLimited(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
     }
@@ -52,8 +51,7 @@ export class AuthService {
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await DUMMY_HASH_PROMISE), false);
     if (!user || !ok || !user.isActive || user.kind !== 'HUMAN') {
-      this.perAccount.fail(emailKey);
-      this.perAddress.fail(address);
+      await Promise.all([this.limiter.fail('account', emailKey), this.limiter.fail('address', address)]);
       await this.db.transaction((tx) =>
         audit(tx, {
           action: 'SIGN_IN_FAILED',
@@ -64,7 +62,7 @@ export class AuthService {
       );
       throw errors.unauthenticated(WRONG_CREDENTIALS);
     }
-    this.perAccount.clear(emailKey);
+    await this.limiter.clear('account', emailKey);
     await this.startSession(req, res, user);
     return user;
   }

@@ -1,7 +1,7 @@
 /**
  * Sliding-window counter of failed sign-ins, per key (an account's email, a client address).
- * Kept in process memory: Gatehouse runs as one process per database; restarting clears it,
- * which only ever loosens the limit for a moment.
+ * Kept in memory by one process per server (the only one, or the cluster's primary: see
+ * SignInLimiter); restarting clears it, which only ever loosens the limit for a moment.
  */
 export class Throttle {
   private readonly hits = new Map<string, number[]>();
@@ -37,5 +37,38 @@ export class Throttle {
     for (const [key, times] of this.hits) {
       if (!times.some((t) => t > now - this.windowMs)) this.hits.delete(key);
     }
+  }
+}
+
+/** The sign-in limits: per account (an email) and per client address (many accounts, one attacker). */
+export type SignInBucket = 'account' | 'address';
+
+/**
+ * Where failed sign-ins are counted. One process keeps them itself (`LocalSignInLimiter`); with
+ * several workers (cluster/) every worker asks the primary's, so the limit holds across workers.
+ */
+export interface SignInLimiter {
+  retryAfter(bucket: SignInBucket, key: string): Promise<number>;
+  fail(bucket: SignInBucket, key: string): Promise<void>;
+  clear(bucket: SignInBucket, key: string): Promise<void>;
+}
+
+/** 10 failures per account per 15 minutes; 50 per client address. */
+export class LocalSignInLimiter implements SignInLimiter {
+  private readonly buckets: Record<SignInBucket, Throttle> = {
+    account: new Throttle(10, 15 * 60_000),
+    address: new Throttle(50, 15 * 60_000),
+  };
+
+  async retryAfter(bucket: SignInBucket, key: string): Promise<number> {
+    return this.buckets[bucket].retryAfter(key);
+  }
+
+  async fail(bucket: SignInBucket, key: string): Promise<void> {
+    this.buckets[bucket].fail(key);
+  }
+
+  async clear(bucket: SignInBucket, key: string): Promise<void> {
+    this.buckets[bucket].clear(key);
   }
 }

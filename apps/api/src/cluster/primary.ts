@@ -1,0 +1,104 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import { bootstrap } from '../bootstrap';
+import type { Config } from '../config';
+import { openDatabase } from '../db/data-source';
+import { Db } from '../db/db';
+import { createServices } from '../services';
+import { Hub, type WorkerPort } from './hub';
+
+/** Before starting another worker after one died: a crash loop must not spin the CPU. */
+const RESTART_DELAY_MS = 1_000;
+
+/**
+ * A cluster's primary (WORKERS > 1, PostgreSQL): applies the migrations and the start-up
+ * invariants once, starts the workers (each runs `entry` and serves the shared port; Node hands
+ * connections to them in turn), runs the expiry sweeper (once per server, not once per worker),
+ * keeps what the workers share (hub.ts), and starts a new worker when one dies. A worker that
+ * dies before it ever listened means the server cannot start: the primary stops with an error.
+ */
+export async function runPrimary(config: Config, log: Logger, entry: string): Promise<void> {
+  log.info({ database: config.database.dialect, workers: config.workers }, 'opening database and applying migrations');
+  const dataSource = await openDatabase(config.database, { poolSize: 2 });
+  const db = new Db(dataSource);
+  const services = createServices({ config, db, log });
+  await bootstrap(db, services, config, log);
+
+  const ports = new Map<number, WorkerPort>();
+  const listened = new Set<number>();
+  const hub = new Hub(() => [...ports.values()], log);
+  let stopping = false;
+  let announced = false;
+
+  cluster.setupPrimary({ exec: entry });
+  const start = () => {
+    const worker: Worker = cluster.fork();
+    const port: WorkerPort = {
+      id: worker.id,
+      send: (message) => {
+        if (worker.isConnected()) worker.send(message);
+      },
+      kill: () => worker.process.kill('SIGKILL'),
+    };
+    ports.set(worker.id, port);
+    worker.on('message', (message: unknown) => {
+      hub.onMessage(port, message).catch((error: unknown) => log.error({ err: error, worker: worker.id }, 'could not answer a worker'));
+    });
+  };
+
+  cluster.on('listening', (worker, address) => {
+    listened.add(worker.id);
+    if (announced) {
+      log.info({ worker: worker.id }, 'a new worker is serving');
+    } else if (listened.size >= config.workers) {
+      announced = true;
+      log.info({ port: address.port, workers: config.workers }, `Gatehouse listening on http://localhost:${address.port}`);
+    }
+  });
+
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down: draining every worker');
+    setTimeout(() => {
+      log.warn('shutdown grace period passed; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 2_000).unref();
+    services.sweeper.stop();
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    // A worker that could not drain in time exits 1 (main.ts); so does the server then. One still
+    // starting (not listening) had nothing to drain: the signal ends it, and that is fine.
+    const drained = workers.map(
+      (w) => new Promise<boolean>((resolve) => (w.isDead() ? resolve(true) : w.once('exit', (c: number | null) => resolve(c === 0 || !listened.has(w.id))))),
+    );
+    for (const w of workers) w.process.kill('SIGTERM');
+    Promise.all(drained)
+      .then(async (each) => {
+        await dataSource.destroy();
+        log.info('stopped');
+        process.exit(each.every(Boolean) ? code : 1);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    ports.delete(worker.id);
+    if (stopping) return;
+    if (!listened.has(worker.id)) {
+      log.error({ worker: worker.id, code, signal }, 'a worker failed to start; stopping the server');
+      stop(1);
+      return;
+    }
+    listened.delete(worker.id);
+    log.error({ worker: worker.id, code, signal }, 'a worker exited; starting another');
+    setTimeout(() => stopping || start(), RESTART_DELAY_MS);
+  });
+
+  for (let i = 0; i < config.workers; i++) start();
+  services.sweeper.start(log.child({ component: 'sweeper' }));
+  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', () => stop(0));
+}
