@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { seed } from './lib/bench-seed';
@@ -279,7 +280,9 @@ async function main(): Promise<void> {
   const adminUrl = testDatabaseUrl();
   const dbName = 'gatehouse_bench';
   const databaseUrl = await createDatabase(adminUrl, dbName);
-  const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S };
+  // The server runs as configured in production: on PostgreSQL, one worker per core unless WORKERS says.
+  const workers = Number(process.env['WORKERS'] || availableParallelism());
+  const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S, workers };
   const servers: Server[] = [];
   try {
     servers.push(await startServer(databaseUrl));
@@ -301,7 +304,7 @@ async function main(): Promise<void> {
     const { scenarios: groupScenarios, checkerToken } = await scenarios(databaseUrl);
     for (const scenario of groupScenarios) await measure(scenario);
     await accessPhase({ adminUrl, dbName, databaseUrl, token: checkerToken, servers, measure, row, figures });
-    console.log(`\nGatehouse benchmark — PostgreSQL, autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
+    console.log(`\nGatehouse benchmark — PostgreSQL, ${workers} server worker(s), autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
     console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
     for (const line of rows) console.log(line);
   } finally {
