@@ -26,7 +26,10 @@ export async function runPrimary(config: Config, log: Logger, entry: string): Pr
 
   const ports = new Map<number, WorkerPort>();
   const listened = new Set<number>();
-  const hub = new Hub(() => [...ports.values()], log);
+  // Settings changes go to the workers that serve. One still starting has cached nothing (it reads
+  // settings only for requests) and may not listen to IPC yet: waiting for its acknowledgement
+  // would end it as unresponsive.
+  const hub = new Hub(() => [...ports.values()].filter((p) => listened.has(p.id)), log);
   let stopping = false;
   let announced = false;
 
