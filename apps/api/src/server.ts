@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type GraphQLRequestListener } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -61,6 +61,17 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }
   res.status(failure.status).json(failure.body);
 };
 
+/**
+ * A mutation's own writes come after the access epoch authentication read with the credential
+ * (Viewer.accessEpoch): its access questions read the epoch afresh. One listener object for every
+ * request, so queries pay nothing for it.
+ */
+const epochOnlyForQueries: GraphQLRequestListener<Context> = {
+  async didResolveOperation({ operation, contextValue }) {
+    if (operation?.operation !== 'query' && contextValue.viewer) delete contextValue.viewer.accessEpoch;
+  },
+};
+
 const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -102,6 +113,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      { requestDidStart: async () => epochOnlyForQueries },
     ],
   });
   await apollo.start();

@@ -9,6 +9,12 @@ export interface Viewer {
   permissions: ReadonlySet<string>;
   /** How the viewer appears in the audit log. */
   actor: Actor;
+  /**
+   * The access epoch (access-cache.ts), read in the same statement as this viewer's credential:
+   * after the request arrived, so the access cache may validate against it without reading it
+   * again. Cleared for mutations (server.ts), whose own writes come after it. Absent: read it.
+   */
+  accessEpoch?: string;
 }
 
 /** True when the viewer holds the permission (admins hold every permission). */

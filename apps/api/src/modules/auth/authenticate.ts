@@ -23,8 +23,9 @@ export interface Authentication {
 
 const ANONYMOUS: Authentication = { viewer: null, user: null, sessionHash: null, problem: null };
 
-function viewerOf(user: UserEntity, permissions: string[]): Viewer {
+function viewerOf(user: UserEntity, permissions: string[], accessEpoch: string | null = null): Viewer {
   return {
+    ...(accessEpoch !== null ? { accessEpoch } : {}),
     userId: user.id,
     isAdmin: user.isAdmin,
     kind: user.kind,
@@ -57,7 +58,7 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await db.manager.update(ApiTokenEntity, { id: c!['id'] as string }, { lastUsedAt: now });
     }
-    return { viewer: viewerOf(found.user, found.permissions), user: found.user, sessionHash: null, problem: null };
+    return { viewer: viewerOf(found.user, found.permissions, found.accessEpoch), user: found.user, sessionHash: null, problem: null };
   }
 
   const secret = readCookie(req, SESSION_COOKIE);
@@ -72,5 +73,5 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, (c['absoluteExpiresAt'] as Date).getTime()));
     await db.manager.update(SessionEntity, { tokenHash: hash }, { lastSeenAt: now, expiresAt });
   }
-  return { viewer: viewerOf(found.user, found.permissions), user: found.user, sessionHash: hash, problem: null };
+  return { viewer: viewerOf(found.user, found.permissions, found.accessEpoch), user: found.user, sessionHash: hash, problem: null };
 }

@@ -14,6 +14,8 @@ export interface CredentialRow {
   permissions: string[];
   /** api_token: id, lastUsedAt, expiresAt, revokedAt; session: lastSeenAt, expiresAt, absoluteExpiresAt. */
   credential: Record<string, Date | string | null>;
+  /** access_epoch.n as of this statement (null without its row): see Viewer.accessEpoch. */
+  accessEpoch: string | null;
 }
 
 const USER_COLUMNS = `u.id AS "u_id", u.email AS "u_email", u.email_key AS "u_email_key", u.display_name AS "u_display_name",
@@ -50,7 +52,8 @@ function toRow(raw: Record<string, unknown>, credentialKeys: string[]): Credenti
   const perms = raw['perms'];
   const permissions = (typeof perms === 'string' ? (JSON.parse(perms) as string[]) : (perms as string[] | null) ?? []).filter((k) => k !== null).sort();
   const credential = Object.fromEntries(credentialKeys.map((k) => [k, k === 'id' ? (raw[`c_${k}`] as string) : date(raw[`c_${k}`])]));
-  return { user, permissions, credential };
+  const epoch = raw['epoch'];
+  return { user, permissions, credential, accessEpoch: epoch === null || epoch === undefined ? null : String(epoch) };
 }
 
 interface CredentialSource {
@@ -85,7 +88,8 @@ async function credentialsByHash(manager: EntityManager, source: CredentialSourc
   const match = postgres ? `${c}.token_hash = ANY(CAST(:hashes AS varchar[]))` : `${c}.token_hash IN (SELECT value FROM json_each(:hashes))`;
   const rows = await rawQuery<Record<string, unknown>>(
     manager,
-    `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)}
+    `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
+            (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch"
        FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
       WHERE ${match}`,
     { hashes: postgres ? [...hashes] : JSON.stringify(hashes), yes: true, now },

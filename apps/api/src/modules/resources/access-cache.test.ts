@@ -32,6 +32,12 @@ async function scene(options: { visibility?: 'PUBLIC' | 'PRIVATE'; memberUntil?:
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
+/** checkAccess over HTTP, for another user (access.check). */
+async function askOne(s: Scene, who: TestUser, level: 'READ' | 'WRITE'): Promise<boolean | string> {
+  const result = await app.gql<{ checkAccess: boolean }>('query ($r: ID!, $u: ID!, $l: AccessLevel!) { checkAccess(resourceId: $r, userId: $u, level: $l) }', { r: s.resource.id, u: who.user.id, l: level }, asker.as);
+  return result.errors?.length ? String(result.errors[0]!.extensions?.['code']) : result.data!.checkAccess;
+}
+
 /** The bulk check over HTTP, as an integration asks it. */
 async function ask(s: Scene, who: TestUser, level: 'READ' | 'WRITE'): Promise<boolean | string> {
   const result = await app.gql<{ checkAccessMany: boolean[] }>(BULK, { c: [{ userId: who.user.id, resourceId: s.resource.id, level }] }, asker.as);
@@ -71,6 +77,29 @@ describe('the bulk check never answers from stale facts', () => {
     expect(await ask(s, s[who], level)).toBe(before);
     await change(s);
     expect(await ask(s, s[who], level)).toBe(after);
+  });
+
+  // checkAccess answers from the same cache, validated against the epoch read with the credential.
+  it.each(changes)('$name: the next checkAccess sees it', async ({ who, level, before, after, change }) => {
+    const s = await scene();
+    expect(await askOne(s, s[who], level)).toBe(before);
+    expect(await askOne(s, s[who], level)).toBe(before);
+    await change(s);
+    expect(await askOne(s, s[who], level)).toBe(after);
+  });
+
+  it('a warm check costs no statement of its own: authentication reads the epoch with the credential', async () => {
+    const s = await scene();
+    expect(await askOne(s, s.member, 'WRITE')).toBe(true);
+    expect(await ask(s, s.grantee, 'READ')).toBe(true);
+    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    expect(await askOne(s, s.member, 'WRITE')).toBe(true);
+    expect(await ask(s, s.grantee, 'READ')).toBe(true);
+    // One statement per request, the credential's (with the epoch); no epoch or facts read of its own.
+    const sql = statements.mock.calls.map(([text]) => String(text));
+    statements.mockRestore();
+    expect(sql).toHaveLength(2);
+    expect(sql.every((text) => text.includes('token_hash') && text.includes('access_epoch'))).toBe(true);
   });
 
   it('a membership or grant that runs out counts for nothing from that instant, with no write at all', async () => {

@@ -294,8 +294,8 @@ function bestGrant(resource: ResourceFacts, user: UserFacts, now: number): 1 | 2
  * The facts of these users and resources: from the cache, reading only what it lacks (one
  * statement). Unknown ids are simply absent.
  */
-async function factsOf(manager: EntityManager, size: number, userIds: Iterable<string>, resourceIds: Iterable<string>) {
-  const generation = await generationAt(manager, size, await currentEpoch(manager));
+async function factsOf(manager: EntityManager, size: number, userIds: Iterable<string>, resourceIds: Iterable<string>, epoch?: string) {
+  const generation = await generationAt(manager, size, epoch ?? (await currentEpoch(manager)));
   const users = new Map<string, UserFacts | undefined>();
   const resources = new Map<string, ResourceFacts | undefined>();
   for (const id of userIds) if (!users.has(id)) users.set(id, generation.users.get(id));
@@ -326,8 +326,15 @@ async function factsOf(manager: EntityManager, size: number, userIds: Iterable<s
  * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
  * 0 turns the cache off (the caller then uses levelFactsMany).
  */
-export async function levelFactsCached(manager: EntityManager, size: number, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
-  const { users, resources } = await factsOf(manager, size, pairs.map((p) => p.userId), pairs.map((p) => p.resourceId));
+export async function levelFactsCached(
+  manager: EntityManager,
+  size: number,
+  pairs: readonly { userId: string; resourceId: string }[],
+  now = new Date(),
+  /** The epoch as read after the request arrived (Viewer.accessEpoch), when the request has it. */
+  epoch?: string,
+): Promise<LevelRow[]> {
+  const { users, resources } = await factsOf(manager, size, pairs.map((p) => p.userId), pairs.map((p) => p.resourceId), epoch);
   const at = now.getTime();
   return pairs.map(({ userId, resourceId }) => {
     const user = users.get(userId);

@@ -107,12 +107,20 @@ export class AccessService {
     return pairs.map((p) => explainFrom(userById.get(p.userId) ?? null, resourceById.get(p.resourceId)!, settings.adminBypass, paths));
   }
 
-  /** accessLevel / checkAccess: the one-query path (see levelFacts). */
+  /**
+   * accessLevel / checkAccess: from the access cache like the bulk check — validated against the
+   * epoch authentication read with the credential, so a warm answer costs no statement of its own —
+   * or, with the cache off, the one-query path (see levelFacts).
+   */
   async level(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Level> {
     const subject = this.subjectOf(viewer, userId);
     if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
-    const facts = await levelFactsCoalesced(this.db.manager, subject && isUuid(subject) ? subject : NOBODY, resourceId.toLowerCase());
-    if (!facts) throw errors.notFound(NOT_FOUND);
+    const pair = { userId: subject && isUuid(subject) ? subject : NOBODY, resourceId: resourceId.toLowerCase() };
+    const facts =
+      this.cacheSize > 0
+        ? (await levelFactsCached(this.db.manager, this.cacheSize, [pair], new Date(), viewer?.accessEpoch))[0]!
+        : await levelFactsCoalesced(this.db.manager, pair.userId, pair.resourceId);
+    if (!facts?.resourceId) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
     return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
   }
@@ -137,7 +145,7 @@ export class AccessService {
     });
     const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];
     if (badIds.length) throw this.missing(badIds);
-    const facts = this.cacheSize > 0 ? levelFactsCached(this.db.manager, this.cacheSize, pairs) : levelFactsMany(this.db.manager, pairs);
+    const facts = this.cacheSize > 0 ? levelFactsCached(this.db.manager, this.cacheSize, pairs, new Date(), viewer.accessEpoch) : levelFactsMany(this.db.manager, pairs);
     const [found, settings] = await Promise.all([facts, readSettings(this.db.manager)]);
     const missing = [...new Set(pairs.filter((_, i) => !found[i]?.resourceId).map((p) => p.resourceId))];
     if (missing.length) throw this.missing(missing);

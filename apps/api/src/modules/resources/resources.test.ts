@@ -86,6 +86,20 @@ describe('setResourceAccess', () => {
     expect(await app.dataSource.manager.countBy(GrantEntity, { resourceId: id })).toBe(2);
   });
 
+  it("a mutation's own access questions see its writes (not the epoch read when it signed in)", async () => {
+    const id = await make();
+    await app.gql(SET, { r: id, i: access('PRIVATE', {}, { userIds: [cast.leader.user.id] }) }, creator.as);
+    // The access cache now holds the resource at the current epoch.
+    expect((await app.gql('query ($r: ID!) { accessLevel(resourceId: $r) }', { r: id }, cast.leader.as)).data).toEqual({ accessLevel: 'WRITE' });
+    const lowered = await app.gql(
+      'mutation ($r: ID!, $i: AccessControlInput!) { setResourceAccess(resourceId: $r, input: $i) { viewerLevel } }',
+      { r: id, i: access('PRIVATE', { userIds: [cast.leader.user.id] }) },
+      cast.leader.as,
+    );
+    expect(lowered.data).toEqual({ setResourceAccess: { viewerLevel: 'READ' } });
+    expect((await app.gql('query ($r: ID!) { accessLevel(resourceId: $r) }', { r: id }, cast.leader.as)).data).toEqual({ accessLevel: 'READ' });
+  });
+
   it('group consent: NOBODY only admins; MEMBERS only members; ANYONE anyone who may edit', async () => {
     const id = await make();
     const nobody = await makeGroup(app, { shareable: 'NOBODY' });
