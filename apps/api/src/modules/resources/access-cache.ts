@@ -247,6 +247,20 @@ async function readFacts(manager: EntityManager, userIds: string[], resourceIds:
   return facts;
 }
 
+/**
+ * readFacts for the misses of every request that arrives together: one statement for all of them
+ * (db/coalesce.ts), sent after each arrived. Without it, a cold cache under load (single checks
+ * over many users and resources) cost a statement per request.
+ */
+function readFactsCoalesced(manager: EntityManager, userIds: string[], resourceIds: string[]): Promise<RawFacts> {
+  return coalescer<{ users: string[]; resources: string[] }, RawFacts>(manager.connection, 'accessFacts', async (asks) => {
+    const users = [...new Set(asks.flatMap((a) => a.users))];
+    const resources = [...new Set(asks.flatMap((a) => a.resources))];
+    const read = await readFacts(manager.connection.manager, users, resources);
+    return asks.map(() => read);
+  }).load({ users: userIds, resources: resourceIds });
+}
+
 /** Raw facts in a generation's numbering. */
 function compactUser(g: Generation, id: string, raw: RawUser): UserFacts {
   const expires = raw.groups.some(([, e]) => e !== Infinity);
@@ -303,16 +317,21 @@ async function factsOf(manager: EntityManager, size: number, userIds: Iterable<s
   const missingUsers = [...users].filter(([, f]) => !f).map(([id]) => id);
   const missingResources = [...resources].filter(([, f]) => !f).map(([id]) => id);
   if (missingUsers.length || missingResources.length) {
-    const read = await readFacts(manager.connection.manager, missingUsers, missingResources);
+    const read = await readFactsCoalesced(manager, missingUsers, missingResources);
     // Stored only when read at the generation's epoch; otherwise they serve this request alone
     // (numbered in this generation all the same, so this answer is computed in one numbering).
+    // The statement answered other requests too: this one takes what it asked for.
     const store = read.epoch === generation.epoch;
-    for (const [id, raw] of read.users) {
+    for (const id of missingUsers) {
+      const raw = read.users.get(id);
+      if (!raw) continue;
       const f = compactUser(generation, id, raw);
       users.set(id, f);
       if (store) generation.users.set(id, f);
     }
-    for (const [id, raw] of read.resources) {
+    for (const id of missingResources) {
+      const raw = read.resources.get(id);
+      if (!raw) continue;
       const f = compactResource(generation, raw);
       resources.set(id, f);
       if (store) generation.resources.set(id, f);
