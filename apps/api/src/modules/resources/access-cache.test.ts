@@ -286,7 +286,7 @@ describe('levelFactsCached', () => {
   it('reads what several requests lack in one statement, when they ask together', async () => {
     const scenes = [await scene(), await scene(), await scene()];
     await levelFactsCached(app.dataSource.manager, 1000, [{ userId: scenes[0]!.owner.user.id, resourceId: scenes[0]!.resource.id }]);
-    const [{ n }] = (await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1')) as { n: string | number }[];
+    const [{ n }] = (await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1')) as [{ n: string | number }];
     const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
     const answers = await Promise.all(
       scenes.map((x) => levelFactsCached(app.dataSource.manager, 1000, [{ userId: x.member.user.id, resourceId: x.resource.id }], new Date(), String(n))),
