@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { defaultWorkers } from '../src/config';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { seed } from './lib/bench-seed';
 import { count, FULL, grantFlipper, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
@@ -280,8 +281,9 @@ async function main(): Promise<void> {
   const adminUrl = testDatabaseUrl();
   const dbName = 'gatehouse_bench';
   const databaseUrl = await createDatabase(adminUrl, dbName);
-  // The server runs as configured in production: on PostgreSQL, one worker per core unless WORKERS says.
-  const workers = Number(process.env['WORKERS'] || availableParallelism());
+  // The server runs as configured in production: WORKERS if set, else its own default for this
+  // database (one worker per core, less one for a database on this machine: config.ts).
+  const workers = Number(process.env['WORKERS'] || defaultWorkers(databaseUrl, availableParallelism()));
   const figures: Record<string, number | string | boolean> = { quick, connections: CONNECTIONS, durationS: DURATION_S, workers };
   const servers: Server[] = [];
   try {

@@ -61,6 +61,28 @@ export interface Config {
   workers: number;
 }
 
+/**
+ * WORKERS when not set, on PostgreSQL: one worker per core, as a Node process executes on one
+ * core — less one core when the database runs on this same machine (a loopback address, a Unix
+ * socket), as each request's statements then need that machine's CPU too. Measured on a 2-core
+ * machine under `pnpm bench`: with two workers beside a local PostgreSQL, the cores had no idle
+ * time and the server's processes and PostgreSQL's took the CPU from each other mid-request; one
+ * worker left PostgreSQL a core, and the access scenarios' p99 fell by a third to a half
+ * (docs/performance.md, "Workers").
+ */
+export function defaultWorkers(databaseUrl: string, cores: number): number {
+  let host = '';
+  try {
+    const url = new URL(databaseUrl);
+    host = url.searchParams.get('host') ?? decodeURIComponent(url.hostname);
+  } catch {
+    // Not a URL: the database's own error says so when it connects; the default stays on the safe side.
+    return Math.max(1, cores - 1);
+  }
+  const local = host === '' || host.startsWith('/') || host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+  return Math.max(1, local ? cores - 1 : cores);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -158,9 +180,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`ACCESS_CACHE_SIZE must be a whole number of facts, 0 to turn the cache off (got "${cacheRaw}").`);
   }
 
-  // One worker per core on PostgreSQL: a Node process executes on one core, and the rest of a
-  // request's work is the database's. SQLite is embedded in the one process that owns the file.
-  const workersRaw = str('WORKERS') ?? (database.dialect === 'postgres' ? String(availableParallelism()) : '1');
+  // SQLite is embedded in the one process that owns the file. PostgreSQL: see defaultWorkers.
+  const workersRaw = str('WORKERS') ?? (database.dialect === 'postgres' ? String(defaultWorkers(database.url, availableParallelism())) : '1');
   const workers = Number(workersRaw);
   if (!/^\d+$/.test(workersRaw) || workers < 1 || workers > 64) {
     problems.push(`WORKERS must be a whole number from 1 to 64 (got "${workersRaw}").`);

@@ -16,6 +16,7 @@ import { depthLimit } from './common/depth-limit';
 import type { Services } from './services';
 import { auditCsvHandler } from './modules/audit/audit.csv';
 import { requestLogging } from './common/request-log';
+import { InFlight } from './common/in-flight';
 
 export interface ServerDeps {
   config: Config;
@@ -28,7 +29,10 @@ export interface RunningServer {
   httpServer: http.Server;
   /** The port actually bound (useful when asked for port 0). */
   port: number;
-  /** Stops taking requests, lets in-flight ones finish (drain), then resolves. */
+  /**
+   * Stops taking requests, lets in-flight ones finish (drain), then resolves once every handler
+   * that was still running has finished, so that the caller may close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -117,11 +121,17 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     ],
   });
   await apollo.start();
+  // The handlers that use the database, counted until they settle (see InFlight).
+  const inFlight = new InFlight();
+  const tracked =
+    (handler: (...args: Parameters<RequestHandler>) => unknown): RequestHandler =>
+    (req, res, next) =>
+      inFlight.track(Promise.resolve(handler(req, res, next))).catch(next);
 
   app.use(requestLogging(log));
   app.use(securityHeaders);
 
-  app.get('/healthz', async (_req, res) => {
+  app.get('/healthz', tracked(async (_req, res) => {
     try {
       await services.db.dataSource.query('SELECT 1');
       res.status(200).json({ status: 'ok' });
@@ -129,11 +139,11 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       log.warn({ err: error }, 'health check: database did not answer');
       res.status(503).json({ status: 'unavailable' });
     }
-  });
+  }));
 
-  app.get('/export/audit.csv', auditCsvHandler(services));
-  app.get('/auth/oidc/start', (req, res) => services.sso.start(req, res));
-  app.get('/auth/oidc/callback', (req, res) => services.sso.callback(req, res));
+  app.get('/export/audit.csv', tracked(auditCsvHandler(services)));
+  app.get('/auth/oidc/start', tracked((req, res) => services.sso.start(req, res)));
+  app.get('/auth/oidc/callback', tracked((req, res) => services.sso.callback(req, res)));
 
   app.use(
     '/graphql',
@@ -146,7 +156,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       res.setHeader('Cache-Control', 'no-store');
       next();
     }) satisfies RequestHandler,
-    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(services, req, res) }),
+    tracked(expressMiddleware(apollo, { context: ({ req, res }) => buildContext(services, req, res) })),
   );
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
@@ -191,6 +201,9 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   return {
     httpServer,
     port: boundPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await inFlight.idle();
+    },
   };
 }

@@ -95,3 +95,40 @@ describe('bad input never becomes a 500', () => {
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|at Object\.|node_modules/);
   });
 });
+
+describe('shutdown', () => {
+  it('closes the database only after a request whose client gave up has finished its work', async () => {
+    const own = await startTestApp();
+    const ds = own.dataSource;
+    const original = ds.query.bind(ds);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    let outcome: 'answered' | 'failed' | undefined;
+    // /healthz asks the database once: hold that statement until shutdown has begun.
+    ds.query = (async (...args: Parameters<typeof original>) => {
+      entered();
+      await gate;
+      try {
+        const rows = await original(...args);
+        outcome = 'answered';
+        return rows;
+      } catch (error) {
+        outcome = 'failed';
+        throw error;
+      }
+    }) as typeof ds.query;
+    const client = new AbortController();
+    const request = own.fetch('/healthz', { signal: client.signal }).catch(() => 'aborted');
+    await inHandler;
+    client.abort();
+    expect(await request).toBe('aborted');
+    const closed = own.close();
+    // The drain has nothing left to wait for (the client's socket is gone); the handler still runs.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await closed;
+    expect(outcome).toBe('answered');
+  });
+});
