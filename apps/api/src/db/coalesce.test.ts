@@ -1,3 +1,4 @@
+import { statements as rawStatements } from './raw-sql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness';
 import { makeGroup, makeUser, newId, outcome, type TestUser } from '../../test/factories';
@@ -38,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const statements = () => vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+const statements = () => vi.spyOn(rawStatements, 'sent');
 
 describe('authentication, coalesced', () => {
   it('reads the credentials of lookups made together in one statement, each its own (or none)', async () => {

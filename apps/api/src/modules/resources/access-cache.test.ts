@@ -1,3 +1,4 @@
+import { statements as rawStatements } from '../../db/raw-sql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/factories';
@@ -89,7 +90,7 @@ describe('the bulk check never answers from stale facts', () => {
     const s = await scene();
     expect(await askOne(s, s.member, 'WRITE')).toBe(true);
     expect(await ask(s, s.grantee, 'READ')).toBe(true);
-    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    const statements = vi.spyOn(rawStatements, 'sent');
     expect(await askOne(s, s.member, 'WRITE')).toBe(true);
     expect(await ask(s, s.grantee, 'READ')).toBe(true);
     // One statement per request, the credential's (with the epoch); no epoch or facts read of its own.
@@ -215,7 +216,7 @@ describe('levelFactsCached', () => {
     const [s, t] = [await scene(), await scene()];
     const people = [s.owner, s.grantee, s.member, s.stranger];
     const pairs = people.flatMap((u) => [s, t].map((x) => ({ userId: u.user.id, resourceId: x.resource.id })));
-    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    const statements = vi.spyOn(rawStatements, 'sent');
     const first = await levelFactsCached(app.dataSource.manager, 1000, pairs);
     expect(statements).toHaveBeenCalledTimes(2); // the epoch, then the facts
     statements.mockClear();
@@ -241,7 +242,7 @@ describe('levelFactsCached', () => {
     const before = await epoch();
     await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
     await app.dataSource.query(`DELETE FROM access_change WHERE epoch > ${before}`);
-    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    const statements = vi.spyOn(rawStatements, 'sent');
     expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
     expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] }); // everything again
     statements.mockRestore();
@@ -284,7 +285,7 @@ describe('levelFactsCached', () => {
     const scenes = [await scene(), await scene(), await scene()];
     await levelFactsCached(app.dataSource.manager, 1000, [{ userId: scenes[0]!.owner.user.id, resourceId: scenes[0]!.resource.id }]);
     const [{ n }] = (await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1')) as [{ n: string | number }];
-    const statements = vi.spyOn(app.dataSource.driver, 'escapeQueryWithParameters');
+    const statements = vi.spyOn(rawStatements, 'sent');
     const answers = await Promise.all(
       scenes.map((x) => levelFactsCached(app.dataSource.manager, 1000, [{ userId: x.member.user.id, resourceId: x.resource.id }], new Date(), String(n))),
     );
