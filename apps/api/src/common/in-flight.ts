@@ -21,10 +21,6 @@ export class InFlight {
     return work;
   }
 
-  get count(): number {
-    return this.running;
-  }
-
   /** Resolves once nothing is running (at once if nothing is). */
   idle(): Promise<void> {
     if (this.running === 0) return Promise.resolve();

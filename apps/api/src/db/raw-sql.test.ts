@@ -21,3 +21,18 @@ describe('rawQuery with a named statement', () => {
     expect(await ask({ b: 'six', a: 'five' })).toEqual([{ b: 'six', a: 'five', again: 'six' }]);
   });
 });
+
+describe('rawQuery with a named statement and a list bound as one value', () => {
+  it('binds each call its own list', async () => {
+    // PostgreSQL binds an array; SQLite has none and reads the list as JSON text (as readFacts does).
+    const postgres = app.dataSource.options.type === 'postgres';
+    const sql = postgres
+      ? 'SELECT CAST(COUNT(*) AS int) AS "n" FROM unnest(CAST(:ids AS text[])) AS t(x) WHERE t.x <> :skip'
+      : 'SELECT COUNT(*) AS "n" FROM json_each(:ids) WHERE value <> :skip';
+    const count = async (ids: string[], skip: string) =>
+      Number((await rawQuery<{ n: number }>(app.dataSource.manager, sql, { ids: postgres ? ids : JSON.stringify(ids), skip }, 'gh_test_list'))[0]!.n);
+    expect(await count(['a', 'b', 'c'], 'b')).toBe(2);
+    expect(await count(['a'], 'z')).toBe(1);
+    expect(await count([], 'z')).toBe(0);
+  });
+});

@@ -38,14 +38,15 @@ export const statements = {
  * A named statement's text with `$n` placeholders, and its values in their order. TypeORM rewrites
  * the text with a regular expression on every call (a few per cent of a `resources` page's server
  * time, for its 23 parameters); a named statement's text is fixed, so the rewrite is done once per
- * text and set of parameter names, and reused. Lists (`:...name`) and function values change
- * the text itself: those are rewritten every time.
+ * text and set of parameter names, and reused. A list spread into the text (`:...name`) or a
+ * function value changes the text itself: such statements are rewritten every time. (An array
+ * bound as one value, `= ANY(:ids)`, is one placeholder like any other.)
  */
 const rewritten = new Map<string, Map<string, { text: string; order: string[] }>>();
 
 function placeholders(manager: EntityManager, sql: string, params: Record<string, unknown>): { text: string; values: unknown[] } {
   const names = Object.keys(params);
-  if (names.some((n) => Array.isArray(params[n]) || typeof params[n] === 'function')) {
+  if (sql.includes(':...') || names.some((n) => typeof params[n] === 'function')) {
     const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
     return { text, values };
   }
