@@ -26,7 +26,7 @@ import { GroupLeaderEntity } from './group-leader.entity';
 import { GroupPermissionEntity } from './group-permission.entity';
 import { GroupEntity, type Shareable } from './group.entity';
 import { groupPolicy, type GroupFacts } from './group.policy';
-import { groupIdsLedBy, leaderIdsOf } from './leadership.repository';
+import { groupIdsLedBy, groupsLedAmong } from './leadership.repository';
 
 export interface GroupInput {
   name?: string | null;
@@ -74,7 +74,9 @@ export class GroupsService {
           .getMany()
       ).map((m) => m.groupId),
     );
-    const leaders = await leaderIdsOf(manager, ids);
+    // Only whether the viewer leads each: reading every leader would read every member of each
+    // leader group, for every page of the directory.
+    const led = await groupsLedAmong(manager, viewer.userId, ids);
     const pending = await this.pendingRequestGroups(manager, viewer.userId, ids);
     const { autoLeave } = await readSettings(manager);
     for (const group of groups) {
@@ -82,7 +84,7 @@ export class GroupsService {
         group,
         autoLeave,
         isMember: memberOf.has(group.id),
-        isLeader: (leaders.get(group.id) ?? []).includes(viewer.userId),
+        isLeader: led.has(group.id),
         hasPendingRequest: pending.has(group.id),
       });
     }
