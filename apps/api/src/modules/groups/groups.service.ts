@@ -63,22 +63,22 @@ export class GroupsService {
     const ids = groups.map((g) => g.id);
     const result = new Map<string, GroupFacts>();
     if (ids.length === 0) return result;
-    const memberOf = new Set(
-      (
-        await manager
-          .createQueryBuilder(MembershipEntity, 'm')
-          .select(['m.groupId'])
-          .where('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids })
-          .andWhere(CURRENT_MEMBERSHIP('m'))
-          .setParameter('now', new Date())
-          .getMany()
-      ).map((m) => m.groupId),
-    );
-    // Only whether the viewer leads each: reading every leader would read every member of each
-    // leader group, for every page of the directory.
-    const led = await groupsLedAmong(manager, viewer.userId, ids);
-    const pending = await this.pendingRequestGroups(manager, viewer.userId, ids);
-    const { autoLeave } = await readSettings(manager);
+    // Independent reads, sent together (one connection queues them inside a transaction).
+    // Leadership: only whether the viewer leads each — reading every leader would read every
+    // member of each leader group, for every page of the directory.
+    const [memberships, led, pending, { autoLeave }] = await Promise.all([
+      manager
+        .createQueryBuilder(MembershipEntity, 'm')
+        .select(['m.groupId'])
+        .where('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids })
+        .andWhere(CURRENT_MEMBERSHIP('m'))
+        .setParameter('now', new Date())
+        .getMany(),
+      groupsLedAmong(manager, viewer.userId, ids),
+      this.pendingRequestGroups(manager, viewer.userId, ids),
+      readSettings(manager),
+    ]);
+    const memberOf = new Set(memberships.map((m) => m.groupId));
     for (const group of groups) {
       result.set(group.id, {
         group,
