@@ -160,12 +160,13 @@ export class GroupsService {
     if (filter.ledOnly) qb.andWhere('g.id IN (:...led)');
     const term = filter.search?.trim();
     if (term) qb.andWhere("g.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) });
-    const totalCount = await qb.getCount();
+    // The count (the whole filtered set) and the page (after the cursor) are sent together.
+    const counted = qb.clone().getCount();
     if (after) {
       const [name, id] = decodeCursor(after, 2);
       qb.andWhere(new Brackets((w) => w.where('g.nameKey > :cName', { cName: name }).orWhere('g.nameKey = :cName AND g.id > :cId', { cId: id })));
     }
-    const rows = await qb.orderBy('g.nameKey', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany();
+    const [totalCount, rows] = await Promise.all([counted, qb.orderBy('g.nameKey', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany()]);
     return { ...toPage(rows, first, (g) => [g.nameKey, g.id]), totalCount };
   }
 
