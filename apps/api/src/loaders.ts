@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import type { Viewer } from './authz/viewer';
 import type { Db } from './db/db';
+import { inList, listParam, rawQuery } from './db/raw-sql';
 import { GroupLeaderGroupEntity } from './modules/groups/group-leader-group.entity';
 import { GroupLeaderEntity } from './modules/groups/group-leader.entity';
 import { GroupPermissionEntity } from './modules/groups/group-permission.entity';
@@ -70,12 +71,13 @@ export function createLoaders(db: Db, viewer: Viewer | null, services: Services)
       grouped(ids, await m.findBy(GroupPermissionEntity, { groupId: In([...ids]) }), (p) => p.groupId).map((ps) => ps.map((p) => p.permissionKey).sort()),
     ),
     memberCount: new DataLoader<string, number>(async (ids) => {
-      const rows = await currentMemberships(m)
-        .select('m.groupId', 'groupId')
-        .addSelect('COUNT(*)', 'count')
-        .andWhere('m.groupId IN (:...ids)', { ids: [...ids] })
-        .groupBy('m.groupId')
-        .getRawMany<{ groupId: string; count: string | number }>();
+      const rows = await rawQuery<{ groupId: string; count: string | number }>(
+        m,
+        `SELECT m.group_id AS "groupId", COUNT(*) AS "count" FROM membership m
+          WHERE ${inList(m, 'm.group_id', 'ids')} AND (m.expires_at IS NULL OR m.expires_at > :now) GROUP BY m.group_id`,
+        { ids: listParam(m, ids), now: new Date() },
+        'gh_member_counts',
+      );
       const counts = new Map(rows.map((r) => [r.groupId, Number(r.count)]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),

@@ -72,3 +72,20 @@ function placeholders(manager: EntityManager, sql: string, params: Record<string
 export function statementName(prefix: string, sql: string): string {
   return `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
 }
+
+/**
+ * `column` is one of a list bound as ONE parameter `:param` (give it `listParam`'s value): the
+ * statement's text is the same whatever the list's length, so PostgreSQL prepares and plans it
+ * once (an `IN ($1, …, $n)` list is a new text, parsed and planned anew, for every length).
+ * PostgreSQL binds an array; SQLite, which has none, a JSON array read with json_each.
+ */
+export function inList(manager: EntityManager, column: string, param: string, type: 'uuid' | 'varchar' = 'uuid'): string {
+  return isPostgres(manager) ? `${column} = ANY(CAST(:${param} AS ${type}[]))` : `${column} IN (SELECT value FROM json_each(:${param}))`;
+}
+
+/** The value for an `inList` parameter. */
+export function listParam(manager: EntityManager, values: readonly string[]): string[] | string {
+  return isPostgres(manager) ? [...values] : JSON.stringify(values);
+}
+
+const isPostgres = (manager: EntityManager) => manager.connection.options.type === 'postgres';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
-import { rawQuery } from '../../db/raw-sql';
+import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -85,14 +85,13 @@ const SESSION: CredentialSource = {
 async function credentialsByHash(manager: EntityManager, source: CredentialSource, hashes: readonly string[], now: Date): Promise<Map<string, CredentialRow>> {
   const postgres = manager.connection.options.type === 'postgres';
   const { alias: c } = source;
-  const match = postgres ? `${c}.token_hash = ANY(CAST(:hashes AS varchar[]))` : `${c}.token_hash IN (SELECT value FROM json_each(:hashes))`;
   const rows = await rawQuery<Record<string, unknown>>(
     manager,
     `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
             (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch"
        FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
-      WHERE ${match}`,
-    { hashes: postgres ? [...hashes] : JSON.stringify(hashes), yes: true, now },
+      WHERE ${inList(manager, `${c}.token_hash`, 'hashes', 'varchar')}`,
+    { hashes: listParam(manager, hashes), yes: true, now },
     `gh_${source.table}_credentials`,
   );
   return new Map(rows.map((raw) => [raw['c_hash'] as string, toRow(raw, source.keys)]));

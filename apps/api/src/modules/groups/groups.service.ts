@@ -7,6 +7,7 @@ import { decodeCursor, emptyPage, toPage, type Page } from '../../common/paginat
 import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
+import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { memberIdsOf, type CascadeResult, type PermissionCascade } from '../cascade/permission-cascade';
@@ -14,7 +15,6 @@ import { previewInRollback } from '../../db/preview';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { GrantEntity } from '../resources/grant.entity';
 import { notify } from '../notifications/notify';
-import { GroupRequestEntity } from '../requests/group-request.entity';
 import { readSettings } from '../settings/settings.repository';
 import { addMembership, endMembership } from '../memberships/membership.writer';
 import { CURRENT_MEMBERSHIP } from '../permissions/effective-permissions';
@@ -67,13 +67,13 @@ export class GroupsService {
     // Leadership: only whether the viewer leads each — reading every leader would read every
     // member of each leader group, for every page of the directory.
     const [memberships, led, pending, { autoLeave }] = await Promise.all([
-      manager
-        .createQueryBuilder(MembershipEntity, 'm')
-        .select(['m.groupId'])
-        .where('m.userId = :userId AND m.groupId IN (:...ids)', { userId: viewer.userId, ids })
-        .andWhere(CURRENT_MEMBERSHIP('m'))
-        .setParameter('now', new Date())
-        .getMany(),
+      rawQuery<{ groupId: string }>(
+        manager,
+        `SELECT m.group_id AS "groupId" FROM membership m
+          WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+        { userId: viewer.userId, ids: listParam(manager, ids), now: new Date() },
+        'gh_viewer_memberships_among',
+      ),
       groupsLedAmong(manager, viewer.userId, ids),
       this.pendingRequestGroups(manager, viewer.userId, ids),
       readSettings(manager),
@@ -93,7 +93,12 @@ export class GroupsService {
 
   /** Groups among `ids` where the user has a pending request. */
   private async pendingRequestGroups(manager: EntityManager, userId: string, ids: string[]): Promise<Set<string>> {
-    const rows = await manager.find(GroupRequestEntity, { select: { groupId: true }, where: { userId, groupId: In(ids), status: 'PENDING' } });
+    const rows = await rawQuery<{ groupId: string }>(
+      manager,
+      `SELECT r.group_id AS "groupId" FROM group_request r WHERE r.user_id = :userId AND ${inList(manager, 'r.group_id', 'ids')} AND r.status = 'PENDING'`,
+      { userId, ids: listParam(manager, ids) },
+      'gh_pending_requests_among',
+    );
     return new Set(rows.map((r) => r.groupId));
   }
 

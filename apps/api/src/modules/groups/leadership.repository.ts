@@ -1,8 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { MembershipEntity } from '../memberships/membership.entity';
+import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { CURRENT_MEMBERSHIP } from '../permissions/effective-permissions';
-import { GroupLeaderGroupEntity } from './group-leader-group.entity';
-import { GroupLeaderEntity } from './group-leader.entity';
 
 /**
  * Leaders of G (SPEC §2): users listed in G's leaders, and *direct, current* members of one of G's
@@ -23,26 +21,32 @@ export async function groupsLedAmong(manager: EntityManager, userId: string, gro
 /**
  * Leadership pairs (groupId, userId) among the given groups and/or users: direct leaders, and
  * current members of leader groups. One place for the rule; the lookups around it only shape the
- * result.
+ * result. One statement, whose text depends only on which filters are given (each list is one
+ * parameter), so PostgreSQL plans it once per shape.
  */
 async function leadershipPairs(
   manager: EntityManager,
   among: { groupIds?: readonly string[]; userIds?: readonly string[] },
   now: Date,
 ): Promise<{ groupId: string; userId: string }[]> {
-  const direct = manager.createQueryBuilder(GroupLeaderEntity, 'l').select(['l.groupId', 'l.userId']);
-  if (among.groupIds) direct.andWhere('l.groupId IN (:...groupIds)', { groupIds: among.groupIds });
-  if (among.userIds) direct.andWhere('l.userId IN (:...userIds)', { userIds: among.userIds });
-  const viaGroups = manager
-    .createQueryBuilder(GroupLeaderGroupEntity, 'lg')
-    .innerJoin(MembershipEntity, 'm', 'm.groupId = lg.leaderGroupId')
-    .select('lg.groupId', 'groupId')
-    .addSelect('m.userId', 'userId')
-    .where(CURRENT_MEMBERSHIP('m'))
-    .setParameter('now', now);
-  if (among.groupIds) viaGroups.andWhere('lg.groupId IN (:...groupIds)', { groupIds: among.groupIds });
-  if (among.userIds) viaGroups.andWhere('m.userId IN (:...userIds)', { userIds: among.userIds });
-  return [...(await direct.getMany()), ...(await viaGroups.getRawMany<{ groupId: string; userId: string }>())];
+  const filters = (group: string, user: string) =>
+    [among.groupIds ? inList(manager, group, 'groupIds') : null, among.userIds ? inList(manager, user, 'userIds') : null]
+      .filter(Boolean)
+      .map((f) => ` AND ${f}`)
+      .join('');
+  return rawQuery<{ groupId: string; userId: string }>(
+    manager,
+    `SELECT l.group_id AS "groupId", l.user_id AS "userId" FROM group_leader l WHERE 1 = 1${filters('l.group_id', 'l.user_id')}
+     UNION ALL
+     SELECT lg.group_id, m.user_id FROM group_leader_group lg JOIN membership m ON m.group_id = lg.leader_group_id
+      WHERE (m.expires_at IS NULL OR m.expires_at > :now)${filters('lg.group_id', 'm.user_id')}`,
+    {
+      now,
+      ...(among.groupIds ? { groupIds: listParam(manager, among.groupIds) } : {}),
+      ...(among.userIds ? { userIds: listParam(manager, among.userIds) } : {}),
+    },
+    `gh_leadership${among.groupIds ? '_g' : ''}${among.userIds ? '_u' : ''}`,
+  );
 }
 
 function collect(keys: readonly string[], pairs: { groupId: string; userId: string }[], key: 'groupId' | 'userId'): Map<string, string[]> {

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { parseUtcTimestamp } from '../../db/timestamp';
-import { rawQuery } from '../../db/raw-sql';
+import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import type { GroupsAt, LevelRow } from './access.repository';
 
 /**
@@ -222,7 +222,7 @@ async function readFacts(manager: EntityManager, userIds: string[], resourceIds:
   const postgres = manager.connection.options.type === 'postgres';
   const text = (e: string) => `CAST(${e} AS varchar)`;
   const flag = (e: string) => (postgres ? `CASE WHEN ${e} THEN '1' ELSE '0' END` : text(e));
-  const among = (column: string, list: string) => (postgres ? `${column} = ANY(CAST(:${list} AS uuid[]))` : `${column} IN (SELECT value FROM json_each(:${list}))`);
+  const among = (column: string, list: string) => inList(manager, column, list);
   const rows = await rawQuery<{ t: string; a: string | null; b: string | null; c: string | null; d: string | null; x: string | null }>(
     manager,
     `SELECT 'e' AS "t", ${text('n')} AS "a", NULL AS "b", NULL AS "c", NULL AS "d", NULL AS "x" FROM access_epoch WHERE id = 1
@@ -230,7 +230,7 @@ async function readFacts(manager: EntityManager, userIds: string[], resourceIds:
      UNION ALL SELECT 'm', ${text('m.user_id')}, ${text('m.group_id')}, NULL, NULL, ${text('m.expires_at')} FROM membership m WHERE ${among('m.user_id', 'users')}
      UNION ALL SELECT 'r', ${text('r.id')}, ${text('r.owner_id')}, ${text('r.visibility')}, NULL, NULL FROM resource r WHERE ${among('r.id', 'resources')}
      UNION ALL SELECT 'g', ${text('g.resource_id')}, ${text('g.user_id')}, ${text('g.group_id')}, ${text('g.level')}, ${text('g.expires_at')} FROM access_grant g WHERE ${among('g.resource_id', 'resources')}`,
-    postgres ? { users: userIds, resources: resourceIds } : { users: JSON.stringify(userIds), resources: JSON.stringify(resourceIds) },
+    { users: listParam(manager, userIds), resources: listParam(manager, resourceIds) },
     'gh_access_facts',
   );
   const facts: RawFacts = { epoch: '', users: new Map(), resources: new Map() };
