@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
-import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { inFixedList, rawQuery } from '../../db/raw-sql';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -78,22 +78,27 @@ const SESSION: CredentialSource = {
 };
 
 /**
- * The credentials (with user and permissions) of every hash given, in one statement. PostgreSQL
- * takes the hashes as one array parameter (one prepared plan whatever their number), SQLite as a
- * JSON array.
+ * The credentials (with user and permissions) of every hash given, in one statement. The hashes are
+ * a fixed-length list of placeholders (inFixedList): the statement costs PostgreSQL more to plan
+ * than to run, and with an array parameter it was planned anew on every call.
  */
+const texts = new Map<string, string>();
+
 async function credentialsByHash(manager: EntityManager, source: CredentialSource, hashes: readonly string[], now: Date): Promise<Map<string, CredentialRow>> {
   const postgres = manager.connection.options.type === 'postgres';
   const { alias: c } = source;
-  const rows = await rawQuery<Record<string, unknown>>(
-    manager,
-    `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
+  const match = inFixedList(`${c}.token_hash`, 'h', hashes);
+  // One text per source, dialect and list length, built once (rawQuery keys its work by the text).
+  const key = `${source.table}:${postgres}:${match.size}`;
+  let sql = texts.get(key);
+  if (!sql) {
+    sql = `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
             (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch"
        FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
-      WHERE ${inList(manager, `${c}.token_hash`, 'hashes', 'varchar')}`,
-    { hashes: listParam(manager, hashes), yes: true, now },
-    `gh_${source.table}_credentials`,
-  );
+      WHERE ${match.sql}`;
+    texts.set(key, sql);
+  }
+  const rows = await rawQuery<Record<string, unknown>>(manager, sql, { ...match.params, yes: true, now }, `gh_${source.table}_credentials_${match.size}`);
   return new Map(rows.map((raw) => [raw['c_hash'] as string, toRow(raw, source.keys)]));
 }
 
