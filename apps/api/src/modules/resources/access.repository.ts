@@ -125,8 +125,8 @@ export async function levelFacts(manager: EntityManager, userId: string, resourc
 
 /**
  * levelFacts for many (user, resource) pairs in ONE query, in the order asked (the bulk check).
- * PostgreSQL takes the pairs as two arrays (one prepared plan whatever their number); SQLite as a
- * JSON array. A pair whose resource is unknown comes back with `resourceId` null.
+ * PostgreSQL takes the pairs as two arrays (one statement text whatever their number; it is still
+ * planned per call, as array parameters are — see raw-sql.ts, inFixedList); SQLite as a JSON array. A pair whose resource is unknown comes back with `resourceId` null.
  */
 export async function levelFactsMany(manager: EntityManager, pairs: readonly { userId: string; resourceId: string }[], now = new Date()): Promise<LevelRow[]> {
   if (pairs.length === 0) return [];
