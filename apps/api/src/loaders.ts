@@ -12,7 +12,7 @@ import { ledGroupIdsOf } from './modules/groups/leadership.repository';
 import { MembershipEntity } from './modules/memberships/membership.entity';
 import { firstMemberPages } from './modules/memberships/members.repository';
 import type { Page } from './common/pagination';
-import { CURRENT_MEMBERSHIP, effectivePermissionsOf } from './modules/permissions/effective-permissions';
+import { CURRENT_MEMBERSHIP, currentMembershipSql, effectivePermissionsOf } from './modules/permissions/effective-permissions';
 import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
 import { GroupRequestEntity } from './modules/requests/group-request.entity';
 import { UserEntity } from './modules/users/user.entity';
@@ -74,7 +74,7 @@ export function createLoaders(db: Db, viewer: Viewer | null, services: Services)
       const rows = await rawQuery<{ groupId: string; count: string | number }>(
         m,
         `SELECT m.group_id AS "groupId", COUNT(*) AS "count" FROM membership m
-          WHERE ${inList(m, 'm.group_id', 'ids')} AND (m.expires_at IS NULL OR m.expires_at > :now) GROUP BY m.group_id`,
+          WHERE ${inList(m, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')} GROUP BY m.group_id`,
         { ids: listParam(m, ids), now: new Date() },
         'gh_member_counts',
       );

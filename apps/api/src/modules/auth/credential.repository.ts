@@ -77,13 +77,14 @@ const SESSION: CredentialSource = {
   keys: ['lastSeenAt', 'expiresAt', 'absoluteExpiresAt'],
 };
 
+/** The credential statement's texts, by source, dialect and list length (see credentialsByHash). */
+const texts = new Map<string, string>();
+
 /**
  * The credentials (with user and permissions) of every hash given, in one statement. The hashes are
  * a fixed-length list of placeholders (inFixedList): the statement costs PostgreSQL more to plan
  * than to run, and with an array parameter it was planned anew on every call.
  */
-const texts = new Map<string, string>();
-
 async function credentialsByHash(manager: EntityManager, source: CredentialSource, hashes: readonly string[], now: Date): Promise<Map<string, CredentialRow>> {
   const postgres = manager.connection.options.type === 'postgres';
   const { alias: c } = source;

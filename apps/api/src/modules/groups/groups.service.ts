@@ -17,7 +17,7 @@ import { GrantEntity } from '../resources/grant.entity';
 import { notify } from '../notifications/notify';
 import { readSettings } from '../settings/settings.repository';
 import { addMembership, endMembership } from '../memberships/membership.writer';
-import { CURRENT_MEMBERSHIP } from '../permissions/effective-permissions';
+import { CURRENT_MEMBERSHIP, currentMembershipSql } from '../permissions/effective-permissions';
 import type { PermissionsService } from '../permissions/permissions.service';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
@@ -70,7 +70,7 @@ export class GroupsService {
       rawQuery<{ groupId: string }>(
         manager,
         `SELECT m.group_id AS "groupId" FROM membership m
-          WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+          WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')}`,
         { userId: viewer.userId, ids: listParam(manager, ids), now: new Date() },
         'gh_viewer_memberships_among',
       ),

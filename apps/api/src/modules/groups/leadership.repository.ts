@@ -1,18 +1,18 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
-import { CURRENT_MEMBERSHIP } from '../permissions/effective-permissions';
+import { CURRENT_MEMBERSHIP, currentMembershipSql } from '../permissions/effective-permissions';
 
 /**
  * Leaders of G (SPEC §2): users listed in G's leaders, and *direct, current* members of one of G's
  * leader groups. Not transitive: leading a leader group without being in it gives nothing.
  */
 
-/** Ids of the groups `userId` leads. Two queries. */
+/** Ids of the groups `userId` leads. One statement. */
 export async function groupIdsLedBy(manager: EntityManager, userId: string, now = new Date()): Promise<string[]> {
   return [...new Set((await leadershipPairs(manager, { userIds: [userId] }, now)).map((p) => p.groupId))];
 }
 
-/** Which of `groupIds` `userId` leads: only those pairs are read, however many others lead them. Two queries. */
+/** Which of `groupIds` `userId` leads: only those pairs are read, however many others lead them. One statement. */
 export async function groupsLedAmong(manager: EntityManager, userId: string, groupIds: readonly string[], now = new Date()): Promise<Set<string>> {
   if (groupIds.length === 0) return new Set();
   return new Set((await leadershipPairs(manager, { userIds: [userId], groupIds }, now)).map((p) => p.groupId));
@@ -39,7 +39,7 @@ async function leadershipPairs(
     `SELECT l.group_id AS "groupId", l.user_id AS "userId" FROM group_leader l WHERE 1 = 1${filters('l.group_id', 'l.user_id')}
      UNION ALL
      SELECT lg.group_id, m.user_id FROM group_leader_group lg JOIN membership m ON m.group_id = lg.leader_group_id
-      WHERE (m.expires_at IS NULL OR m.expires_at > :now)${filters('lg.group_id', 'm.user_id')}`,
+      WHERE ${currentMembershipSql('m')}${filters('lg.group_id', 'm.user_id')}`,
     {
       now,
       ...(among.groupIds ? { groupIds: listParam(manager, among.groupIds) } : {}),

@@ -12,6 +12,9 @@ interface Subject {
 export const CURRENT_MEMBERSHIP = (alias: string) =>
   new Brackets((qb) => qb.where(`${alias}.expiresAt IS NULL`).orWhere(`${alias}.expiresAt > :now`));
 
+/** The same rule in hand-written SQL (column names, `:now` bound by the caller). */
+export const currentMembershipSql = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`;
+
 /**
  * Effective permissions of many users at once (SPEC §1): direct ∪ permissions of every group the
  * user is a current member of. Admins hold every catalog key; inactive users hold none.
