@@ -15,8 +15,16 @@ export interface ViolationSummary {
 
 /** Runs axe on the whole document and returns the serious and critical violations, readably. */
 export async function seriousViolations(page: Page): Promise<ViolationSummary[]> {
-  // Measure the settled page: a dialog still fading in has every colour at partial opacity.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  // Measure the settled page: a dialog still fading in has every colour at partial opacity. A
+  // transition starts only once its element's style has changed, a frame or two after a popover
+  // mounts (Mantine sets the start style, then the end style on the next frame), so wait for
+  // frames to pass first, and ask again after more frames in case another one began meanwhile.
+  const frames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  for (let round = 0; round < 2; round++) {
+    await frames();
+    await settled();
+  }
   await page.addScriptTag({ path: axePath });
   const results = await page.evaluate(() => {
     const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
