@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
 import type { Config } from './config';
 import type { Db } from './db/db';
+import { underStartupLock } from './db/startup-lock';
 import { GroupPermissionEntity } from './modules/groups/group-permission.entity';
 import { GroupEntity, type BuiltInGroup } from './modules/groups/group.entity';
 import { BUILT_IN_GROUPS } from './modules/groups/built-in-groups';
@@ -13,9 +14,14 @@ import { SYSTEM_ACTOR } from './modules/audit/actor';
 /**
  * First-start (and every-start) invariants, idempotent: the built-in permission catalog, the
  * System and Member groups, and the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin
- * exists yet.
+ * exists yet. Servers starting together take turns (startup-lock.ts): each step reads what the
+ * one before it committed, so the built-ins and the first admin are created exactly once.
  */
-export async function bootstrap(db: Db, services: Services, config: Config, log: Logger): Promise<void> {
+export function bootstrap(db: Db, services: Services, config: Config, log: Logger): Promise<void> {
+  return underStartupLock(db.dataSource, () => ensureInvariants(db, services, config, log));
+}
+
+async function ensureInvariants(db: Db, services: Services, config: Config, log: Logger): Promise<void> {
   await db.transaction(async (tx) => {
     for (const [key, description] of Object.entries(BUILT_IN_PERMISSIONS)) {
       await tx.upsert(PermissionEntity, { key, description, builtIn: true }, ['key']);

@@ -9,6 +9,7 @@ import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { underStartupLock } from './startup-lock';
 import type { QueryCounter } from './query-counter';
 import { parseUtcTimestamp } from './timestamp';
 
@@ -62,6 +63,8 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
 export async function openDatabase(db: DatabaseConfig, options: DataSourceOptions = {}): Promise<DataSource> {
   const dataSource = createDataSource(db, options);
   await dataSource.initialize();
-  if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate !== false) {
+    await underStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+  }
   return dataSource;
 }

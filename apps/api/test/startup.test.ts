@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
+import { openDatabase } from '../src/db/data-source';
+import { POSTGRES_MIGRATIONS } from '../src/db/migrations/postgres';
+import { createDatabase, dropDatabase, scratchName } from '../scripts/lib/pg-admin';
+import { createTestDatabase } from './harness';
+import './provided';
+
+/**
+ * Start-up as operators do it (SPEC §16): several built servers (`node dist/main.js`, what
+ * `pnpm start` runs) started at the same moment on one PostgreSQL database, first empty, then
+ * migrated. Each must come up healthy, and the migrations, the built-in groups and permissions and
+ * the first admin must exist exactly once.
+ */
+const isPostgres = process.env['TEST_DB'] === 'postgres';
+const apiRoot = path.resolve(__dirname, '..');
+const built = path.join(apiRoot, 'dist', 'main.js');
+const ADMIN = { email: 'first-admin@example.org', password: 'correct horse battery staple' };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(databaseUrl: string): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [built], {
+    cwd: apiRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      WEB_DIST: 'off',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WORKERS: '1',
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, port, output: () => output, exited };
+}
+
+async function healthy(server: Started, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server exited (${server.child.exitCode}):\n${server.output()}`);
+    const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not healthy in time:\n${server.output()}`);
+}
+
+async function stopAll(servers: Started[]): Promise<void> {
+  for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+  await Promise.all(servers.map((s) => s.exited));
+}
+
+async function counts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+    return {
+      migrations: await one('SELECT count(*) AS n FROM "migrations"'),
+      distinctMigrations: await one('SELECT count(DISTINCT "name") AS n FROM "migrations"'),
+      admins: await one(`SELECT count(*) AS n FROM "user_account" WHERE "is_admin"`),
+      builtInGroups: await one(`SELECT count(*) AS n FROM "user_group" WHERE "built_in" IS NOT NULL`),
+      builtInPermissions: await one(`SELECT count(*) AS n FROM "permission" WHERE "built_in"`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+const exactlyOnce = {
+  migrations: POSTGRES_MIGRATIONS.length,
+  distinctMigrations: POSTGRES_MIGRATIONS.length,
+  admins: 1,
+  builtInGroups: 2,
+  builtInPermissions: Object.keys(BUILT_IN_PERMISSIONS).length,
+};
+
+describe('the migration log', () => {
+  it('cannot record one migration twice (a unique index on the name)', async () => {
+    const { db, drop } = await createTestDatabase();
+    const dataSource = await openDatabase(db, { migrate: false });
+    try {
+      const [row] = (await dataSource.query('SELECT "timestamp", "name" FROM "migrations" ORDER BY "id" LIMIT 1')) as { timestamp: string; name: string }[];
+      const insert = db.dialect === 'postgres'
+        ? 'INSERT INTO "migrations" ("timestamp", "name") VALUES ($1, $2)'
+        : 'INSERT INTO "migrations" ("timestamp", "name") VALUES (?, ?)';
+      await expect(dataSource.query(insert, [row!.timestamp, row!.name])).rejects.toThrow(/unique|UNIQUE/);
+    } finally {
+      await dataSource.destroy();
+      await drop();
+    }
+  });
+});
+
+// Each database project runs what applies to it: several servers need PostgreSQL (SQLite's file
+// belongs to one process).
+if (isPostgres) describe('three servers started at the same moment on one PostgreSQL database', () => {
+  const { adminUrl } = inject('templateDatabase') as { adminUrl: string };
+  const name = scratchName('gatehouse_startup');
+  let url: string;
+  const running: Started[] = [];
+
+  afterAll(async () => {
+    for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    await dropDatabase(adminUrl, name);
+  });
+
+  it('is built (pnpm test builds before it runs the suites)', () => {
+    expect(fs.existsSync(built), `${built} is missing: run \`pnpm build\` first`).toBe(true);
+  });
+
+  it('on an empty database: all three serve; migrations, built-ins and the first admin exist once', async () => {
+    url = await createDatabase(adminUrl, name);
+    const servers = await Promise.all([0, 1, 2].map(() => startServer(url)));
+    running.push(...servers);
+    await Promise.all(servers.map((s) => healthy(s)));
+    expect(await counts(url)).toEqual(exactlyOnce);
+    const created = servers.filter((s) => s.output().includes('created the first admin'));
+    expect(created).toHaveLength(1);
+    await stopAll(servers);
+    expect(servers.map((s) => s.child.exitCode)).toEqual([0, 0, 0]);
+  }, 120_000);
+
+  it('on a migrated database (every server restarted at once): all three serve, nothing twice', async () => {
+    const servers = await Promise.all([0, 1, 2].map(() => startServer(url)));
+    running.push(...servers);
+    await Promise.all(servers.map((s) => healthy(s)));
+    expect(await counts(url)).toEqual(exactlyOnce);
+    expect(servers.filter((s) => s.output().includes('created the first admin'))).toHaveLength(0);
+    await stopAll(servers);
+    expect(servers.map((s) => s.child.exitCode)).toEqual([0, 0, 0]);
+  }, 120_000);
+});
