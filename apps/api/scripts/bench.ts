@@ -162,7 +162,22 @@ async function accessPhase(phase: AccessPhase): Promise<void> {
   // on a shared 2-core machine, the stack's ceiling drifts by ±25 %, and a ratio of two figures
   // taken minutes apart measures the drift. (typenameRps, at the start, stays in the report.)
   const ceiling = await measure({ name: '{ __typename } again, just before checkAccess', key: 'typenameAdjacent', query: '{ __typename }' });
+  const authedCeiling = await measure({ name: '{ __typename } with a token, just before', key: 'typenameAuthedAdjacent', query: '{ __typename }', token });
   const large = await measure(check);
+  // Several servers on one database (SPEC §16): the same load split across two servers, each
+  // with its own caches checked against the database on every request.
+  servers[1] = await startServer(databaseUrl);
+  await Promise.all(servers.map((s) => run(s.url, check, WARMUP_S, CONNECTIONS / 2)));
+  const split = await Promise.all(servers.map((s) => run(s.url, check, DURATION_S, CONNECTIONS / 2)));
+  const splitFailed = split.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+  const splitRps = split.reduce((n, r) => n + r.requests.average, 0);
+  const splitP99 = Math.max(...split.map((r) => r.latency.p99));
+  figures['twoServersCheckAccessRps'] = Math.round(splitRps);
+  figures['twoServersCheckAccessP99Ms'] = splitP99;
+  if (splitFailed > 0) figures['twoServersCheckAccessFailures'] = splitFailed;
+  row('checkAccess on two servers, 16 connections each', splitRps, Math.max(...split.map((r) => r.latency.p50)), splitP99, splitFailed);
+  await servers[1].stop();
+  servers.pop();
   // The page as an integration pages through it, then as the UI asks for it (with the total).
   const page = (total: string) => `query ($u: ID!) { resources(userId: $u, first: 50) { ${total}edges { node { id kind name } } pageInfo { hasNextPage endCursor } } }`;
   await measure({ name: 'resources(first: 50), user in 20 groups', key: 'resources', query: page(''), token, variables: { u: twenty } });
@@ -188,6 +203,7 @@ async function accessPhase(phase: AccessPhase): Promise<void> {
     figures['bulkCheckWritesChanges'] = await flipper.stop();
   }
   figures['checkAccessRatio'] = Math.round((large.requests.average / ceiling.requests.average) * 100) / 100;
+  figures['checkAccessAuthedRatio'] = Math.round((large.requests.average / authedCeiling.requests.average) * 100) / 100;
 }
 
 async function freePort(): Promise<number> {
@@ -234,12 +250,12 @@ async function assertAnswers(url: string, scenario: Scenario): Promise<void> {
   if (body.errors?.length) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
 }
 
-async function run(url: string, scenario: Scenario, duration: number): Promise<AutocannonResult> {
+async function run(url: string, scenario: Scenario, duration: number, connections = CONNECTIONS): Promise<AutocannonResult> {
   const bodies = scenario.variableSets?.map((variables) => JSON.stringify({ query: scenario.query, variables }));
   return autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    connections: CONNECTIONS,
+    connections,
     duration,
     headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),

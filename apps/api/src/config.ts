@@ -1,3 +1,4 @@
+import { isIP, isIPv4 } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -38,8 +39,12 @@ export interface Config {
   introspection: boolean;
   /** The built SPA to serve at `/`; null when not serving it (dev runs Vite instead). */
   webDist: string | null;
-  /** `trust proxy` for Express, so client addresses and https detection are right behind a proxy. */
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-*` to believe (Express' `trust proxy`): none (false), the last
+   * `n` hops, or the proxies at these addresses / ranges / names. What they vouch for is the
+   * client address (`req.ip`: the per-address sign-in limit) and https (`Secure` cookies).
+   */
+  trustProxy: TrustProxy;
   adminBootstrap: AdminBootstrap | null;
   /** Single sign-on; null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
@@ -59,6 +64,16 @@ export interface Config {
    * port (cluster/primary.ts).
    */
   workers: number;
+  /**
+   * PostgreSQL connections this process keeps at most (DB_POOL_SIZE, API.md). Every statement
+   * waits for one; a transaction holds its one until it ends.
+   */
+  dbPoolSize: number;
+  /**
+   * Seconds between expiry sweeps (SWEEP_INTERVAL_SECONDS). Every server sweeps; the sweep claims
+   * its work in the database, so each removal and warning happens once (sweeper.service.ts).
+   */
+  sweepIntervalSeconds: number;
 }
 
 /**
@@ -81,6 +96,61 @@ export function defaultWorkers(databaseUrl: string, cores: number): number {
   }
   const local = host === '' || host.startsWith('/') || host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
   return Math.max(1, local ? cores - 1 : cores);
+}
+
+/** `trust proxy` as Express takes it: false, a hop count, or addresses, CIDR ranges and proxy-addr's names. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4 netmask whose ones are contiguous (255.255.255.0), as proxy-addr accepts after a slash. */
+function isNetmask(mask: string): boolean {
+  if (!isIPv4(mask)) return false;
+  const bits = mask.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  const inverse = ~bits >>> 0;
+  return bits !== 0 && (inverse & (inverse + 1)) === 0;
+}
+
+/** One TRUST_PROXY list entry: an address, a range (address/prefix, IPv4 address/netmask) or a name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', range, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (range === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return (/^\d+$/.test(range) && Number(range) >= 1 && Number(range) <= max) || (family === 4 && isNetmask(range));
+}
+
+/**
+ * TRUST_PROXY: false (the default; also 0, no, off), a hop count (1 = one proxy in front), or a
+ * comma-separated list of the proxies' addresses, CIDR ranges and names. `true` is refused: it
+ * believes every X-Forwarded-For hop, the ones a client writes itself included, so a client would
+ * pick its own address — and escape the per-address sign-in limit, or lock out someone else's.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  if (raw === undefined || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    problems.push(
+      `TRUST_PROXY=${raw} would believe every X-Forwarded-For hop, so a client could choose its own address and escape the sign-in limit. ` +
+        'Give the number of proxies in front of Gatehouse (TRUST_PROXY=1 for one) or their addresses (TRUST_PROXY=10.0.0.5,10.1.0.0/16 or loopback).',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (Number.isSafeInteger(hops)) return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxies (1 for one), or a comma-separated list of their addresses, CIDR ranges ` +
+        `(10.0.0.0/8) and the names ${PROXY_RANGE_NAMES.join(', ')} (not: ${bad.map((e) => `"${e}"`).join(', ')}).`,
+    );
+    return false;
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +259,18 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded SQLite database is served by one process.');
   }
 
+  const poolRaw = str('DB_POOL_SIZE') ?? '10';
+  const dbPoolSize = Number(poolRaw);
+  if (!/^\d+$/.test(poolRaw) || dbPoolSize < 1 || !Number.isSafeInteger(dbPoolSize)) {
+    problems.push(`DB_POOL_SIZE must be a whole number of connections, at least 1 (got "${poolRaw}").`);
+  }
+
+  const sweepRaw = str('SWEEP_INTERVAL_SECONDS') ?? '60';
+  const sweepIntervalSeconds = Number(sweepRaw);
+  if (!/^\d+$/.test(sweepRaw) || sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
+    problems.push(`SWEEP_INTERVAL_SECONDS must be a whole number of seconds from 1 to 86400 (got "${sweepRaw}").`);
+  }
+
   const webDistRaw = str('WEB_DIST');
   const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
 
@@ -201,13 +283,15 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     webDist,
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(str('TRUST_PROXY'), problems),
     adminBootstrap,
     oidc,
     publicUrl,
     shutdownGraceMs: 10_000,
     accessCacheSize,
     workers,
+    dbPoolSize,
+    sweepIntervalSeconds,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

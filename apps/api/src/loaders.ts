@@ -15,6 +15,7 @@ import type { Page } from './common/pagination';
 import { CURRENT_MEMBERSHIP, currentMembershipSql, effectivePermissionsOf } from './modules/permissions/effective-permissions';
 import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
 import { GroupRequestEntity } from './modules/requests/group-request.entity';
+import { emailReadableSql, type SqlCondition } from './modules/users/email-visibility';
 import { UserEntity } from './modules/users/user.entity';
 import type { Services } from './services';
 
@@ -35,6 +36,8 @@ function grouped<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
   for (const row of rows) map.get(keyOf(row))?.push(row);
   return keys.map((k) => map.get(k) ?? []);
 }
+
+const NO_EMAILS: SqlCondition = { sql: '1 = 0', params: {} };
 
 const currentMemberships = (manager: EntityManager) =>
   manager.createQueryBuilder(MembershipEntity, 'm').where(CURRENT_MEMBERSHIP('m')).setParameter('now', new Date());
@@ -113,9 +116,11 @@ export function createLoaders(db: Db, viewer: Viewer | null, services: Services)
         byArgs.set(argKey, [...(byArgs.get(argKey) ?? []), groupId]);
       }
       const pages = new Map<string, Page<MembershipEntity>>();
+      // A search matches emails only where the viewer may read them (read once per batch, and only for a search).
+      const emailReadable = !parsed.some(([, , search]) => search) ? NO_EMAILS : viewer ? await emailReadableSql(m, viewer, 'u.id') : NO_EMAILS;
       for (const [argKey, groupIds] of byArgs) {
         const [first, search] = JSON.parse(argKey) as [number, string | null];
-        for (const [groupId, page] of await firstMemberPages(m, groupIds, first, search)) pages.set(JSON.stringify([groupId, first, search]), page);
+        for (const [groupId, page] of await firstMemberPages(m, groupIds, first, search, emailReadable)) pages.set(JSON.stringify([groupId, first, search]), page);
       }
       return keys.map((k) => pages.get(k)!);
     }),

@@ -1,9 +1,11 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
+import { logDestination } from './log-destination';
 
 /**
- * Structured JSON logs. Credentials never reach a log line: cookies, authorization headers and
- * anything called password or token are redacted wherever they appear.
+ * Structured JSON logs on standard output. Credentials never reach a log line: cookies,
+ * authorization headers and anything called password or token are redacted wherever they appear.
+ * A log reader that dies or stalls never stops the server (log-destination.ts).
  */
 export function createLogger(config: Pick<Config, 'logLevel' | 'nodeEnv'>): Logger {
   return pino({
@@ -20,5 +22,5 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'nodeEnv'>): Logg
       ],
       censor: '[redacted]',
     },
-  });
+  }, logDestination());
 }

@@ -6,6 +6,7 @@ import { runPrimary } from './cluster/primary';
 import { workerLink } from './cluster/worker-link';
 import { ConfigError, loadConfig, type Config } from './config';
 import { bootstrap } from './bootstrap';
+import { guardProcess, type ProcessGuards } from './common/process-guards';
 import { openDatabase } from './db/data-source';
 import { Db } from './db/db';
 import { createLogger } from './logger';
@@ -29,57 +30,65 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config);
-  if (cluster.isWorker) return serve(config, log.child({ worker: cluster.worker!.id }), 'worker');
-  if (config.workers > 1) return runPrimary(config, log, __filename);
-  return serve(config, log, 'alone');
+  const root = createLogger(config);
+  const log = cluster.isWorker ? root.child({ worker: cluster.worker!.id }) : root;
+  const guards = guardProcess(log);
+  if (cluster.isWorker) return serve(config, log, 'worker', guards);
+  if (config.workers > 1) return runPrimary(config, log, __filename, guards);
+  return serve(config, log, 'alone', guards);
 }
 
 /**
  * Serves HTTP from this process until a signal. Alone, it also migrates, bootstraps and sweeps;
  * a worker leaves those to its primary and shares the rest through its link.
  */
-async function serve(config: Config, log: Logger, role: 'alone' | 'worker'): Promise<void> {
+async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guards: ProcessGuards): Promise<void> {
   const alone = role === 'alone';
   const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
   if (alone) log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
-  const dataSource = await openDatabase(config.database, { migrate: alone });
-  const db = new Db(dataSource);
+  const dataSource = await openDatabase(config.database, { migrate: alone, poolSize: config.dbPoolSize });
+  // The transaction guard costs every request in production (db/transaction-guard.ts); tests and development keep it on.
+  const db = new Db(dataSource, { guard: config.nodeEnv !== 'production' });
   const link = alone ? soloLink() : workerLink(() => forgetSettings(dataSource));
   const services = createServices({ config, db, log, link });
   if (alone) await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
   if (alone) {
-    services.sweeper.start(log.child({ component: 'sweeper' }));
+    services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
     log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
   }
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  /**
+   * Drains and exits with `code` (0 after a signal, 1 after an uncaught exception). Nothing on
+   * this path waits for the log: its destination never blocks (log-destination.ts).
+   */
+  const shutdown = (why: { signal: string } | { reason: string }, code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: draining requests');
-    // If draining hangs (a stuck client), leave anyway after the grace period.
+    log.info(why, 'shutting down: draining requests');
+    // If draining hangs (a stuck client, a database that does not answer), leave anyway after
+    // the grace period.
     setTimeout(() => {
-      log.warn('shutdown grace period passed; exiting');
+      log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace period passed; exiting with code 1');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
-    services.sweeper.stop();
-    server
-      .stop()
+    // A sweep in progress finishes its transaction before the pool closes.
+    Promise.all([server.stop(), services.sweeper.stop()])
       .then(() => dataSource.destroy())
       .then(() => {
-        log.info('stopped');
-        process.exit(0);
+        log.info({ code }, 'stopped');
+        process.exit(code);
       })
       .catch((error: unknown) => {
         log.error({ err: error }, 'error during shutdown');
         process.exit(1);
       });
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown({ signal: 'SIGTERM' }, 0));
+  process.on('SIGINT', () => shutdown({ signal: 'SIGINT' }, 0));
+  guards.stopWith(() => shutdown({ reason: 'uncaught exception' }, 1));
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from './authz/auth-checker';
+import { guardArguments } from './common/argument-guard';
 import { SCALARS_MAP } from './common/scalars';
 import './common/enums';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -52,6 +53,6 @@ export function createSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
-  });
+  }).then(guardArguments);
   return cached;
 }

@@ -11,11 +11,13 @@ import type { GraphQLSchema } from 'graphql';
 import { LIMITS, type ErrorCode } from '@gatehouse/shared';
 import type { Config } from './config';
 import { buildContext, type Context } from './context';
-import { createFormatError } from './common/format-error';
-import { depthLimit } from './common/depth-limit';
+import { createFormatError, internalErrorLogging } from './common/format-error';
+import { queryCostPlugin, queryShapeRules, QUERY_LIMITS } from './common/query-limits';
 import type { Services } from './services';
 import { auditCsvHandler } from './modules/audit/audit.csv';
 import { requestLogging } from './common/request-log';
+import { refuseMalformedPaths } from './common/request-path';
+import { securityHeaders } from './common/security-headers';
 import { InFlight } from './common/in-flight';
 
 export interface ServerDeps {
@@ -38,6 +40,7 @@ export interface RunningServer {
 
 /** The paths the API owns; everything else that is a GET is the SPA's (history fallback). */
 const API_PATHS = ['/graphql', '/healthz', '/auth', '/export'];
+const isApiPath = (p: string) => API_PATHS.some((api) => p === api || p.startsWith(`${api}/`));
 
 /** A GraphQL-shaped error for failures that happen before GraphQL runs (bad JSON, huge body). */
 function graphqlError(status: number, code: ErrorCode, reason: string, message: string) {
@@ -76,13 +79,6 @@ const epochOnlyForQueries: GraphQLRequestListener<Context> = {
   },
 };
 
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
-};
-
 /**
  * Builds the one-port HTTP server: `/healthz`, `/graphql` and the built SPA with history fallback.
  * Tests call this with port 0; `main.ts` calls it with the configured port.
@@ -103,8 +99,11 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    formatError: createFormatError(log),
-    validationRules: [depthLimit(LIMITS.maxQueryDepth)],
+    formatError: createFormatError(),
+    // What one request may ask for (common/query-limits.ts): tokens at parse, aliases and depth
+    // in validation, fields and cost once the operation and its variables are known.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: queryShapeRules(),
     logger: log.child({ component: 'apollo' }),
     // main.ts owns SIGTERM / SIGINT and calls stop() itself. Apollo's own handlers (on outside
     // NODE_ENV=test) raced it: its stop() and ours each waited on the other, and every shutdown
@@ -118,6 +117,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       { requestDidStart: async () => epochOnlyForQueries },
+      internalErrorLogging<Context>(log),
+      queryCostPlugin<Context>(),
     ],
   });
   await apollo.start();
@@ -129,7 +130,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       inFlight.track(Promise.resolve(handler(req, res, next))).catch(next);
 
   app.use(requestLogging(log));
-  app.use(securityHeaders);
+  app.use(securityHeaders(isApiPath));
+  app.use(refuseMalformedPaths);
 
   app.get('/healthz', tracked(async (_req, res) => {
     try {
@@ -166,7 +168,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
     app.use(express.static(webDist, { index: false, maxAge: 0 }));
     app.get(/.*/, (req, res, next) => {
-      if (API_PATHS.some((p) => req.path === p || req.path.startsWith(`${p}/`))) {
+      if (isApiPath(req.path)) {
         next();
         return;
       }

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Db } from './db/db';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { SignInLimit } from './modules/auth/sign-in-limit';
 import { PermissionCascade } from './modules/cascade/permission-cascade';
 import { GroupsService } from './modules/groups/groups.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
@@ -55,7 +56,8 @@ export function createServices({ db, config, log, link = soloLink() }: ServiceDe
   const permissions = new PermissionsService(db, cascade);
   const groups = new GroupsService(db, permissions, cascade);
   const access = new AccessService(db, config.accessCacheSize);
-  const auth = new AuthService(db, users, link.signInLimiter);
+  // Counted in the database, so every process and server shares one limit (SPEC §16).
+  const auth = new AuthService(db, users, new SignInLimit(db));
   return {
     db,
     cascade,

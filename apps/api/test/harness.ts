@@ -8,6 +8,7 @@ import { bootstrap } from '../src/bootstrap';
 import { openDatabase } from '../src/db/data-source';
 import { Db } from '../src/db/db';
 import { QueryCounter } from '../src/db/query-counter';
+import { transactionMisuses } from '../src/db/transaction-guard';
 import { createLogger } from '../src/logger';
 import { createSchema } from '../src/schema';
 import { startServer } from '../src/server';
@@ -60,13 +61,17 @@ export interface TestApp {
  * Starts the real HTTP server (the same `startServer` production uses) on a free port, against
  * this file's own database. Tests talk to it over HTTP with real GraphQL operations.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { db: dbConfig, drop } = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp; database?: DatabaseConfig } = {}): Promise<TestApp> {
+  // Another server on an existing app's database (several servers, one database: SPEC §16). It has
+  // its own data source, pool and per-process caches, as a separate process would; whoever created
+  // the database drops it.
+  const existing = options.database ?? options.sameDatabaseAs?.config.database;
+  const { db: dbConfig, drop } = existing ? { db: existing, drop: async () => {} } : await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', LOG_LEVEL: 'error', ...env }), database: dbConfig };
   const log = createLogger(config);
   const queries = new QueryCounter();
-  const dataSource = await openDatabase(dbConfig, { queryCounter: queries });
-  const db = new Db(dataSource);
+  const dataSource = await openDatabase(dbConfig, { queryCounter: queries, poolSize: config.dbPoolSize });
+  const db = new Db(dataSource, { guard: true });
   const services = createServices({ config, db, log });
   await bootstrap(db, services, config, log);
   const server = await startServer({ config, schema: await createSchema(), services, log }, 0, '127.0.0.1');
@@ -97,6 +102,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await server.stop();
       await dataSource.destroy();
       await drop();
+      // A refused statement inside a transaction fails the file even if some caller swallowed the error.
+      const misuses = transactionMisuses(dataSource);
+      if (misuses.length) throw misuses[0];
     },
   };
 }

@@ -15,6 +15,12 @@ export interface Viewer {
    * again. Cleared for mutations (server.ts), whose own writes come after it. Absent: read it.
    */
   accessEpoch?: string;
+  /**
+   * The settings row's version, read in the same statement (after the request arrived): the
+   * settings cache answers only when it holds this version (settings.repository.ts). Kept for
+   * mutations: a mutation reads the settings it changes inside its transaction. Absent: read it.
+   */
+  settingsVersion?: string;
 }
 
 /** True when the viewer holds the permission (admins hold every permission). */

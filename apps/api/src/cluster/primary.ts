@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { bootstrap } from '../bootstrap';
+import type { ProcessGuards } from '../common/process-guards';
 import type { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Db } from '../db/db';
@@ -16,8 +17,10 @@ const RESTART_DELAY_MS = 1_000;
  * connections to them in turn), runs the expiry sweeper (once per server, not once per worker),
  * keeps what the workers share (hub.ts), and starts a new worker when one dies. A worker that
  * dies before it ever listened means the server cannot start: the primary stops with an error.
+ * A signal drains every worker within the grace period (shutdownGraceMs); whatever still runs
+ * then is killed, so that the signal always ends the whole server in time.
  */
-export async function runPrimary(config: Config, log: Logger, entry: string): Promise<void> {
+export async function runPrimary(config: Config, log: Logger, entry: string, guards: ProcessGuards): Promise<void> {
   log.info({ database: config.database.dialect, workers: config.workers }, 'opening database and applying migrations');
   const dataSource = await openDatabase(config.database, { poolSize: 2 });
   const db = new Db(dataSource);
@@ -64,10 +67,12 @@ export async function runPrimary(config: Config, log: Logger, entry: string): Pr
     stopping = true;
     log.info('shutting down: draining every worker');
     setTimeout(() => {
-      log.warn('shutdown grace period passed; exiting');
+      const left = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
+      log.warn({ graceMs: config.shutdownGraceMs, workers: left.map((w) => w.id) }, 'shutdown grace period passed; killing the workers still running and exiting with code 1');
+      for (const w of left) w.process.kill('SIGKILL');
       process.exit(1);
-    }, config.shutdownGraceMs + 2_000).unref();
-    services.sweeper.stop();
+    }, config.shutdownGraceMs).unref();
+    const swept = services.sweeper.stop();
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
     // A worker that could not drain in time exits 1 (main.ts); so does the server then. One still
     // starting (not listening) had nothing to drain: the signal ends it, and that is fine.
@@ -77,6 +82,7 @@ export async function runPrimary(config: Config, log: Logger, entry: string): Pr
     for (const w of workers) w.process.kill('SIGTERM');
     Promise.all(drained)
       .then(async (each) => {
+        await swept;
         await dataSource.destroy();
         log.info('stopped');
         process.exit(each.every(Boolean) ? code : 1);
@@ -101,7 +107,8 @@ export async function runPrimary(config: Config, log: Logger, entry: string): Pr
   });
 
   for (let i = 0; i < config.workers; i++) start();
-  services.sweeper.start(log.child({ component: 'sweeper' }));
+  services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
+  guards.stopWith(() => stop(1));
 }

@@ -4,7 +4,9 @@ import { ERROR_CODES, type ErrorCode } from '@gatehouse/shared';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import type { FieldProblem } from './errors';
+import { tokenLimitRefusal } from './query-limits';
 
 /**
  * Apollo's own codes for requests it refused before running them. Each becomes a code from
@@ -21,6 +23,7 @@ const APOLLO_CODES: Record<string, { code: ErrorCode; reason: string }> = {
 };
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
 function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -37,10 +40,24 @@ function sentence(message: string): string {
 }
 
 /**
- * Apollo `formatError`: every error leaves with a code from API.md, no stack trace, and internal
- * failures masked behind a plain sentence (the real error is logged with the request id).
+ * Whether an error is the client's (it keeps its code) rather than ours (masked as
+ * INTERNAL_SERVER_ERROR): the rule formatError's branches below apply, in one place, so that
+ * internalErrorLogging logs exactly the errors formatError masks.
  */
-export function createFormatError(log: Logger) {
+function isClientError(code: unknown, message: string, error: unknown): boolean {
+  return (
+    error instanceof ArgumentValidationError ||
+    message === TOO_MANY_VARIABLE_ERRORS ||
+    (typeof code === 'string' && (code in APOLLO_CODES || (KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR')))
+  );
+}
+
+/**
+ * Apollo `formatError`: every error leaves with a code from API.md, no stack trace, and internal
+ * failures masked behind a plain sentence. Apollo calls it without the request, so the real error
+ * is logged by internalErrorLogging, with the request id.
+ */
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const error = unwrapResolverError(raw);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -62,7 +79,16 @@ export function createFormatError(log: Logger) {
       // A validation rule of ours may have named a sharper reason (QUERY_TOO_DEEP); keep it.
       const ownReason = formatted.extensions?.['reason'];
       const reason = typeof ownReason === 'string' ? ownReason : mapped.reason;
+      // The parser's token cap is a parse error without a code of its own: name it.
+      const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitRefusal(formatted.message) : undefined;
+      if (tokens) return { ...base, message: tokens.message, extensions: { code: 'BAD_USER_INPUT', reason: tokens.reason } };
       return { ...base, extensions: { code: mapped.code, reason } };
+    }
+
+    // graphql-js stops coercing variables after 50 errors and adds this one without a code (so
+    // Apollo calls it internal): it is as much the client's mistake as the 50 before it.
+    if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
+      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' } };
     }
 
     // Errors we raised on purpose (AppError, type-graphql's auth errors, Apollo's variable
@@ -72,12 +98,35 @@ export function createFormatError(log: Logger) {
       return { ...base, extensions: { ...extensions, code } };
     }
 
-    log.error({ err: error instanceof Error ? error : new Error(String(error)) }, 'unhandled error');
     return {
       message: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/**
+ * Logs every error that formatError masks, on the request's own logger: the line carries the
+ * request id, which the client got in the X-Request-Id header, so "it failed at 10:02" can be
+ * matched to its cause. A failure before there is a request context (authentication threw) is
+ * logged without one.
+ */
+export function internalErrorLogging<TContext extends BaseContext & { log?: Logger }>(log: Logger): ApolloServerPlugin<TContext> {
+  const listener: GraphQLRequestListener<TContext> = {
+    async didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        const raw = unwrapResolverError(error);
+        if (isClientError(error.extensions['code'], error.message, raw)) continue;
+        (contextValue.log ?? log).error({ err: raw instanceof Error ? raw : new Error(String(raw)) }, 'request failed: internal error (masked for the client)');
+      }
+    },
+  };
+  return {
+    requestDidStart: async () => listener,
+    contextCreationDidFail: async ({ error }) => {
+      log.error({ err: error }, 'request failed before it started: its context could not be built');
+    },
   };
 }

@@ -2,6 +2,8 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { LIMITS } from '@gatehouse/shared';
 import { errors } from './errors';
+import { unstorableText } from './storable-text';
+import { isUuid } from './validate';
 
 /** `first` / `after` on every connection. `first` is 1..100: a client pages, it never bulk-dumps. */
 @ArgsType()
@@ -33,16 +35,27 @@ export function encodeCursor(values: CursorValues): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor, refusing anything this server could not have issued. */
-export function decodeCursor(cursor: string, arity: number): CursorValues {
+/** What one value of a cursor must be. Checked on decoding: a forged cursor reaches no statement. */
+export type CursorPart = 'text' | 'uuid' | 'int' | 'date';
+
+const CURSOR_PART: Record<CursorPart, (v: string) => boolean> = {
+  text: (v) => unstorableText(v, 'cursor') === null,
+  uuid: isUuid,
+  // A 32-bit serial (audit_event.id): a larger number would be PostgreSQL's out-of-range error.
+  int: (v) => /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647,
+  date: (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()),
+};
+
+/**
+ * Decodes a cursor, refusing anything this server could not have issued: the wrong number of
+ * values, or a value of the wrong shape (a number where an id belongs would otherwise reach
+ * PostgreSQL as `invalid input syntax for type uuid`). Services decode before starting any query.
+ */
+export function decodeCursor<const T extends readonly CursorPart[]>(cursor: string, shape: T): { -readonly [K in keyof T]: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === arity &&
-      parsed.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return parsed as CursorValues;
+    if (Array.isArray(parsed) && parsed.length === shape.length && parsed.every((v, i) => typeof v === 'string' && CURSOR_PART[shape[i]!](v))) {
+      return parsed as { -readonly [K in keyof T]: string };
     }
   } catch {
     // fall through to the error below

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { refuseInTransaction } from './transaction-guard';
 
 /**
  * Cross-request coalescing of one hot read: the keys that requests ask for while the event loop
@@ -15,6 +16,10 @@ import type { DataSource } from 'typeorm';
  * for one another's input; only a failing statement fails its whole batch.
  *
  * One coalescer per data source and name (a process may hold several databases, as the tests do).
+ *
+ * Never from inside a transaction: the batch runs on a pooled connection of its own, so a
+ * transaction awaiting it holds one connection while waiting for another (transaction-guard.ts
+ * refuses it here, whichever request's flow the batch would run in).
  */
 const registry = new WeakMap<DataSource, Map<string, DataLoader<unknown, unknown>>>();
 
@@ -22,6 +27,7 @@ const registry = new WeakMap<DataSource, Map<string, DataLoader<unknown, unknown
 const MAX_BATCH = 128;
 
 export function coalescer<K, V>(dataSource: DataSource, name: string, load: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  refuseInTransaction(dataSource, `The coalesced read ${name}`);
   let loaders = registry.get(dataSource);
   if (!loaders) registry.set(dataSource, (loaders = new Map()));
   let loader = loaders.get(name);

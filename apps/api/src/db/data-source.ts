@@ -18,6 +18,8 @@ import { parseUtcTimestamp } from './timestamp';
 pg.defaults.parseInputDatesAsUTC = true;
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, parseUtcTimestamp);
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export interface DataSourceOptions {
   /** Counts statements (tests use it to prove there is no N+1). */
   queryCounter?: QueryCounter;
@@ -44,7 +46,10 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       url: db.url,
       migrations: POSTGRES_MIGRATIONS,
       // Session time zone UTC, so `now()` defaults agree with the UTC the driver writes.
-      extra: { max: options.poolSize ?? 10, options: '-c TimeZone=UTC' },
+      // A database that accepts connections but never answers (a network partition) must not hang
+      // /healthz and every request: a connection that is not ready in time fails, and is retried
+      // on the next use.
+      extra: { max: options.poolSize ?? 10, options: '-c TimeZone=UTC', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     });
   }
   fs.mkdirSync(path.dirname(db.file), { recursive: true });

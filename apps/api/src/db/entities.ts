@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { SignInLimitEntity } from '../modules/auth/sign-in-limit.entity';
 import { GroupLeaderGroupEntity } from '../modules/groups/group-leader-group.entity';
 import { GroupLeaderEntity } from '../modules/groups/group-leader.entity';
 import { GroupPermissionEntity } from '../modules/groups/group-permission.entity';
@@ -21,6 +22,7 @@ import { UserEntity } from '../modules/users/user.entity';
 export const ENTITIES = [
   AuditEventEntity,
   SessionEntity,
+  SignInLimitEntity,
   GroupEntity,
   GroupLeaderEntity,
   GroupLeaderGroupEntity,

@@ -44,4 +44,29 @@ describe('audit CSV export', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it.each([
+    ['a NUL in a filter', 'action=%00', 'action', /U\+0000/],
+    ['another control character', 'action=a%1Bb', 'action', /U\+001B/],
+    ['a NUL in a parameter name', '%00=1', 'query', /U\+0000/],
+    ['a NUL in a parameter the export does not use', 'cachebuster=%00', 'cachebuster', /U\+0000/],
+    ['a repeated parameter', 'action=A&action=B', 'action', /given once/],
+    ['an action over 64 characters, as auditEvents refuses it', `action=${'a'.repeat(65)}`, 'action', /at most 64 characters/],
+    ['a malformed id', 'groupId=1%27%20OR%201%3D1', 'groupId', /not a valid id/],
+    ['a date DateTime does not accept', 'since=2024-02-30T00:00:00Z', 'since', /ISO-8601/],
+  ])('answers %s with a clear 400 naming the parameter', async (_label, query, field, message) => {
+    const response = await app.fetch(`/export/audit.csv?${query}`, { headers: { authorization: `Bearer ${cast.admin.token}` }, signal: AbortSignal.timeout(10_000) });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string; reason: string; details: { field: string; message: string }[] } }[] };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', details: [{ field }] } });
+    expect(body.errors[0]?.message).toMatch(message);
+  });
+
+  it('answers the extremes of the date range as a download, not an error', async () => {
+    for (const query of ['since=0000-01-01T00:00:00Z', 'until=9999-12-31T23:59:59Z', 'since=0001-01-01T00:00:00Z&until=0001-01-02T00:00:00Z']) {
+      const response = await app.fetch(`/export/audit.csv?${query}`, { headers: { authorization: `Bearer ${cast.admin.token}` }, signal: AbortSignal.timeout(10_000) });
+      expect(response.status, query).toBe(200);
+      await response.text();
+    }
+  });
 });

@@ -1,10 +1,14 @@
 import type { Request, Response } from 'express';
-import { errors } from '../../common/errors';
-import { isUuid } from '../../common/validate';
+import { validateSync } from 'class-validator';
+import { AppError } from '../../common/errors';
+import { DateTimeScalar } from '../../common/scalars';
+import { unstorableText } from '../../common/storable-text';
+import { isUuid, Problems } from '../../common/validate';
 import { authenticate } from '../auth/authenticate';
 import type { Services } from '../../services';
 import type { AuditFilterInput } from './audit.service';
 import type { AuditEventEntity } from './audit-event.entity';
+import { AuditFilter } from './audit.type';
 
 const COLUMNS = ['id', 'occurredAt', 'action', 'actorId', 'actorLabel', 'groupId', 'groupLabel', 'userId', 'userLabel', 'resourceId', 'details'] as const;
 /** The most rows one export returns; narrow the filters for more. */
@@ -21,20 +25,55 @@ export function csvRow(e: AuditEventEntity): string {
   return COLUMNS.map((c) => csvCell(c === 'id' ? String(e.id) : e[c])).join(',');
 }
 
-function parseFilter(query: Request['query']): AuditFilterInput {
-  const one = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : null);
-  const date = (name: string) => {
-    const raw = one(name);
-    if (!raw) return null;
-    const d = new Date(raw);
-    if (Number.isNaN(d.getTime())) throw errors.badInput(`${name} must be an ISO-8601 date-time.`);
-    return d;
-  };
-  for (const idField of ['groupId', 'userId', 'actorId']) {
-    const v = one(idField);
-    if (v && !isUuid(v)) throw errors.badInput(`${idField} is not a valid id.`);
+/** The filters `auditEvents` takes, as query parameters; other parameters are ignored. */
+const PARAMS = ['action', 'groupId', 'userId', 'actorId', 'since', 'until'] as const;
+type Param = (typeof PARAMS)[number];
+
+/**
+ * The query parameters as an `auditEvents` filter, checked as the GraphQL arguments are: the
+ * storable-text rule on every parameter, AuditFilter's own validation (action at most 64
+ * characters), DateTime's parsing for since/until. Ids must be ids. Each parameter once: a repeated
+ * one (`?action=a&action=b`) is refused rather than guessed at. Throws one VALIDATION error.
+ */
+export function parseFilter(query: Request['query']): AuditFilterInput {
+  const problems = new Problems();
+  const given: Partial<Record<Param, string>> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const nameProblem = unstorableText(name, 'A parameter name');
+    if (nameProblem) {
+      problems.add('query', nameProblem);
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.add(name, `${name} must be given once, as plain text.`);
+      continue;
+    }
+    const textProblem = unstorableText(value, name);
+    if (textProblem) problems.add(name, textProblem);
+    else if ((PARAMS as readonly string[]).includes(name) && value !== '') given[name as Param] = value;
   }
-  return { groupId: one('groupId'), userId: one('userId'), actorId: one('actorId'), action: one('action')?.slice(0, 64) ?? null, since: date('since'), until: date('until') };
+  const filter = Object.assign(new AuditFilter(), { action: given.action ?? null });
+  for (const error of validateSync(filter)) {
+    for (const message of Object.values(error.constraints ?? {})) problems.add(error.property, `${message}.`);
+  }
+  for (const idField of ['groupId', 'userId', 'actorId'] as const) {
+    const v = given[idField];
+    if (v && !isUuid(v)) problems.add(idField, `${idField} is not a valid id.`);
+  }
+  const date = (name: 'since' | 'until'): Date | null => {
+    const raw = given[name];
+    if (!raw) return null;
+    try {
+      return DateTimeScalar.parseValue(raw) as Date;
+    } catch {
+      problems.add(name, `${name} must be an ISO-8601 date-time such as 2024-05-01T00:00:00Z.`);
+      return null;
+    }
+  };
+  const since = date('since');
+  const until = date('until');
+  problems.throwIfAny();
+  return { groupId: given.groupId ?? null, userId: given.userId ?? null, actorId: given.actorId ?? null, action: given.action ?? null, since, until };
 }
 
 /**
@@ -52,21 +91,32 @@ export function auditCsvHandler(services: Services) {
     try {
       filter = parseFilter(req.query);
     } catch (error) {
-      res.status(400).json({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (!(error instanceof AppError)) throw error;
+      res.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
       return;
     }
+    // The first page is read before anything is sent, so that a failure there is still an
+    // ordinary error answer (and never a download that stops without an end).
+    let page = await services.audit.list(auth.viewer, filter, 100, null);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="gatehouse-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.write(`${COLUMNS.join(',')}\r\n`);
-    let after: string | null = null;
     let written = 0;
-    do {
-      const page = await services.audit.list(auth.viewer, filter, 100, after);
-      for (const e of page.nodes) res.write(`${csvRow(e)}\r\n`);
-      written += page.nodes.length;
-      after = page.hasNextPage ? page.cursor(page.nodes.length - 1) : null;
-    } while (after && written < CSV_MAX_ROWS);
+    try {
+      for (;;) {
+        for (const e of page.nodes) res.write(`${csvRow(e)}\r\n`);
+        written += page.nodes.length;
+        if (!page.hasNextPage || written >= CSV_MAX_ROWS) break;
+        page = await services.audit.list(auth.viewer, filter, 100, page.cursor(page.nodes.length - 1));
+      }
+    } catch (error) {
+      // Half a file has gone out with a 200: the only honest end is to break the connection, so
+      // the download fails visibly instead of waiting for an end that never comes.
+      req.log.error({ err: error }, 'audit export failed after it started');
+      res.destroy();
+      return;
+    }
     res.end();
   };
 }

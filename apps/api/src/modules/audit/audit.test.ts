@@ -53,4 +53,13 @@ describe('auditEvents', () => {
     expect(outcome(await app.gql(Q, { after: 'bogus' }, cast.admin.as))).toBe('BAD_USER_INPUT');
     expect(outcome(await app.gql(Q, { first: 1000 }, cast.admin.as))).toBe('BAD_USER_INPUT');
   });
+
+  it('records a user whose name and email are both as long as allowed (the label outgrows its column)', async () => {
+    const displayName = `Long ${'n'.repeat(180)} 😀`.padEnd(199, 'n');
+    const email = `${'e'.repeat(242)}@example.com`;
+    const made = await app.gql<{ createUser: { id: string } }>('mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { displayName, email } }, cast.admin.as);
+    expect(made.errors).toBeUndefined();
+    const events = ((await app.gql(Q, { f: { userId: made.data!.createUser.id }, first: 5 }, cast.admin.as)).data as Page).auditEvents.edges;
+    expect(events.map((e) => e.node.action)).toContain('USER_CREATED');
+  });
 });

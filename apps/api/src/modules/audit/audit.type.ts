@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import { JSONObjectScalar } from '../../common/scalars';
 import type { AuditEventEntity } from './audit-event.entity';
@@ -93,5 +93,7 @@ export class AuditFilter {
 @ArgsType()
 export class AuditArgs extends PageArgs {
   @Field(() => AuditFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: AuditFilter | null;
 }

@@ -16,7 +16,7 @@ import { DUMMY_HASH_PROMISE, hashPassword, passwordProblem, verifyPassword } fro
 import { hashSecret, newSecret } from './secrets';
 import { SessionEntity } from './session.entity';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.settings';
-import type { SignInLimiter } from './throttle';
+import type { SignInLimit } from './sign-in-limit';
 
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 /** Inserted by the one setup that wins; its primary key makes a second setup fail in the database. */
@@ -26,8 +26,8 @@ export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly users: UsersService,
-    /** Failed sign-ins, per account and per client address (throttle.ts). */
-    private readonly limiter: SignInLimiter,
+    /** Failed sign-ins, per account and per client address, for the whole deployment (sign-in-limit.ts). */
+    private readonly limit: SignInLimit,
   ) {}
 
   /**
@@ -40,18 +40,19 @@ export class AuthService {
       throw errors.validation([{ field: email.length > 254 ? 'email' : 'password', message: 'That is longer than any email or password here.' }]);
     }
     const emailKey = email.trim().toLowerCase();
+    // The address the trusted proxies vouch for (TRUST_PROXY, config.ts), else the socket's.
     const address = req.ip ?? 'unknown';
-    const [forAccount, forAddress] = await Promise.all([this.limiter.retryAfter('account', emailKey), this.limiter.retryAfter('address', address)]);
-    const wait = Math.max(forAccount, forAddress);
-    if (wait > 0) {
-      throw errors.rateLimited(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+    const turn = await this.limit.begin(emailKey, address);
+    if (!turn.allowed) {
+      throw errors.rateLimited(`Too many failed sign-ins. Try again in ${Math.ceil(turn.retryAfterMs / 60_000)} minute(s).`);
     }
-    const user = await this.db.manager.findOneBy(UserEntity, { emailKey });
-    const ok = user?.passwordHash
-      ? await verifyPassword(password, user.passwordHash)
-      : (await verifyPassword(password, await DUMMY_HASH_PROMISE), false);
+    // Counted as a failure from here on (sign-in-limit.ts); an error before the answer is known is
+    // none, and the error itself is what the caller hears.
+    const { user, ok } = await this.checkPassword(emailKey, password).catch(async (error: unknown) => {
+      await turn.abandoned().catch(() => undefined);
+      throw error;
+    });
     if (!user || !ok || !user.isActive || user.kind !== 'HUMAN') {
-      await Promise.all([this.limiter.fail('account', emailKey), this.limiter.fail('address', address)]);
       await this.db.transaction((tx) =>
         audit(tx, {
           action: 'SIGN_IN_FAILED',
@@ -62,9 +63,18 @@ export class AuthService {
       );
       throw errors.unauthenticated(WRONG_CREDENTIALS);
     }
-    await this.limiter.clear('account', emailKey);
+    await turn.succeeded();
     await this.startSession(req, res, user);
     return user;
+  }
+
+  /** The account and whether the password is its own: one hash comparison whether or not the account exists. */
+  private async checkPassword(emailKey: string, password: string): Promise<{ user: UserEntity | null; ok: boolean }> {
+    const user = await this.db.manager.findOneBy(UserEntity, { emailKey });
+    const ok = user?.passwordHash
+      ? await verifyPassword(password, user.passwordHash)
+      : (await verifyPassword(password, await DUMMY_HASH_PROMISE), false);
+    return { user, ok };
   }
 
   /** Starts a session (cookie + row) for a user who has proven who they are (password or single sign-on). */

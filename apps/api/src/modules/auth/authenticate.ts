@@ -23,9 +23,16 @@ export interface Authentication {
 
 const ANONYMOUS: Authentication = { viewer: null, user: null, sessionHash: null, problem: null };
 
-function viewerOf(user: UserEntity, permissions: string[], accessEpoch: string | null = null): Viewer {
+/** What the credential statement read besides the viewer: see Viewer.accessEpoch and settingsVersion. */
+interface AsOf {
+  accessEpoch: string | null;
+  settingsVersion?: string;
+}
+
+function viewerOf(user: UserEntity, permissions: string[], asOf: AsOf = { accessEpoch: null }): Viewer {
   return {
-    ...(accessEpoch !== null ? { accessEpoch } : {}),
+    ...(asOf.accessEpoch !== null ? { accessEpoch: asOf.accessEpoch } : {}),
+    ...(asOf.settingsVersion !== undefined ? { settingsVersion: asOf.settingsVersion } : {}),
     userId: user.id,
     isAdmin: user.isAdmin,
     kind: user.kind,
@@ -58,7 +65,7 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await db.manager.update(ApiTokenEntity, { id: c!['id'] as string }, { lastUsedAt: now });
     }
-    return { viewer: viewerOf(found.user, found.permissions, found.accessEpoch), user: found.user, sessionHash: null, problem: null };
+    return { viewer: viewerOf(found.user, found.permissions, found), user: found.user, sessionHash: null, problem: null };
   }
 
   const secret = readCookie(req, SESSION_COOKIE);
@@ -73,5 +80,5 @@ export async function authenticate(db: Db, req: Request, now = new Date()): Prom
     const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, (c['absoluteExpiresAt'] as Date).getTime()));
     await db.manager.update(SessionEntity, { tokenHash: hash }, { lastSeenAt: now, expiresAt });
   }
-  return { viewer: viewerOf(found.user, found.permissions, found.accessEpoch), user: found.user, sessionHash: hash, problem: null };
+  return { viewer: viewerOf(found.user, found.permissions, found), user: found.user, sessionHash: hash, problem: null };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { inFixedList, rawQuery } from '../../db/raw-sql';
+import { SETTINGS_VERSION_SQL, versionOf } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -16,6 +17,8 @@ export interface CredentialRow {
   credential: Record<string, Date | string | null>;
   /** access_epoch.n as of this statement (null without its row): see Viewer.accessEpoch. */
   accessEpoch: string | null;
+  /** The settings row's version as of this statement: see Viewer.settingsVersion. */
+  settingsVersion: string;
 }
 
 const USER_COLUMNS = `u.id AS "u_id", u.email AS "u_email", u.email_key AS "u_email_key", u.display_name AS "u_display_name",
@@ -53,7 +56,7 @@ function toRow(raw: Record<string, unknown>, credentialKeys: string[]): Credenti
   const permissions = (typeof perms === 'string' ? (JSON.parse(perms) as string[]) : (perms as string[] | null) ?? []).filter((k) => k !== null).sort();
   const credential = Object.fromEntries(credentialKeys.map((k) => [k, k === 'id' ? (raw[`c_${k}`] as string) : date(raw[`c_${k}`])]));
   const epoch = raw['epoch'];
-  return { user, permissions, credential, accessEpoch: epoch === null || epoch === undefined ? null : String(epoch) };
+  return { user, permissions, credential, accessEpoch: epoch === null || epoch === undefined ? null : String(epoch), settingsVersion: versionOf(raw['settings_version']) };
 }
 
 interface CredentialSource {
@@ -94,7 +97,7 @@ async function credentialsByHash(manager: EntityManager, source: CredentialSourc
   let sql = texts.get(key);
   if (!sql) {
     sql = `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
-            (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch"
+            (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch", ${SETTINGS_VERSION_SQL} AS "settings_version"
        FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
       WHERE ${match.sql}`;
     texts.set(key, sql);

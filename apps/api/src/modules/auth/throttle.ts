@@ -1,7 +1,8 @@
 /**
  * Sliding-window counter of failed sign-ins, per key (an account's email, a client address).
- * Kept in memory by one process per server (the only one, or the cluster's primary: see
- * SignInLimiter); restarting clears it, which only ever loosens the limit for a moment.
+ * Kept in memory by one process. Sign-in no longer uses it: the limit is counted in the database
+ * for every process and server (sign-in-limit.ts); only the cluster's IPC hub still holds one, and
+ * this file goes with the hub.
  */
 export class Throttle {
   private readonly hits = new Map<string, number[]>();

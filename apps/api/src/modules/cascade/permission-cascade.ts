@@ -38,18 +38,27 @@ export class PermissionCascade {
     this.extensions.push(extension);
   }
 
-  async snapshot(tx: EntityManager, userIds: readonly string[]): Promise<CascadeSnapshot> {
+  /**
+   * `at`: the instant whose memberships count as "before" — now, unless the change already
+   * happened (expiry: the membership stopped counting when it expired, before the sweep ends it).
+   */
+  async snapshot(tx: EntityManager, userIds: readonly string[], at = new Date()): Promise<CascadeSnapshot> {
     const users = userIds.length ? await tx.findBy(UserEntity, { id: In([...new Set(userIds)]) }) : [];
-    const perms = await effectivePermissionsOf(tx, users);
+    const perms = await effectivePermissionsOf(tx, users, at);
     return { holders: new Set([...perms].filter(([, keys]) => keys.includes(TRIGGER)).map(([id]) => id)) };
   }
 
-  /** Returns how many memberships were ended, and whose. */
-  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string): Promise<CascadeResult> {
+  /**
+   * Returns how many memberships were ended, and whose. `at`: the instant "after" is judged at —
+   * now, unless the change is judged as of an instant of its own (the expiry sweep's pass: a
+   * membership that expires while the pass runs is that pass's or the next one's to end, not
+   * this cascade's).
+   */
+  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string, at = new Date()): Promise<CascadeResult> {
     const none: CascadeResult = { ended: 0, userIds: [] };
     if (before.holders.size === 0) return none;
     const users = await tx.findBy(UserEntity, { id: In([...before.holders]) });
-    const after = await effectivePermissionsOf(tx, users);
+    const after = await effectivePermissionsOf(tx, users, at);
     // Service accounts are excepted: their integrations must not lose groups because of this rule.
     const losers = users.filter((u) => u.kind === 'HUMAN' && !(after.get(u.id) ?? []).includes(TRIGGER));
     if (losers.length === 0) return none;

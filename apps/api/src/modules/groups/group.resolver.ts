@@ -10,10 +10,13 @@ import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './
 import { groupPolicy } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
 import { ArgsType, Field } from 'type-graphql';
+import { IsOptional, ValidateNested } from 'class-validator';
 
 @ArgsType()
 class GroupsArgs extends PageArgs {
   @Field(() => GroupFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: GroupFilter | null;
 }
 

@@ -20,6 +20,7 @@ import { addMembership, endMembership } from '../memberships/membership.writer';
 import { CURRENT_MEMBERSHIP, currentMembershipSql } from '../permissions/effective-permissions';
 import type { PermissionsService } from '../permissions/permissions.service';
 import { UserEntity } from '../users/user.entity';
+import { emailReadableSql } from '../users/email-visibility';
 import { likePattern } from '../users/users.service';
 import { GroupLeaderGroupEntity } from './group-leader-group.entity';
 import { GroupLeaderEntity } from './group-leader.entity';
@@ -76,7 +77,7 @@ export class GroupsService {
       ),
       groupsLedAmong(manager, viewer.userId, ids),
       this.pendingRequestGroups(manager, viewer.userId, ids),
-      readSettings(manager),
+      readSettings(manager, viewer.settingsVersion),
     ]);
     const memberOf = new Set(memberships.map((m) => m.groupId));
     for (const group of groups) {
@@ -138,6 +139,8 @@ export class GroupsService {
    * `groups.request`, any listed group. Sorted by name, searchable, cursor-paged.
    */
   async list(viewer: Viewer, filter: GroupFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupEntity>> {
+    // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const now = new Date();
     const qb = this.db.manager.createQueryBuilder(GroupEntity, 'g');
     const memberSub = qb
@@ -165,13 +168,14 @@ export class GroupsService {
     if (filter.ledOnly) qb.andWhere('g.id IN (:...led)');
     const term = filter.search?.trim();
     if (term) qb.andWhere("g.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) });
-    // The count (the whole filtered set) and the page (after the cursor) are sent together.
-    const counted = qb.clone().getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
+    // The count (the whole filtered set) and the page (after the cursor) are sent together, and
+    // started in one expression: nothing can throw between starting one and awaiting both.
+    const counting = qb.clone();
+    if (cursor) {
+      const [name, id] = cursor;
       qb.andWhere(new Brackets((w) => w.where('g.nameKey > :cName', { cName: name }).orWhere('g.nameKey = :cName AND g.id > :cId', { cId: id })));
     }
-    const [totalCount, rows] = await Promise.all([counted, qb.orderBy('g.nameKey', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany()]);
+    const [totalCount, rows] = await Promise.all([counting.getCount(), qb.orderBy('g.nameKey', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany()]);
     return { ...toPage(rows, first, (g) => [g.nameKey, g.id]), totalCount };
   }
 
@@ -297,7 +301,7 @@ export class GroupsService {
           group.metadata = input.metadata;
           changed.push('metadata');
         }
-        const wanted = input.permissions != null ? await this.permissions.assertKnown(input.permissions) : null;
+        const wanted = input.permissions != null ? await this.permissions.assertKnown(input.permissions, 'permissions', tx) : null;
         if (changed.length > 0) {
           await tx.save(group);
           await audit(tx, { action: 'GROUP_UPDATED', actor: viewer.actor, group, details: { fields: changed } });
@@ -527,6 +531,7 @@ export class GroupsService {
   /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
   async members(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {
     if (!groupPolicy.listMembers(viewer, facts)) return emptyPage();
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const qb = this.db.manager
       .createQueryBuilder(MembershipEntity, 'm')
       .innerJoinAndSelect('m.user', 'u')
@@ -535,11 +540,17 @@ export class GroupsService {
       .setParameter('now', new Date());
     const term = search?.trim();
     if (term) {
-      qb.andWhere(new Brackets((w) => w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere("u.emailKey LIKE :term ESCAPE '\\'")));
+      // Emails only where the viewer may read them (email-visibility.ts), as in users(search).
+      const readable = await emailReadableSql(this.db.manager, viewer, 'u.id');
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere(`(u.emailKey LIKE :term ESCAPE '\\' AND ${readable.sql})`, readable.params),
+        ),
+      );
     }
     const totalCount = await qb.getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
+    if (cursor) {
+      const [name, id] = cursor;
       qb.andWhere(new Brackets((w) => w.where('u.nameKey > :cName', { cName: name }).orWhere('u.nameKey = :cName AND u.id > :cId', { cId: id })));
     }
     // limit, not take: the join is many-to-one, so rows are not multiplied and no DISTINCT pass is needed.

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { encodeCursor, type CursorValues, type Page } from '../../common/pagination';
 import { rawQuery } from '../../db/raw-sql';
+import type { SqlCondition } from '../users/email-visibility';
 import { likePattern } from '../users/users.service';
 import type { MembershipEntity, MembershipSource } from './membership.entity';
 
@@ -22,13 +23,15 @@ function toDate(value: Date | string): Date {
 
 /**
  * The first page of current members of many groups in ONE query (a window function per group),
- * ordered by name — what `groups { members(first: n) }` needs without a query per group.
+ * ordered by name — what `groups { members(first: n) }` needs without a query per group. A search
+ * matches names, and emails only where `emailReadable` holds (users/email-visibility.ts).
  */
 export async function firstMemberPages(
   manager: EntityManager,
   groupIds: readonly string[],
   first: number,
   search: string | null | undefined,
+  emailReadable: SqlCondition,
 ): Promise<Map<string, Page<MembershipEntity>>> {
   const keys = new Map<string, CursorValues[]>(groupIds.map((id) => [id, []]));
   const result = new Map<string, Page<MembershipEntity>>(
@@ -46,11 +49,11 @@ export async function firstMemberPages(
          FROM membership m JOIN user_account u ON u.id = m.user_id
         WHERE m.group_id IN (:...groupIds)
           AND (m.expires_at IS NULL OR m.expires_at > :now)
-          ${term ? `AND (u.name_key LIKE :term ESCAPE '\\' OR u.email_key LIKE :term ESCAPE '\\')` : ''}
+          ${term ? `AND (u.name_key LIKE :term ESCAPE '\\' OR (u.email_key LIKE :term ESCAPE '\\' AND ${emailReadable.sql}))` : ''}
      ) ranked
      WHERE "rn" <= :limit
      ORDER BY "groupId", "rn"`,
-    { groupIds: [...groupIds], now: new Date(), limit: first + 1, ...(term ? { term: likePattern(term) } : {}) },
+    { ...(term ? { ...emailReadable.params, term: likePattern(term) } : {}), groupIds: [...groupIds], now: new Date(), limit: first + 1 },
   );
   for (const row of rows) {
     const page = result.get(row.groupId)!;

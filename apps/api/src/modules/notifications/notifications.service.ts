@@ -12,12 +12,12 @@ export class NotificationsService {
 
   /** The viewer's own notifications, newest first, with their unread count. */
   async list(viewer: Viewer, unreadOnly: boolean, first: number, after: string | null | undefined): Promise<Page<NotificationEntity> & { unreadCount: number }> {
+    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
     const qb = this.db.manager.createQueryBuilder(NotificationEntity, 'n').where('n.userId = :me', { me: viewer.userId });
     if (unreadOnly) qb.andWhere('n.readAt IS NULL');
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      const when = new Date(String(at));
-      if (Number.isNaN(when.getTime()) || typeof id !== 'string') throw errors.badInput('after is not a cursor this server issued; start again without it.', 'INVALID_CURSOR');
+    if (cursor) {
+      const [at, id] = cursor;
+      const when = new Date(at);
       qb.andWhere(new Brackets((w) => w.where('n.createdAt < :when', { when }).orWhere('n.createdAt = :when AND n.id < :id', { id })));
     }
     const rows = await qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(first + 1).getMany();

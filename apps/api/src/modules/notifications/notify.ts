@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { clipText } from '../../common/storable-text';
 import { NotificationEntity } from './notification.entity';
 
 export interface Message {
@@ -16,6 +17,6 @@ export async function notify(tx: EntityManager, userIds: readonly string[], mess
   if (unique.length === 0) return;
   await tx.insert(
     NotificationEntity,
-    unique.map((userId) => ({ userId, title: message.title.slice(0, 200), body: message.body, link: message.link ?? null })),
+    unique.map((userId) => ({ userId, title: clipText(message.title, 200), body: message.body, link: message.link ?? null })),
   );
 }

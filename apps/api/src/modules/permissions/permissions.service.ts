@@ -45,11 +45,14 @@ export class PermissionsService {
       });
   }
 
-  /** Throws BAD_USER_INPUT naming every key that is not in the catalog. */
-  async assertKnown(keys: readonly string[], field = 'permissions'): Promise<string[]> {
+  /**
+   * Throws BAD_USER_INPUT naming every key that is not in the catalog. Inside a transaction, pass
+   * its `tx`: the read must not wait for a second pooled connection (db/transaction-guard.ts).
+   */
+  async assertKnown(keys: readonly string[], field = 'permissions', manager: EntityManager = this.db.manager): Promise<string[]> {
     const unique = [...new Set(keys.map((k) => k.trim()))];
     if (unique.length === 0) return [];
-    const known = new Set((await this.db.manager.findBy(PermissionEntity, { key: In(unique) })).map((p) => p.key));
+    const known = new Set((await manager.findBy(PermissionEntity, { key: In(unique) })).map((p) => p.key));
     const unknown = unique.filter((k) => !known.has(k));
     if (unknown.length > 0) {
       throw errors.validation([{ field, message: `Unknown permission${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Define ${unknown.length > 1 ? 'them' : 'it'} first.` }]);
@@ -63,7 +66,10 @@ export class PermissionsService {
     if (!isUuid(userId)) throw errors.notFound('No user has this id.');
     const wanted = await this.assertKnown(keys);
     return this.db.transaction(async (tx) => {
-      const user = await tx.findOneBy(UserEntity, { id: userId });
+      // Locked: two replacements of one user's permissions at once would each insert the same
+      // key (a duplicate-key failure), or each decide on what the other is about to change.
+      const lock = this.db.lockClause();
+      const user = await tx.findOne(UserEntity, { where: { id: userId }, ...(lock ? { lock: { mode: lock } } : {}) });
       if (!user) throw errors.notFound('No user has this id.');
       await this.replaceForUser(tx, viewer, user, wanted);
       return user;

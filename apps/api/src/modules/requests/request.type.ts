@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { JoinOutcome, LeaveOutcome, RequestKind, RequestStatus } from '../../common/enums';
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import { GroupType } from '../groups/group.type';
@@ -53,7 +54,7 @@ export class RequestFilter {
 
 @ArgsType()
 export class RequestsArgs extends PageArgs {
-  @Field(() => RequestFilter, { nullable: true }) filter?: RequestFilter | null;
+  @Field(() => RequestFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: RequestFilter | null;
 }
 
 @ObjectType({ description: 'What joinGroup did.' })

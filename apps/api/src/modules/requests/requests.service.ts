@@ -353,6 +353,7 @@ export class RequestsService {
    * decide, all for admins. Pending: oldest first (a queue); other statuses: newest first.
    */
   async list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
+    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
     const qb = this.db.manager.createQueryBuilder(GroupRequestEntity, 'r');
     if (filter.mine) {
       qb.where('r.userId = :me', { me: viewer.userId });
@@ -374,10 +375,9 @@ export class RequestsService {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     const totalCount = await qb.getCount();
     const oldestFirst = filter.status === 'PENDING';
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      const when = new Date(String(at));
-      if (Number.isNaN(when.getTime()) || typeof id !== 'string') throw errors.badInput('after is not a cursor this server issued; start again without it.', 'INVALID_CURSOR');
+    if (cursor) {
+      const [at, id] = cursor;
+      const when = new Date(at);
       const op = oldestFirst ? '>' : '<';
       qb.andWhere(new Brackets((w) => w.where(`r.createdAt ${op} :when`, { when }).orWhere(`r.createdAt = :when AND r.id ${op} :id`, { id })));
     }

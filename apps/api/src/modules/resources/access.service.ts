@@ -1,4 +1,4 @@
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
@@ -10,7 +10,7 @@ import { rawQuery } from '../../db/raw-sql';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level, type ReachColumns, type ReachedResource } from './access.repository';
+import { grantPaths, levelFacts, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level, type ReachColumns, type ReachedResource } from './access.repository';
 import { currentGroupsCached, levelFactsCached, userGroupsHeld } from './access-cache';
 import { ResourceEntity } from './resource.entity';
 
@@ -86,11 +86,11 @@ export class AccessService {
   async explain(viewer: Viewer | null, resourceId: string, userId?: string | null): Promise<Explanation> {
     const subject = this.subjectOf(viewer, userId);
     const id = resourceId.toLowerCase();
-    const [result] = await this.explainMany(subject ? [{ userId: subject, resourceId: id }] : [], id);
+    const [result] = await this.explainMany(subject ? [{ userId: subject, resourceId: id }] : [], viewer?.settingsVersion, id);
     return result ?? { level: 'NONE', reasons: [] };
   }
 
-  private async explainMany(pairs: { userId: string; resourceId: string }[], mustExist?: string): Promise<Explanation[]> {
+  private async explainMany(pairs: { userId: string; resourceId: string }[], settingsAsOf: string | undefined, mustExist?: string): Promise<Explanation[]> {
     const resourceIds = [...new Set([...pairs.map((p) => p.resourceId), ...(mustExist ? [mustExist] : [])])];
     if (resourceIds.some((id) => !isUuid(id))) throw errors.notFound(NOT_FOUND);
     const userIds = [...new Set(pairs.map((p) => p.userId))].filter(isUuid);
@@ -98,7 +98,7 @@ export class AccessService {
       this.db.manager.findBy(ResourceEntity, { id: In(resourceIds) }),
       userIds.length ? this.db.manager.findBy(UserEntity, { id: In(userIds) }) : Promise.resolve([]),
       grantPaths(this.db.manager, userIds, resourceIds),
-      readSettings(this.db.manager),
+      readSettings(this.db.manager, settingsAsOf),
     ]);
     const resourceById = new Map(resources.map((r) => [r.id, r]));
     const missing = resourceIds.filter((id) => !resourceById.has(id));
@@ -122,7 +122,20 @@ export class AccessService {
         : await levelFactsCoalesced(this.db.manager, pair.userId, pair.resourceId);
     if (!facts?.resourceId) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
-    return levelFrom(facts, subject, (await readSettings(this.db.manager)).adminBypass);
+    return levelFrom(facts, subject, (await readSettings(this.db.manager, viewer?.settingsVersion)).adminBypass);
+  }
+
+  /**
+   * The viewer's level on a resource as the caller's transaction `tx` sees it, for a change that
+   * decides on it (resources.service forChange) — the same rule as `level`, read through `tx`'s
+   * own connection: never the access cache, the coalescer or the pool, which would each wait for a
+   * second connection while the transaction holds its first (db/transaction-guard.ts). Throws
+   * NOT_FOUND for an unknown resource.
+   */
+  async levelIn(tx: EntityManager, viewer: Viewer, resourceId: string): Promise<Level> {
+    const facts = isUuid(resourceId) ? await levelFacts(tx, viewer.userId, resourceId.toLowerCase()) : null;
+    if (!facts?.resourceId) throw errors.notFound(NOT_FOUND);
+    return levelFrom(facts, viewer.userId, (await readSettings(tx)).adminBypass);
   }
 
   async check(viewer: Viewer | null, resourceId: string, level: Level, userId?: string | null): Promise<boolean> {
@@ -146,7 +159,7 @@ export class AccessService {
     const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];
     if (badIds.length) throw this.missing(badIds);
     const facts = this.cacheSize > 0 ? levelFactsCached(this.db.manager, this.cacheSize, pairs, new Date(), viewer.accessEpoch) : levelFactsMany(this.db.manager, pairs);
-    const [found, settings] = await Promise.all([facts, readSettings(this.db.manager)]);
+    const [found, settings] = await Promise.all([facts, readSettings(this.db.manager, viewer.settingsVersion)]);
     const missing = [...new Set(pairs.filter((_, i) => !found[i]?.resourceId).map((p) => p.resourceId))];
     if (missing.length) throw this.missing(missing);
     return found.map((f, i) => RANK[levelFrom(f, pairs[i]!.userId, settings.adminBypass)] >= RANK[questions[i]!.level]);
@@ -177,8 +190,8 @@ export class AccessService {
     const kind = filter.kind?.trim().toLowerCase() || null;
     const term = filter.search?.trim();
     const namePattern = term ? likePattern(term.slice(0, LIMITS.displayNameMax)) : null;
-    const cursor = after ? (decodeCursor(after, 3).map(String) as [string, string, string]) : null;
-    const { adminBypass } = await readSettings(this.db.manager);
+    const cursor = after ? decodeCursor(after, ['text', 'text', 'uuid']) : null;
+    const { adminBypass } = await readSettings(this.db.manager, viewer.settingsVersion);
     const everything = () => this.everything(kind, namePattern, cursor, first + 1, withTotal);
     // About yourself, authentication has just read you (active, admin or not).
     if (subject === viewer.userId && viewer.isAdmin && adminBypass) return this.paged(await everything(), first);
@@ -227,9 +240,9 @@ export class AccessService {
    * resource's visibility says it.
    */
   async accessors(viewer: Viewer, resource: ResourceEntity, minLevel: Level, first: number, after: string | null | undefined): Promise<Page<{ user: UserEntity; level: Level }> & { totalCount: number }> {
-    const { adminBypass } = await readSettings(this.db.manager);
+    const { adminBypass } = await readSettings(this.db.manager, viewer.settingsVersion);
     const min = minLevel === 'WRITE' ? 2 : 1;
-    const cursor = after ? decodeCursor(after, 2) : null;
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const base = `
       SELECT c.user_id AS "userId", MAX(c.rank) AS "rank" FROM (
         SELECT r.owner_id AS user_id, 2 AS rank FROM resource r WHERE r.id = :rid AND r.owner_id IS NOT NULL

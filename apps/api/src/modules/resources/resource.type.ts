@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { AccessLevel, AccessReasonKind, Visibility } from '../../common/enums';
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import type { GrantEntity } from './grant.entity';
@@ -93,8 +93,8 @@ export class PrincipalsInput {
 @InputType({ description: 'A whole access list, in the shape Open WebUI uses. Someone in both lists gets WRITE.' })
 export class AccessControlInput {
   @Field(() => Visibility) visibility: Visibility;
-  @Field(() => PrincipalsInput) read: PrincipalsInput;
-  @Field(() => PrincipalsInput) write: PrincipalsInput;
+  @Field(() => PrincipalsInput) @ValidateNested() read: PrincipalsInput;
+  @Field(() => PrincipalsInput) @ValidateNested() write: PrincipalsInput;
 }
 
 @InputType({ description: 'Which resources: a kind, the least level (READ unless given), a name search.' })
@@ -106,7 +106,7 @@ export class ResourceFilter {
 
 @ArgsType()
 export class ResourcesArgs extends PageArgs {
-  @Field(() => ResourceFilter, { nullable: true }) filter?: ResourceFilter | null;
+  @Field(() => ResourceFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: ResourceFilter | null;
   @Field(() => ID, { nullable: true, description: 'Whose access (default: you). Others need access.check.' }) userId?: string | null;
 }
 

@@ -96,15 +96,25 @@ export class ResourcesService {
     return resource ? this.visible(viewer, resource.id) : null;
   }
 
+  /**
+   * Loads and locks the resource a change decides on, then authorizes `rule` on what `tx` sees with
+   * the lock held: changes to one resource queue on its row, and each decides on the state the one
+   * before it committed. Everything is read through `tx` — a read through the pool or the access
+   * cache here would wait for a second connection while holding this one (db/transaction-guard.ts).
+   * Invisible resources are NOT_FOUND, visible-but-not-allowed FORBIDDEN.
+   */
   private async forChange(tx: EntityManager, viewer: Viewer, id: string, rule: 'edit' | 'own'): Promise<ResourceEntity> {
-    const found = await this.visible(viewer, id);
-    if (!found) throw errors.notFound(NOT_FOUND);
-    const allowed = rule === 'edit' ? resourcePolicy.edit(viewer, found.level) : resourcePolicy.own(viewer, found.resource);
+    if (!isUuid(id)) throw errors.notFound(NOT_FOUND);
+    const lock = this.db.lockClause();
+    const resource = await tx.findOne(ResourceEntity, { where: { id: id.toLowerCase() }, ...(lock ? { lock: { mode: lock } } : {}) });
+    if (!resource) throw errors.notFound(NOT_FOUND);
+    const level = await this.access.levelIn(tx, viewer, resource.id);
+    if (!resourcePolicy.read(viewer, level)) throw errors.notFound(NOT_FOUND);
+    const allowed = rule === 'edit' ? resourcePolicy.edit(viewer, level) : resourcePolicy.own(viewer, resource);
     if (!allowed) {
       throw errors.forbidden('NOT_ALLOWED', rule === 'edit' ? 'Changing this resource needs WRITE access.' : 'Only the owner or an administrator may do this.');
     }
-    const lock = this.db.lockClause();
-    return tx.findOneOrFail(ResourceEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
+    return resource;
   }
 
   /** `updateResource`: name and description (owner, admins, WRITE holders). */
@@ -243,6 +253,8 @@ export class ResourcesService {
 
   /** `grantAccess`: one grant with an optional expiry (the access editor's per-row control). */
   async grant(viewer: Viewer, id: string, principal: { userId?: string | null; groupId?: string | null }, level: GrantLevel, expiresAt: Date | null | undefined): Promise<GrantEntity> {
+    // An empty id names nobody: `userId: "u", groupId: ""` is one principal, and '' must not be stored.
+    principal = { userId: principal.userId || null, groupId: principal.groupId || null };
     if (!!principal.userId === !!principal.groupId) throw errors.validation([{ field: 'userId', message: 'Name exactly one principal: a userId or a groupId.' }]);
     if (expiresAt && expiresAt <= new Date()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
     return this.db.transaction(async (tx) => {
@@ -273,7 +285,9 @@ export class ResourcesService {
     if (!grant) throw errors.notFound('No grant has this id.');
     return this.db.transaction(async (tx) => {
       const resource = await this.forChange(tx, viewer, grant.resourceId, 'edit');
-      await tx.delete(GrantEntity, { id: grantId });
+      // Read again under the resource's lock: a concurrent revoke may have removed it meanwhile.
+      if (!(await tx.existsBy(GrantEntity, { id: grant.id }))) throw errors.notFound('No grant has this id.');
+      await tx.delete(GrantEntity, { id: grant.id });
       await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { removed: [grant.userId ? `user:${grant.userId}` : `group:${grant.groupId}`] } });
       return true;
     });

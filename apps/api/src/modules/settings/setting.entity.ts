@@ -13,6 +13,13 @@ export class SettingEntity {
   @Column({ type: 'simple-json' })
   value: JsonObject;
 
+  /**
+   * Moves on every write; servers compare it with what they cached (settings.repository.ts), so a
+   * change made through any server is seen by every other on the next request.
+   */
+  @Column({ type: 'integer', default: 0 })
+  version: number;
+
   @UpdateDateColumn()
   updatedAt: Date;
 }

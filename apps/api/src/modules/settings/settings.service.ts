@@ -23,7 +23,7 @@ export class SettingsService {
 
   async get(viewer: Viewer): Promise<SettingsModel> {
     if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may read the settings.');
-    return readSettings(this.db.manager);
+    return readSettings(this.db.manager, viewer.settingsVersion);
   }
 
   /** The default groups as stored, or the built-in Member group when never changed. */

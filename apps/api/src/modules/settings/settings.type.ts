@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { PermissionLossPolicy, Registration, SsoGroupSync } from '../../common/enums';
 
 @ObjectType({ description: 'Single sign-on settings (SPEC §12).' })
@@ -47,5 +48,5 @@ export class SettingsInput {
   @Field(() => Boolean, { nullable: true }) adminBypass?: boolean | null;
   @Field(() => Registration, { nullable: true }) registration?: Registration | null;
   @Field(() => Int, { nullable: true }) expiryWarningDays?: number | null;
-  @Field(() => SsoSettingsInput, { nullable: true }) sso?: SsoSettingsInput | null;
+  @Field(() => SsoSettingsInput, { nullable: true }) @IsOptional() @ValidateNested() sso?: SsoSettingsInput | null;
 }

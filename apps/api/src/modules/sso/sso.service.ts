@@ -5,6 +5,8 @@ import * as oidc from 'openid-client';
 import type { Viewer } from '../../authz/viewer';
 import type { OidcConfig } from '../../config';
 import { errors } from '../../common/errors';
+import { hasControlCharacter } from '../../common/request-path';
+import { unstorableText } from '../../common/storable-text';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { userLabel, type Actor } from '../audit/actor';
@@ -24,6 +26,12 @@ import { SsoIdentityEntity } from './sso-identity.entity';
 export const OIDC_STATE_COOKIE = 'gh_oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
 const SSO_ACTOR: Actor = { id: null, label: 'SSO sync' };
+
+/**
+ * What `start` puts in the state cookie (openid-client's randomState: base64url). Anything else
+ * in the query or the cookie did not come from here, and is never looked up.
+ */
+const STATE = /^[\w-]{1,64}$/;
 
 /** A refusal shown to the person on the sign-in page, in plain words. */
 class SsoRefusal extends Error {}
@@ -80,8 +88,7 @@ export class SsoService {
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
       const codeVerifier = oidc.randomPKCECodeVerifier();
-      const nextParam = typeof req.query['next'] === 'string' ? req.query['next'] : '/';
-      const next = nextParam.startsWith('/') && !nextParam.startsWith('//') ? nextParam.slice(0, 500) : '/';
+      const next = landingPath(req.query['next']);
       await this.db.transaction(async (tx) => {
         await tx.delete(OidcLoginEntity, { createdAt: LessThan(new Date(Date.now() - LOGIN_TTL_MS)) });
         await tx.insert(OidcLoginEntity, { state, nonce, codeVerifier, next });
@@ -110,7 +117,7 @@ export class SsoService {
     if (typeof req.query['error'] === 'string') return fail(`The sign-on provider refused: ${String(req.query['error_description'] ?? req.query['error']).slice(0, 200)}`);
     const state = typeof req.query['state'] === 'string' ? req.query['state'] : '';
     const cookieState = readStateCookie(req);
-    if (!state || !cookieState || state !== cookieState) return fail('This sign-on did not start in this browser (or took too long). Please start again.');
+    if (!STATE.test(state) || state !== cookieState) return fail('This sign-on did not start in this browser (or took too long). Please start again.');
     // One-time use: the row is taken whatever happens next.
     const login = await this.db.transaction(async (tx) => {
       const row = await tx.findOneBy(OidcLoginEntity, { state });
@@ -224,8 +231,22 @@ export class SsoService {
   }
 }
 
+/** The state cookie's value; null when absent or not one that `start` could have set. */
 function readStateCookie(req: Request): string | null {
   const header = req.headers.cookie ?? '';
   const match = header.split(';').map((p) => p.trim()).find((p) => p.startsWith(`${OIDC_STATE_COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(OIDC_STATE_COOKIE.length + 1)) : null;
+  const value = match?.slice(OIDC_STATE_COOKIE.length + 1) ?? '';
+  return STATE.test(value) ? value : null;
+}
+
+/**
+ * Where to land after signing on (`?next=`): a path on this site, else the home page. A browser
+ * reads `//host`, `/\host` and a path with a tab or newline in it (which it strips) as another
+ * site, so they are refused with every other control character; so is anything longer than the
+ * column that keeps it.
+ */
+function landingPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 500) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\') || hasControlCharacter(value)) return '/';
+  return unstorableText(value, 'next') ? '/' : value;
 }

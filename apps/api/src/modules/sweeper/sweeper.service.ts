@@ -1,4 +1,4 @@
-import { IsNull, LessThanOrEqual, MoreThan, Not, And, type EntityManager } from 'typeorm';
+import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/db';
 import { SYSTEM_ACTOR, userLabel } from '../audit/actor';
@@ -10,68 +10,135 @@ import { notify } from '../notifications/notify';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 
+/** Members whose expired memberships one pass ends, and warnings one pass sends; the next pass does the rest. */
+const END_BATCH = 500;
+const WARN_BATCH = 1000;
+
+export interface SweepResult {
+  /** Memberships this sweeper ended (others sweeping at the same moment ended the rest). */
+  ended: number;
+  /** Expiry warnings this sweeper sent. */
+  warned: number;
+}
+
 /**
  * Expiry (SPEC §7): memberships past `expiresAt` already count for nothing (every query checks);
- * the sweeper removes their rows (audited, actor the system, cause EXPIRY, cascade applied) and
- * warns members `settings.expiryWarningDays` ahead, once.
+ * the sweeper removes their rows (audited, actor the system, cause EXPIRY, the member notified,
+ * the cascade of §8 applied) and warns members `settings.expiryWarningDays` ahead, once.
+ *
+ * Once per deployment (SPEC §16): every server sweeps, and the work is claimed in the database so
+ * that each removal and each warning happens once however many sweep at the same moment. A member
+ * is claimed by locking their user row `SKIP LOCKED` (Db.claimLock) in the transaction that ends
+ * their expired memberships, and re-read there: a member another sweeper holds is passed over, and
+ * one it has finished has nothing left. All of a member's expired memberships end in one
+ * transaction, because the cascade may end the member's other memberships: two sweepers each
+ * ending one of them would each wait for the other's rows. Warnings claim the membership rows
+ * themselves, and a warned row no longer matches (`expiryWarnedAt`). On SQLite (one process)
+ * transactions run one at a time, so the re-reads inside them are the claim.
  */
 export class SweeperService {
   private timer: NodeJS.Timeout | null = null;
+  private pass: Promise<void> | null = null;
+  private stopped = true;
 
   constructor(
     private readonly db: Db,
     private readonly cascade: PermissionCascade,
   ) {}
 
+  /** Sweeps now, then `everyMs` after each pass ends (passes of one process never overlap). */
   start(log: Logger, everyMs = 60_000): void {
+    this.stopped = false;
     const tick = () => {
-      this.run().catch((error: unknown) => log.error({ err: error }, 'sweeper failed'));
+      this.timer = null;
+      this.pass = this.run()
+        .then(({ ended, warned }) => {
+          if (ended > 0 || warned > 0) log.info({ ended, warned }, 'swept expiring memberships');
+        })
+        .catch((error: unknown) => log.error({ err: error }, 'sweeper failed'))
+        .finally(() => {
+          this.pass = null;
+          if (this.stopped) return;
+          this.timer = setTimeout(tick, everyMs);
+          this.timer.unref();
+        });
     };
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
     tick();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops sweeping; resolves once a pass in progress has finished, so the database may close. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.pass;
   }
 
-  /** One pass; returns what it did. Each expired membership is its own transaction. */
-  async run(now = new Date()): Promise<{ ended: number; warned: number }> {
-    const expired = await this.db.manager.find(MembershipEntity, { where: { expiresAt: LessThanOrEqual(now) }, take: 500 });
+  /** One pass. Each member's expired memberships end in a transaction of their own. */
+  async run(now = new Date()): Promise<SweepResult> {
     let ended = 0;
-    for (const m of expired) {
-      ended += await this.db.transaction(async (tx) => {
-        const user = await tx.findOneBy(UserEntity, { id: m.userId });
-        const group = await tx.findOneBy(GroupEntity, { id: m.groupId });
-        if (!user || !group) return 0;
-        // Re-check inside the transaction: it may have been renewed or removed meanwhile.
-        const still = await tx.findOneBy(MembershipEntity, { userId: m.userId, groupId: m.groupId, expiresAt: LessThanOrEqual(now) });
-        if (!still) return 0;
-        const before = await this.cascade.snapshot(tx, [user.id]);
-        await endMembership(tx, { user: { id: user.id, label: userLabel(user) }, group, actor: SYSTEM_ACTOR, action: 'MEMBER_REMOVED', cause: 'EXPIRY' });
-        await notify(tx, [user.id], { title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
-        await this.cascade.apply(tx, before, SYSTEM_ACTOR, `membership of ${group.name} expired`);
-        return 1;
-      });
+    for (const userId of await this.membersWithExpired(now)) {
+      ended += await this.db.transaction((tx) => this.endExpired(tx, userId, now));
     }
     const warned = await this.db.transaction((tx) => this.warn(tx, now));
     return { ended, warned };
+  }
+
+  /** Read outside any transaction, so possibly stale: endExpired re-reads under its claim. */
+  private async membersWithExpired(now: Date): Promise<string[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .select('m.userId', 'userId')
+      .distinct(true)
+      .where('m.expiresAt <= :now', { now })
+      .orderBy('m.userId')
+      .limit(END_BATCH)
+      .getRawMany<{ userId: string }>();
+    return rows.map((r) => r.userId);
+  }
+
+  private async endExpired(tx: EntityManager, userId: string, now: Date): Promise<number> {
+    const claim = this.db.claimLock();
+    const lock = claim ? { lock: claim } : {};
+    // Not found: gone, or held — by another sweeper, or by a change to this user in progress (a later pass).
+    const user = await tx.findOne(UserEntity, { where: { id: userId }, ...lock });
+    if (!user) return 0;
+    // A membership renewed or removed meanwhile no longer matches; one being changed right now is left for a later pass.
+    const expired = await tx.find(MembershipEntity, { where: { userId, expiresAt: LessThanOrEqual(now) }, order: { groupId: 'ASC' }, ...lock });
+    if (expired.length === 0) return 0;
+    const groups = new Map((await tx.findBy(GroupEntity, { id: In(expired.map((m) => m.groupId)) })).map((g) => [g.id, g]));
+    // "Before" is the moment before the first of them expired: since then they have counted for nothing.
+    const firstExpiry = Math.min(...expired.map((m) => m.expiresAt!.getTime()));
+    const before = await this.cascade.snapshot(tx, [user.id], new Date(firstExpiry - 1));
+    const subject = { id: user.id, label: userLabel(user) };
+    const names: string[] = [];
+    for (const m of expired) {
+      const group = groups.get(m.groupId)!;
+      if (!(await endMembership(tx, { user: subject, group, actor: SYSTEM_ACTOR, action: 'MEMBER_REMOVED', cause: 'EXPIRY' }))) continue;
+      await notify(tx, [user.id], { title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
+      names.push(group.name);
+    }
+    // "After" as of the pass's instant too: a membership expiring since is not this member's cascade's to end.
+    if (names.length > 0) await this.cascade.apply(tx, before, SYSTEM_ACTOR, `membership of ${names.join(', ')} expired`, now);
+    return names.length;
   }
 
   private async warn(tx: EntityManager, now: Date): Promise<number> {
     const { expiryWarningDays } = await readSettings(tx);
     if (expiryWarningDays <= 0) return 0;
     const horizon = new Date(now.getTime() + expiryWarningDays * 24 * 3600_000);
+    const claim = this.db.claimLock();
+    // Claimed rows: one another sweeper is warning is passed over; one it has warned no longer matches.
     const soon = await tx.find(MembershipEntity, {
-      where: { expiresAt: And(Not(IsNull()), MoreThan(now), LessThanOrEqual(horizon)), expiryWarnedAt: IsNull() },
-      relations: { group: true },
-      take: 1000,
+      where: { expiresAt: And(MoreThan(now), LessThanOrEqual(horizon)), expiryWarnedAt: IsNull() },
+      take: WARN_BATCH,
+      ...(claim ? { lock: claim } : {}),
     });
+    if (soon.length === 0) return 0;
+    const groups = new Map((await tx.findBy(GroupEntity, { id: In([...new Set(soon.map((m) => m.groupId))]) })).map((g) => [g.id, g]));
     for (const m of soon) {
       await notify(tx, [m.userId], {
-        title: `Your membership of ${m.group!.name} expires soon`,
+        title: `Your membership of ${groups.get(m.groupId)!.name} expires soon`,
         body: `It ends on ${m.expiresAt!.toISOString().slice(0, 10)}. Ask a leader to renew it if you still need it.`,
         link: `/groups/${m.groupId}`,
       });

@@ -36,7 +36,7 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Query(() => UserConnection, { description: 'Search active users by name or email (to share, to add members); admins see all.' })
+  @Query(() => UserConnection, { description: 'Search active users by name, or by email where you may read it (to share, to add members); admins see all.' })
   async users(@Args() args: UserSearchArgs, @Ctx() ctx: Context): Promise<UserConnection> {
     const page = await ctx.services.users.search(requireViewer(ctx), args.search, args.first, args.after);
     return { ...toConnection(page, toUserType), totalCount: page.totalCount ?? 0 };
@@ -108,8 +108,9 @@ export class UserResolver {
   async email(@Root() user: UserType, @Ctx() ctx: Context): Promise<string | null> {
     const viewer = ctx.viewer;
     if (!viewer) return null;
-    if (viewer.isAdmin || viewer.userId === user.id) return user.rawEmail;
-    return (await ctx.loaders.viewerLeadsMemberOf.load(user.id)) ? user.rawEmail : null;
+    // Self and admins need no leadership lookup: the rule already holds without it.
+    if (userPolicy.readEmail(viewer, user, { leadsTheirGroup: false })) return user.rawEmail;
+    return userPolicy.readEmail(viewer, user, { leadsTheirGroup: await ctx.loaders.viewerLeadsMemberOf.load(user.id) }) ? user.rawEmail : null;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When they last signed in; only for themselves and admins.' })

@@ -17,6 +17,7 @@ import { MembershipEntity } from '../memberships/membership.entity';
 import { addMembership } from '../memberships/membership.writer';
 import { readSettings } from '../settings/settings.repository';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
+import { emailReadableSql } from './email-visibility';
 import { UserEntity, type UserKind } from './user.entity';
 import { userPolicy } from './user.policy';
 
@@ -264,21 +265,29 @@ export class UsersService {
     return user && userPolicy.read(viewer, user) ? user : null;
   }
 
-  /** `users(search)`: signed-in users find active people by name or email; admins see all. */
+  /**
+   * `users(search)`: signed-in users find active people by name, and by email only where they may
+   * read it (userPolicy.readEmail, in SQL: email-visibility.ts) — otherwise a hidden email could be
+   * rebuilt one substring at a time. Admins see all.
+   */
   async search(viewer: Viewer, search: string | null | undefined, first: number, after: string | null | undefined): Promise<Page<UserEntity>> {
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const qb = this.db.manager.createQueryBuilder(UserEntity, 'u');
     if (!viewer.isAdmin) qb.where('u.isActive = :active', { active: true });
     const term = search?.trim();
     if (term) {
+      const readable = await emailReadableSql(this.db.manager, viewer, 'u.id');
       qb.andWhere(
         new Brackets((w) =>
-          w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere("u.emailKey LIKE :term ESCAPE '\\'"),
+          w
+            .where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) })
+            .orWhere(`(u.emailKey LIKE :term ESCAPE '\\' AND ${readable.sql})`, readable.params),
         ),
       );
     }
     const totalCount = await qb.getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
+    if (cursor) {
+      const [name, id] = cursor;
       qb.andWhere(new Brackets((w) => w.where('u.nameKey > :name', { name }).orWhere('u.nameKey = :name AND u.id > :id', { id })));
     }
     const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').take(first + 1).getMany();

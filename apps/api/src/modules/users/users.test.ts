@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { expectMatrix, makeCast, makeGroup, makeUser, newId, outcome, type Cast } from '../../../test/factories';
+import { GroupLeaderGroupEntity } from '../groups/group-leader-group.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { UserEntity } from './user.entity';
@@ -160,6 +161,65 @@ describe('user, users and email visibility', () => {
     expect(await emailAs(cast.user.as)).toBeNull();
     expect(await emailAs(cast.manager.as)).toBeNull();
     void group;
+  });
+
+  it('users(search) and Group.members(search) match an email only for those who may read it; names for everyone', async () => {
+    const quiet = await makeUser(app, { displayName: 'Quiet Person', email: `quiet.${Date.now()}@hushed-domain.example` });
+    const other = await makeUser(app, { displayName: 'Another Quiet', email: `other.${Date.now()}@hushed-domain.example` });
+    // The plain user shares the group (so may list its members); the cast's leader leads it.
+    const group = await makeGroup(app, { leaders: [cast.leader.user.id], members: [quiet.user.id, other.user.id, cast.user.user.id] });
+    const USERS = 'query ($s: String!) { users(search: $s) { totalCount edges { node { id } } } }';
+    const found = async (as: typeof cast.user.as, s: string) =>
+      ((await app.gql(USERS, { s }, as)).data as { users: { edges: { node: { id: string } }[] } }).users.edges.map((e) => e.node.id);
+    // A substring of the email that is not in the name.
+    expect(await found(cast.user.as, 'hushed-dom')).toEqual([]);
+    expect(await found(cast.manager.as, 'hushed-dom')).toEqual([]);
+    expect(await found(cast.leader.as, 'hushed-dom')).toEqual(expect.arrayContaining([quiet.user.id, other.user.id]));
+    expect(await found(cast.admin.as, 'hushed-dom')).toEqual(expect.arrayContaining([quiet.user.id, other.user.id]));
+    expect(await found(quiet.as, 'hushed-dom')).toEqual([quiet.user.id]);
+    expect(await found(cast.user.as, 'quiet person')).toEqual([quiet.user.id]);
+
+    // The group's member list: its first page (batched across groups) and a later page (after a cursor).
+    const MEMBERS = 'query ($g: ID!, $s: String, $a: String) { group(id: $g) { members(search: $s, first: 5, after: $a) { totalCount edges { cursor node { user { id } } } } } }';
+    const members = async (as: typeof cast.user.as, s: string | null, a: string | null = null) =>
+      ((await app.gql(MEMBERS, { g: group.id, s, a }, as)).data as { group: { members: { totalCount: number; edges: { cursor: string; node: { user: { id: string } } }[] } } }).group.members;
+    expect((await members(cast.user.as, 'hushed-dom')).totalCount).toBe(0);
+    expect((await members(cast.leader.as, 'hushed-dom')).totalCount).toBe(2);
+    expect((await members(cast.user.as, 'quiet')).totalCount).toBe(2);
+    const firstPage = await members(cast.user.as, null);
+    const afterFirst = firstPage.edges[0]!.cursor;
+    expect((await members(cast.user.as, 'hushed-dom', afterFirst)).totalCount).toBe(0);
+    expect((await members(cast.leader.as, 'hushed-dom', afterFirst)).totalCount).toBe(2);
+  });
+
+  it('the email search and the email field apply one rule: for every viewer and user of the cast, a search by the full email finds them exactly when their email is shown', async () => {
+    // Each way to read an email, and its near misses: self, admin, a listed leader, a member of a
+    // leader group, an expired membership, a co-member, a manager.
+    const member = await makeUser(app, { displayName: 'Rule Member' });
+    const lapsed = await makeUser(app, { displayName: 'Rule Lapsed' });
+    const viaGroup = await makeUser(app, { displayName: 'Rule Via Leader Group' });
+    const leaderGroup = await makeGroup(app, { members: [viaGroup.user.id] });
+    const group = await makeGroup(app, { leaders: [cast.leader.user.id], members: [member.user.id, cast.user.user.id] });
+    await app.dataSource.manager.insert(GroupLeaderGroupEntity, { groupId: group.id, leaderGroupId: leaderGroup.id });
+    await app.dataSource.manager.insert(MembershipEntity, { groupId: group.id, userId: lapsed.user.id, source: 'ADDED', addedById: null, expiresAt: new Date(Date.now() - 60_000) });
+    const people = [cast.user, cast.leader, cast.manager, cast.admin, member, lapsed, viaGroup];
+    const shown: string[] = [];
+    const searched: string[] = [];
+    for (const viewer of people) {
+      for (const target of people) {
+        const pair = `${viewer.user.displayName} → ${target.user.displayName}`;
+        const field = await app.gql<{ user: { email: string | null } }>('query ($id: ID!) { user(id: $id) { email } }', { id: target.user.id }, viewer.as);
+        if (field.data!.user.email !== null) shown.push(pair);
+        const search = await app.gql<{ users: { edges: { node: { id: string } }[] } }>('query ($s: String!) { users(search: $s) { edges { node { id } } } }', { s: target.user.email }, viewer.as);
+        if (search.data!.users.edges.some((e) => e.node.id === target.user.id)) searched.push(pair);
+      }
+    }
+    expect(searched).toEqual(shown);
+    // Every branch of the rule was exercised, both ways.
+    expect(shown).toEqual(expect.arrayContaining(['Plain User → Plain User', `Ada Admin → Rule Lapsed`, 'Lea Leader → Rule Member', 'Rule Via Leader Group → Rule Member']));
+    expect(shown).not.toEqual(expect.arrayContaining(['Lea Leader → Rule Lapsed']));
+    expect(shown).not.toEqual(expect.arrayContaining(['Plain User → Rule Member']));
+    expect(shown).not.toEqual(expect.arrayContaining(['Max Manager → Rule Member']));
   });
 
   it('users: search by name, cursor pages that cover everyone exactly once, inactive hidden from non-admins', async () => {

@@ -9,5 +9,7 @@ import { MembershipUserLive1796059558560 } from './1796059558560-MembershipUserL
 import { GrantPageName1796064776393 } from './1796064776393-GrantPageName';
 import { AccessChangeLog1796070000000 } from './1796070000000-AccessChangeLog';
 import { MigrationNameUnique1796080000000 } from './1796080000000-MigrationNameUnique';
+import { SettingsVersion1796085000000 } from './1796085000000-SettingsVersion';
+import { SignInLimit1796090000000 } from './1796090000000-SignInLimit';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244, MembershipUserLive1796059558560, GrantPageName1796064776393, AccessChangeLog1796070000000, MigrationNameUnique1796080000000];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244, MembershipUserLive1796059558560, GrantPageName1796064776393, AccessChangeLog1796070000000, MigrationNameUnique1796080000000, SettingsVersion1796085000000, SignInLimit1796090000000];

@@ -1,0 +1,18 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+// Generated, then reviewed. Failed sign-ins are counted here, once for every process and server on
+// the database (modules/auth/sign-in-limit.repository.ts); the index serves the pruning of rows
+// whose window has ended.
+export class SignInLimit1796090000000 implements MigrationInterface {
+  name = 'SignInLimit1796090000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "sign_in_limit" ("bucket" character varying(16) NOT NULL, "key" character varying(255) NOT NULL, "failures" integer NOT NULL, "window_ends_at" TIMESTAMP NOT NULL, CONSTRAINT "PK_sign_in_limit" PRIMARY KEY ("bucket", "key"))`);
+    await queryRunner.query(`CREATE INDEX "IX_sign_in_limit_window_ends_at" ON "sign_in_limit" ("window_ends_at")`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IX_sign_in_limit_window_ends_at"`);
+    await queryRunner.query(`DROP TABLE "sign_in_limit"`);
+  }
+}
