@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Logger } from 'pino';
-import { soloLink } from './cluster/link';
 import { runPrimary } from './cluster/primary';
-import { workerLink } from './cluster/worker-link';
 import { ConfigError, loadConfig, type Config } from './config';
 import { bootstrap } from './bootstrap';
 import { guardProcess, type ProcessGuards } from './common/process-guards';
 import { openDatabase } from './db/data-source';
 import { Db } from './db/db';
 import { createLogger } from './logger';
-import { forgetSettings } from './modules/settings/settings.repository';
 import { createSchema } from './schema';
 import { startServer } from './server';
 import { createServices } from './services';
@@ -40,7 +37,7 @@ async function main(): Promise<void> {
 
 /**
  * Serves HTTP from this process until a signal. Alone, it also migrates, bootstraps and sweeps;
- * a worker leaves those to its primary and shares the rest through its link.
+ * a worker leaves those to its primary.
  */
 async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guards: ProcessGuards): Promise<void> {
   const alone = role === 'alone';
@@ -49,8 +46,7 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
   const dataSource = await openDatabase(config.database, { migrate: alone, poolSize: config.dbPoolSize });
   // The transaction guard costs every request in production (db/transaction-guard.ts); tests and development keep it on.
   const db = new Db(dataSource, { guard: config.nodeEnv !== 'production' });
-  const link = alone ? soloLink() : workerLink(() => forgetSettings(dataSource));
-  const services = createServices({ config, db, log, link });
+  const services = createServices({ config, db, log });
   if (alone) await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);

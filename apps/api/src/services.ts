@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { soloLink, type ClusterLink } from './cluster/link';
 import type { Config } from './config';
 import type { Db } from './db/db';
 import { AuditService } from './modules/audit/audit.service';
@@ -45,11 +44,9 @@ export interface ServiceDeps {
   config: Config;
   db: Db;
   log: Logger;
-  /** What this process shares with the server's other workers; by default, nothing (one process). */
-  link?: ClusterLink;
 }
 
-export function createServices({ db, config, log, link = soloLink() }: ServiceDeps): Services {
+export function createServices({ db, config, log }: ServiceDeps): Services {
   const cascade = new PermissionCascade();
   cascade.extend(cancelRequestsOnPermissionLoss);
   const users = new UsersService(db, cascade);
@@ -67,7 +64,7 @@ export function createServices({ db, config, log, link = soloLink() }: ServiceDe
     permissions,
     groups,
     audit: new AuditService(db),
-    settings: new SettingsService(db, () => link.settingsChanged()),
+    settings: new SettingsService(db),
     requests: new RequestsService(db, groups, cascade),
     notifications: new NotificationsService(db),
     sweeper: new SweeperService(db, cascade),

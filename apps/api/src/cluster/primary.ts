@@ -6,7 +6,6 @@ import type { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Db } from '../db/db';
 import { createServices } from '../services';
-import { Hub, type WorkerPort } from './hub';
 
 /** Before starting another worker after one died: a crash loop must not spin the CPU. */
 const RESTART_DELAY_MS = 1_000;
@@ -14,8 +13,10 @@ const RESTART_DELAY_MS = 1_000;
 /**
  * A cluster's primary (WORKERS > 1, PostgreSQL): applies the migrations and the start-up
  * invariants once, starts the workers (each runs `entry` and serves the shared port; Node hands
- * connections to them in turn), runs the expiry sweeper (once per server, not once per worker),
- * keeps what the workers share (hub.ts), and starts a new worker when one dies. A worker that
+ * connections to them in turn), runs the expiry sweeper (its work is claimed in the database, so
+ * it runs once per deployment however many servers sweep), and starts a new worker when one dies.
+ * The workers share nothing through it: whatever a worker keeps in memory is checked against the
+ * database on use (SPEC §16), exactly as between servers. A worker that
  * dies before it ever listened means the server cannot start: the primary stops with an error.
  * A signal drains every worker within the grace period (shutdownGraceMs); whatever still runs
  * then is killed, so that the signal always ends the whole server in time.
@@ -27,30 +28,12 @@ export async function runPrimary(config: Config, log: Logger, entry: string, gua
   const services = createServices({ config, db, log });
   await bootstrap(db, services, config, log);
 
-  const ports = new Map<number, WorkerPort>();
   const listened = new Set<number>();
-  // Settings changes go to the workers that serve. One still starting has cached nothing (it reads
-  // settings only for requests) and may not listen to IPC yet: waiting for its acknowledgement
-  // would end it as unresponsive.
-  const hub = new Hub(() => [...ports.values()].filter((p) => listened.has(p.id)), log);
   let stopping = false;
   let announced = false;
 
   cluster.setupPrimary({ exec: entry });
-  const start = () => {
-    const worker: Worker = cluster.fork();
-    const port: WorkerPort = {
-      id: worker.id,
-      send: (message) => {
-        if (worker.isConnected()) worker.send(message);
-      },
-      kill: () => worker.process.kill('SIGKILL'),
-    };
-    ports.set(worker.id, port);
-    worker.on('message', (message: unknown) => {
-      hub.onMessage(port, message).catch((error: unknown) => log.error({ err: error, worker: worker.id }, 'could not answer a worker'));
-    });
-  };
+  const start = () => cluster.fork();
 
   cluster.on('listening', (worker, address) => {
     listened.add(worker.id);
@@ -94,7 +77,6 @@ export async function runPrimary(config: Config, log: Logger, entry: string, gua
   };
 
   cluster.on('exit', (worker, code, signal) => {
-    ports.delete(worker.id);
     if (stopping) return;
     if (!listened.has(worker.id)) {
       log.error({ worker: worker.id, code, signal }, 'a worker failed to start; stopping the server');

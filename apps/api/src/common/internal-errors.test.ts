@@ -12,6 +12,7 @@ import { Db } from '../db/db';
 import { createSchema } from '../schema';
 import { startServer, type RunningServer } from '../server';
 import { createServices } from '../services';
+import { LOG_REDACTION } from '../logger';
 
 /**
  * What an operator sees when a request fails on our side: the client gets a masked
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const made = await createTestDatabase();
   drop = made.drop;
   const config = { ...loadConfig({ NODE_ENV: 'test', WEB_DIST: 'off', LOG_LEVEL: 'info' }), database: made.db };
-  const log = pino({ level: 'info' }, sink);
+  const log = pino({ level: 'info', redact: LOG_REDACTION }, sink);
   dataSource = await openDatabase(made.db);
   const db = new Db(dataSource);
   const services = createServices({ config, db, log });
@@ -68,6 +69,8 @@ describe('an internal error', () => {
     const logged = lines.find((l) => l['msg'] === 'request failed: internal error (masked for the client)');
     expect(logged?.['reqId']).toBe('req-internal-1');
     expect(JSON.stringify(logged?.['err'])).toMatch(/notification/);
+    // the statement's values (here the viewer's id) stay out of the log
+    expect((logged?.['err'] as Record<string, unknown>)['parameters']).toBe('[redacted]');
     // The server goes on answering.
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });

@@ -85,16 +85,6 @@ export async function writeSettings(tx: EntityManager, settings: SettingsModel):
   cache.generation += 1;
 }
 
-/**
- * Drops this process's cached settings. Another worker of the same server committed a change
- * (cluster/): it tells every worker before its own caller hears back (ClusterLink.settingsChanged).
- */
-export function forgetSettings(ds: DataSource): void {
-  const cache = cacheOf(ds);
-  cache.value = null;
-  cache.generation += 1;
-}
-
 @EventSubscriber()
 export class SettingsCacheSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {

@@ -15,11 +15,7 @@ type Nullable<T> = { [K in keyof T]?: T[K] | null };
 export type SettingsChanges = Nullable<Omit<SettingsModel, 'sso'>> & { sso?: Nullable<SsoSettingsModel> | null };
 
 export class SettingsService {
-  constructor(
-    private readonly db: Db,
-    /** Tells the server's other workers, if any, that the settings changed (cluster/). */
-    private readonly settingsChanged: () => Promise<void>,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async get(viewer: Viewer): Promise<SettingsModel> {
     if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may read the settings.');
@@ -48,8 +44,7 @@ export class SettingsService {
       problems.check(changes.defaultGroupIds.length <= 50 && changes.defaultGroupIds.every(isUuid), 'defaultGroupIds', 'Default groups must be valid group ids (at most 50).');
     }
     problems.throwIfAny();
-    let wrote = false;
-    const result = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const current = await readSettings(tx);
       if (changes.defaultGroupIds != null && changes.defaultGroupIds.length > 0) {
         const ids = [...new Set(changes.defaultGroupIds)];
@@ -76,12 +71,7 @@ export class SettingsService {
       if (changed.length === 0) return current;
       await writeSettings(tx, next);
       await audit(tx, { action: 'SETTINGS_CHANGED', actor: viewer.actor, details: { fields: changed } });
-      wrote = true;
       return next;
     });
-    // After the commit and before the caller hears back: once it has the answer, no worker of
-    // this server answers from the old settings.
-    if (wrote) await this.settingsChanged();
-    return result;
   }
 }
