@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInGroup } from '../src/modules/groups/built-in-groups';
 import { makeCast, makeGroup, makeUser, type Cast } from './factories';
 import { startTestApp, type TestApp } from './harness';
 
@@ -83,6 +84,20 @@ describe('a settings change made through server A is answered by server B on the
     }
   });
 
+  it('permissionLossPolicy: the cascade B runs when a member loses groups.request', async () => {
+    const member = await builtInGroup(a.dataSource.manager, 'MEMBER');
+    for (const [policy, stays] of [['KEEP', 1], ['REMOVE_NON_PUBLIC', 0], ['KEEP', 1]] as const) {
+      const person = await makeUser(a); // in Member, which gives groups.request
+      const group = await makeGroup(a, { members: [person.user.id] });
+      await b.gql('{ settings { permissionLossPolicy } }', {}, cast.admin.as);
+      await set({ permissionLossPolicy: policy });
+      const removed = await b.gql('mutation ($g: ID!, $u: [ID!]!) { removeGroupMembers(groupId: $g, userIds: $u) }', { g: member.id, u: [person.user.id] }, cast.admin.as);
+      expect(removed.errors).toBeUndefined();
+      const count = await b.gql<{ group: { memberCount: number } }>('query ($id: ID!) { group(id: $id) { memberCount } }', { id: group.id }, cast.admin.as);
+      expect(count.data!.group.memberCount).toBe(stays);
+    }
+  });
+
   it('every setting, as the settings page on B reads it', async () => {
     const read = async () => (await b.gql<{ settings: Record<string, unknown> }>('{ settings { adminBypass registration autoLeave allowSelfApproval permissionLossPolicy } }', {}, cast.admin.as)).data!.settings;
     const states = [
@@ -94,5 +109,37 @@ describe('a settings change made through server A is answered by server B on the
       await set(state);
       expect(await read()).toEqual(state);
     }
+  });
+});
+
+describe('an access change made through server A is answered by server B on the next request', () => {
+  it('a revoked grant, a grant to a group the user is then removed from, a deactivated user', async () => {
+    const owner = await makeUser(a, { permissions: ['resources.create'] });
+    const reader = await makeUser(a);
+    // the owner is a member too: a group is shared with by its members (shareable MEMBERS)
+    const group = await makeGroup(a, { members: [reader.user.id, owner.user.id] });
+    const id = (await a.gql<{ createResource: { id: string } }>('mutation { createResource(input: { kind: "doc", name: "Runbook" }) { id } }', {}, owner.as)).data!.createResource.id;
+    const ask = async () =>
+      (await b.gql<{ checkAccess: boolean }>('query ($r: ID!, $u: ID!) { checkAccess(resourceId: $r, userId: $u, level: READ) }', { r: id, u: reader.user.id }, cast.admin.as)).data!.checkAccess;
+    const grant = async (to: Record<string, string>) => {
+      const made = await a.gql<{ grantAccess: { id: string } }>('mutation ($r: ID!, $u: ID, $g: ID) { grantAccess(resourceId: $r, userId: $u, groupId: $g, level: READ) { id } }', { r: id, ...to }, owner.as);
+      expect(made.errors).toBeUndefined();
+      return made.data!.grantAccess.id;
+    };
+
+    const direct = await grant({ u: reader.user.id });
+    expect(await ask()).toBe(true);
+    expect((await a.gql('mutation ($g: ID!) { revokeAccess(grantId: $g) }', { g: direct }, owner.as)).errors).toBeUndefined();
+    expect(await ask()).toBe(false);
+
+    await grant({ g: group.id });
+    expect(await ask()).toBe(true);
+    expect((await a.gql('mutation ($g: ID!, $u: [ID!]!) { removeGroupMembers(groupId: $g, userIds: $u) }', { g: group.id, u: [reader.user.id] }, cast.admin.as)).errors).toBeUndefined();
+    expect(await ask()).toBe(false);
+
+    await grant({ u: reader.user.id });
+    expect(await ask()).toBe(true);
+    expect((await a.gql('mutation ($u: ID!) { updateUser(id: $u, input: { isActive: false }) { id } }', { u: reader.user.id }, cast.admin.as)).errors).toBeUndefined();
+    expect(await ask()).toBe(false);
   });
 });
