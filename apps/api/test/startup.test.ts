@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -9,6 +6,7 @@ import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
 import { openDatabase } from '../src/db/data-source';
 import { POSTGRES_MIGRATIONS } from '../src/db/migrations/postgres';
 import { createDatabase, dropDatabase, scratchName } from '../scripts/lib/pg-admin';
+import { built, healthy, startBuiltServer, stopAll, type BuiltServer } from './built-servers';
 import { createTestDatabase } from './harness';
 import './provided';
 
@@ -19,66 +17,8 @@ import './provided';
  * the first admin must exist exactly once.
  */
 const isPostgres = process.env['TEST_DB'] === 'postgres';
-const apiRoot = path.resolve(__dirname, '..');
-const built = path.join(apiRoot, 'dist', 'main.js');
 const ADMIN = { email: 'first-admin@example.org', password: 'correct horse battery staple' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(databaseUrl: string): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [built], {
-    cwd: apiRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      WEB_DIST: 'off',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      WORKERS: '1',
-      DATABASE_URL: databaseUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, port, output: () => output, exited };
-}
-
-async function healthy(server: Started, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited (${server.child.exitCode}):\n${server.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server not healthy in time:\n${server.output()}`);
-}
-
-async function stopAll(servers: Started[]): Promise<void> {
-  for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
-  await Promise.all(servers.map((s) => s.exited));
-}
+const startServer = (url: string) => startBuiltServer(url, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
 async function counts(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -128,7 +68,7 @@ if (isPostgres) describe('three servers started at the same moment on one Postgr
   const { adminUrl } = inject('templateDatabase') as { adminUrl: string };
   const name = scratchName('gatehouse_startup');
   let url: string;
-  const running: Started[] = [];
+  const running: BuiltServer[] = [];
 
   afterAll(async () => {
     for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
