@@ -8,8 +8,8 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/db/data-source';
-import { levelFactsCached } from '../src/modules/resources/access-cache';
-import { levelFacts, levelFactsMany, reachablePage } from '../src/modules/resources/access.repository';
+import { AccessCache } from '../src/modules/access/access-cache';
+import { levelFacts, levelFactsMany, reachablePage } from '../src/modules/access/access.repository';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { FULL, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
 
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     const j = 4242;
     const withGrant = userId((j * 31 + 2 * 20011) % FULL.users);
     const pairs = Array.from({ length: 100 }, (_, i) => ({ userId: userId((i * 7919) % FULL.users), resourceId: resourceId((i * 104_729) % FULL.resources) }));
+    const cache = new AccessCache(ds, 4_000_000);
     const page = { userId: twenty, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51 };
     const cases: [string, () => Promise<unknown>][] = [
       ['checkAccess (levelFacts), a user with a grant', () => levelFacts(ds.manager, withGrant, resourceId(j))],
@@ -57,8 +58,8 @@ async function main(): Promise<void> {
         'coalesced checkAccess batch, or the bulk check with the cache off: 100 pairs (levelFactsMany)',
         () => levelFactsMany(ds.manager, pairs),
       ],
-      ['bulk check, 100 pairs, cold access cache (levelFactsCached: the epoch, then the facts it lacks)', () => levelFactsCached(ds.manager, 4_000_000, pairs)],
-      ['bulk check, the same 100 pairs, warm access cache (the epoch only)', () => levelFactsCached(ds.manager, 4_000_000, pairs)],
+      ['bulk check, 100 pairs, cold access cache (AccessCache.levelFacts: the epoch, then the facts it lacks)', () => cache.levelFacts(pairs)],
+      ['bulk check, the same 100 pairs, warm access cache (the epoch only)', () => cache.levelFacts(pairs)],
     ];
     for (const [title, work] of cases) {
       for (const statement of await capture(ds, work)) {

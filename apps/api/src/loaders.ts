@@ -12,9 +12,11 @@ import { ledGroupIdsOf } from './modules/groups/leadership.repository';
 import { MembershipEntity } from './modules/memberships/membership.entity';
 import { firstMemberPages } from './modules/memberships/members.repository';
 import type { Page } from './common/pagination';
-import { CURRENT_MEMBERSHIP, currentMembershipSql, effectivePermissionsOf } from './modules/permissions/effective-permissions';
+import { currentMembershipSql, whereCurrentMembership } from './modules/memberships/current';
+import { effectivePermissionsOf } from './modules/permissions/effective-permissions';
 import { UserPermissionEntity } from './modules/permissions/user-permission.entity';
 import { GroupRequestEntity } from './modules/requests/group-request.entity';
+import { createResourceLoaders } from './modules/resources/resource.loaders';
 import { emailReadableSql, type SqlCondition } from './modules/users/email-visibility';
 import { UserEntity } from './modules/users/user.entity';
 import type { Services } from './services';
@@ -39,14 +41,14 @@ function grouped<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 
 const NO_EMAILS: SqlCondition = { sql: '1 = 0', params: {} };
 
-const currentMemberships = (manager: EntityManager) =>
-  manager.createQueryBuilder(MembershipEntity, 'm').where(CURRENT_MEMBERSHIP('m')).setParameter('now', new Date());
+const currentMemberships = (manager: EntityManager) => whereCurrentMembership(manager.createQueryBuilder(MembershipEntity, 'm'), 'm');
 
 export function createLoaders(db: Db, viewer: Viewer | null, services: Services) {
   const m = db.manager;
   const user = new DataLoader<string, UserEntity | null>(async (ids) => byKey(ids, await m.findBy(UserEntity, { id: In([...ids]) }), (u) => u.id));
   const group = new DataLoader<string, GroupEntity | null>(async (ids) => byKey(ids, await m.findBy(GroupEntity, { id: In([...ids]) }), (g) => g.id));
   return {
+    ...createResourceLoaders(m),
     user,
     group,
     directPermissions: new DataLoader<string, string[]>(async (ids) =>

@@ -5,6 +5,7 @@ import { authChecker } from './authz/auth-checker';
 import { guardArguments } from './common/argument-guard';
 import { SCALARS_MAP } from './common/scalars';
 import './common/enums';
+import { AccessReasonResolver, AccessResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { GroupResolver } from './modules/groups/group.resolver';
@@ -13,7 +14,7 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { ImpactResolver } from './modules/permissions/impact.resolver';
 import { PermissionResolver } from './modules/permissions/permission.resolver';
 import { RequestResolver } from './modules/requests/request.resolver';
-import { AccessorResolver, AccessReasonResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
+import { AccessorResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { SsoResolver } from './modules/sso/sso.resolver';
@@ -22,6 +23,8 @@ import { UserResolver } from './modules/users/user.resolver';
 
 /** Every resolver of the API; the schema is code-first and printed to schema.graphql. */
 export const RESOLVERS = [
+  AccessResolver,
+  AccessReasonResolver,
   AuditResolver,
   AuthResolver,
   GroupResolver,
@@ -32,7 +35,6 @@ export const RESOLVERS = [
   RequestResolver,
   ResourceResolver,
   GrantResolver,
-  AccessReasonResolver,
   AccessorResolver,
   ServerInfoResolver,
   SettingsResolver,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { ApolloServer, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,6 +14,7 @@ import { buildContext, type Context } from './context';
 import { createFormatError, internalErrorLogging } from './common/format-error';
 import { queryCostPlugin, queryShapeRules, QUERY_LIMITS } from './common/query-limits';
 import type { Services } from './services';
+import { accessEpochPlugin } from './modules/access/access-epoch';
 import { auditCsvHandler } from './modules/audit/audit.csv';
 import { requestLogging } from './common/request-log';
 import { refuseMalformedPaths } from './common/request-path';
@@ -69,17 +70,6 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }
 };
 
 /**
- * A mutation's own writes come after the access epoch authentication read with the credential
- * (Viewer.accessEpoch): its access questions read the epoch afresh. One listener object for every
- * request, so queries pay nothing for it.
- */
-const epochOnlyForQueries: GraphQLRequestListener<Context> = {
-  async didResolveOperation({ operation, contextValue }) {
-    if (operation?.operation !== 'query' && contextValue.viewer) delete contextValue.viewer.accessEpoch;
-  },
-};
-
-/**
  * Builds the one-port HTTP server: `/healthz`, `/graphql` and the built SPA with history fallback.
  * Tests call this with port 0; `main.ts` calls it with the configured port.
  */
@@ -116,7 +106,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      { requestDidStart: async () => epochOnlyForQueries },
+      accessEpochPlugin,
       internalErrorLogging<Context>(log),
       queryCostPlugin<Context>(),
     ],

@@ -38,7 +38,7 @@ describe('three sweepers at the same moment, pass after pass', () => {
   // process) they share its one Db.
   async function threeSweepers(): Promise<{ sweepers: SweeperService[]; close: () => Promise<void> }> {
     if (app.config.database.dialect === 'sqlite') {
-      return { sweepers: [0, 1, 2].map(() => new SweeperService(app.services.db, app.services.cascade)), close: async () => {} };
+      return { sweepers: [0, 1, 2].map(() => new SweeperService(app.services.db, app.services.memberships)), close: async () => {} };
     }
     const sources = await Promise.all([0, 1, 2].map(() => openDatabase(app.config.database, { migrate: false, poolSize: 1 })));
     const log = createLogger(app.config);

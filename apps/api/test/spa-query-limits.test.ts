@@ -36,9 +36,15 @@ const operations = [...generated.matchAll(/^export const (\w+)Document = (\{.*\}
   ([, name, json]) => ({ name: name!, document: JSON.parse(json!) as DocumentNode }),
 );
 
-/** Apollo Client adds `__typename` to every selection set below the root before sending. */
+/**
+ * Apollo Client adds `__typename` to every selection set below the root before sending, and
+ * removes its client-only `@unmask` directive (data masking).
+ */
 function asSent(document: DocumentNode): DocumentNode {
   return visit(document, {
+    Directive(node) {
+      return node.name.value === 'unmask' ? null : undefined;
+    },
     SelectionSet(node, _key, parent) {
       if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
       if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename')) return undefined;

@@ -1,7 +1,11 @@
+import type { EpochAsOf } from '../modules/access/access-epoch';
 import type { Actor } from '../modules/audit/actor';
 
-/** Who is asking: a signed-in user (session or API token) or nobody. */
-export interface Viewer {
+/**
+ * Who is asking: a signed-in user (session or API token) or nobody. `accessEpoch` (EpochAsOf) is
+ * the access engine's part of it: see modules/access/README.md.
+ */
+export interface Viewer extends EpochAsOf {
   userId: string;
   isAdmin: boolean;
   kind: 'HUMAN' | 'SERVICE';
@@ -9,12 +13,6 @@ export interface Viewer {
   permissions: ReadonlySet<string>;
   /** How the viewer appears in the audit log. */
   actor: Actor;
-  /**
-   * The access epoch (access-cache.ts), read in the same statement as this viewer's credential:
-   * after the request arrived, so the access cache may validate against it without reading it
-   * again. Cleared for mutations (server.ts), whose own writes come after it. Absent: read it.
-   */
-  accessEpoch?: string;
   /**
    * The settings row's version, read in the same statement (after the request arrived): the
    * settings cache answers only when it holds this version (settings.repository.ts). Kept for

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../../test/harness';
 import { makeGroup, makeUser, newId, outcome, type TestUser } from '../../test/factories';
 import { tokenCredential } from '../modules/auth/credential.repository';
 import { hashSecret } from '../modules/auth/secrets';
-import { levelFacts, levelFactsCoalesced } from '../modules/resources/access.repository';
+import { levelFacts, levelFactsCoalesced } from '../modules/access/access.repository';
 import { ApiTokenEntity } from '../modules/tokens/api-token.entity';
 
 // Hot reads are coalesced across requests that arrive together (db/coalesce.ts). These tests

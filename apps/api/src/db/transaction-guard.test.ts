@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../test/harness';
-import { levelFactsCoalesced, NOBODY } from '../modules/resources/access.repository';
+import { levelFactsCoalesced, NOBODY } from '../modules/access/access.repository';
 import { UserEntity } from '../modules/users/user.entity';
 import { openDatabase } from './data-source';
 import { Db } from './db';

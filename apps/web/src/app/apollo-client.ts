@@ -72,6 +72,8 @@ export function createCache(): InMemoryCache {
       PermissionInfo: { keyFields: ['key'] },
       AuthConfig: { keyFields: [] },
       Settings: { keyFields: [] },
+      // One per deployment; identified so the SSO form can read its fragment with `useFragment`.
+      SsoSettings: { keyFields: [] },
       ServerInfo: { keyFields: [] },
     },
   });
@@ -89,6 +91,8 @@ export function createApolloClient(): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([sessionEndedLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: createCache(),
+    // Each component sees only the fields its own query or fragment asks for (see masking.ts).
+    dataMasking: true,
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
     },

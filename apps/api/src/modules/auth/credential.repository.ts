@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { inFixedList, rawQuery } from '../../db/raw-sql';
+import { EPOCH_SQL, epochOf } from '../access/access-epoch';
+import { currentMembershipSql } from '../memberships/current';
 import { SETTINGS_VERSION_SQL, versionOf } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 
@@ -15,7 +17,7 @@ export interface CredentialRow {
   permissions: string[];
   /** api_token: id, lastUsedAt, expiresAt, revokedAt; session: lastSeenAt, expiresAt, absoluteExpiresAt. */
   credential: Record<string, Date | string | null>;
-  /** access_epoch.n as of this statement (null without its row): see Viewer.accessEpoch. */
+  /** The access epoch as of this statement (null without its row): see modules/access/access-epoch.ts. */
   accessEpoch: string | null;
   /** The settings row's version as of this statement: see Viewer.settingsVersion. */
   settingsVersion: string;
@@ -29,7 +31,7 @@ function permissionsSql(postgres: boolean): string {
   const keys = `SELECT p.key AS k FROM permission p WHERE u.is_admin = :yes
       UNION SELECT up.permission_key FROM user_permission up WHERE up.user_id = u.id
       UNION SELECT gp.permission_key FROM membership m JOIN group_permission gp ON gp.group_id = m.group_id
-             WHERE m.user_id = u.id AND (m.expires_at IS NULL OR m.expires_at > :now)`;
+             WHERE m.user_id = u.id AND ${currentMembershipSql('m')}`;
   return postgres
     ? `(SELECT COALESCE(json_agg(x.k), '[]'::json) FROM (${keys}) x) AS "perms"`
     : `(SELECT json_group_array(x.k) FROM (${keys}) x) AS "perms"`;
@@ -55,8 +57,7 @@ function toRow(raw: Record<string, unknown>, credentialKeys: string[]): Credenti
   const perms = raw['perms'];
   const permissions = (typeof perms === 'string' ? (JSON.parse(perms) as string[]) : (perms as string[] | null) ?? []).filter((k) => k !== null).sort();
   const credential = Object.fromEntries(credentialKeys.map((k) => [k, k === 'id' ? (raw[`c_${k}`] as string) : date(raw[`c_${k}`])]));
-  const epoch = raw['epoch'];
-  return { user, permissions, credential, accessEpoch: epoch === null || epoch === undefined ? null : String(epoch), settingsVersion: versionOf(raw['settings_version']) };
+  return { user, permissions, credential, accessEpoch: epochOf(raw['epoch']), settingsVersion: versionOf(raw['settings_version']) };
 }
 
 interface CredentialSource {
@@ -97,7 +98,7 @@ async function credentialsByHash(manager: EntityManager, source: CredentialSourc
   let sql = texts.get(key);
   if (!sql) {
     sql = `SELECT ${c}.token_hash AS "c_hash", ${source.columns}, ${USER_COLUMNS}, ${permissionsSql(postgres)},
-            (SELECT e.n FROM access_epoch e WHERE e.id = 1) AS "epoch", ${SETTINGS_VERSION_SQL} AS "settings_version"
+            ${EPOCH_SQL} AS "epoch", ${SETTINGS_VERSION_SQL} AS "settings_version"
        FROM ${source.table} ${c} JOIN user_account u ON u.id = ${c}.user_id
       WHERE ${match.sql}`;
     texts.set(key, sql);

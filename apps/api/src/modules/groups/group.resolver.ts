@@ -70,7 +70,7 @@ export class GroupResolver {
     @Arg('groupIds', () => [ID]) groupIds: string[],
     @Ctx() ctx: Context,
   ): Promise<GroupType> {
-    return toGroupType(await ctx.services.groups.setLeaders(requireViewer(ctx), groupId, userIds, groupIds));
+    return toGroupType(await ctx.services.leadership.setLeaders(requireViewer(ctx), groupId, userIds, groupIds));
   }
 
   @FieldResolver(() => [String], { description: 'Permissions every current member holds.' })
@@ -104,7 +104,7 @@ export class GroupResolver {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     }
     const page = args.after
-      ? await ctx.services.groups.members(ctx.viewer, facts, group.id, args.first, args.after, args.search)
+      ? await ctx.services.members.page(ctx.viewer, facts, group.id, args.first, args.after, args.search)
       : await ctx.loaders.firstMembers.load(JSON.stringify([group.id, args.first, args.search?.trim() || null]));
     return { ...toConnection(page, toMembershipType), totalCount: page.totalCount ?? 0 };
   }

@@ -3,27 +3,24 @@ import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
-import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
+import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
+import { independentReads } from '../../db/independent-reads';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import { memberIdsOf, type CascadeResult, type PermissionCascade } from '../cascade/permission-cascade';
 import { previewInRollback } from '../../db/preview';
+import { currentMembership } from '../memberships/current';
 import { MembershipEntity } from '../memberships/membership.entity';
+import { currentGroupIdsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
+import type { MembershipsService } from '../memberships/memberships.service';
+import type { CascadeResult } from '../memberships/permission-cascade';
 import { GrantEntity } from '../resources/grant.entity';
-import { notify } from '../notifications/notify';
 import { readSettings } from '../settings/settings.repository';
-import { addMembership, endMembership } from '../memberships/membership.writer';
-import { CURRENT_MEMBERSHIP, currentMembershipSql } from '../permissions/effective-permissions';
 import type { PermissionsService } from '../permissions/permissions.service';
-import { UserEntity } from '../users/user.entity';
-import { emailReadableSql } from '../users/email-visibility';
 import { likePattern } from '../users/users.service';
-import { GroupLeaderGroupEntity } from './group-leader-group.entity';
-import { GroupLeaderEntity } from './group-leader.entity';
 import { GroupPermissionEntity } from './group-permission.entity';
 import { GroupEntity, type Shareable } from './group.entity';
 import { groupPolicy, type GroupFacts } from './group.policy';
@@ -52,11 +49,16 @@ export interface GroupFilterInput {
 const FLAGS = ['internal', 'hidden', 'open', 'public', 'restricted'] as const;
 const NOT_FOUND = 'No group has this id, or you may not see it.';
 
+/**
+ * Groups: their definition (create, update, permissions, delete) and the directory (SPEC §3).
+ * Who is in a group is modules/memberships' (deleting a group and editing its permissions end
+ * memberships through its unit of work); who leads it, leadership.service.ts.
+ */
 export class GroupsService {
   constructor(
     private readonly db: Db,
     private readonly permissions: PermissionsService,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /** The viewer's relation to each group (member, leader, pending request), batched. */
@@ -64,22 +66,14 @@ export class GroupsService {
     const ids = groups.map((g) => g.id);
     const result = new Map<string, GroupFacts>();
     if (ids.length === 0) return result;
-    // Independent reads, sent together (one connection queues them inside a transaction).
     // Leadership: only whether the viewer leads each — reading every leader would read every
     // member of each leader group, for every page of the directory.
-    const [memberships, led, pending, { autoLeave }] = await Promise.all([
-      rawQuery<{ groupId: string }>(
-        manager,
-        `SELECT m.group_id AS "groupId" FROM membership m
-          WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')}`,
-        { userId: viewer.userId, ids: listParam(manager, ids), now: new Date() },
-        'gh_viewer_memberships_among',
-      ),
-      groupsLedAmong(manager, viewer.userId, ids),
-      this.pendingRequestGroups(manager, viewer.userId, ids),
-      readSettings(manager, viewer.settingsVersion),
-    ]);
-    const memberOf = new Set(memberships.map((m) => m.groupId));
+    const [memberOf, led, pending, { autoLeave }] = await independentReads(manager, [
+      () => currentGroupIdsAmong(manager, viewer.userId, ids),
+      () => groupsLedAmong(manager, viewer.userId, ids),
+      () => this.pendingRequestGroups(manager, viewer.userId, ids),
+      () => readSettings(manager, viewer.settingsVersion),
+    ] as const);
     for (const group of groups) {
       result.set(group.id, {
         group,
@@ -115,8 +109,11 @@ export class GroupsService {
     return groupPolicy.read(viewer, await this.facts(viewer, group)) ? group : null;
   }
 
-  /** Loads a group for a change and checks `rule`; invisible groups are NOT_FOUND, visible-but-not-allowed FORBIDDEN. */
-  private async authorize(
+  /**
+   * Loads and locks a group for a change in `tx` and checks `rule`; invisible groups are NOT_FOUND,
+   * visible-but-not-allowed FORBIDDEN. For every service that changes something of a group.
+   */
+  async authorize(
     tx: EntityManager,
     viewer: Viewer,
     id: string,
@@ -148,7 +145,7 @@ export class GroupsService {
       .select('m.groupId')
       .from(MembershipEntity, 'm')
       .where('m.userId = :viewerId')
-      .andWhere(CURRENT_MEMBERSHIP('m'))
+      .andWhere(currentMembership('m'))
       .getQuery();
     const led = await groupIdsLedBy(this.db.manager, viewer.userId, now);
     qb.setParameters({ viewerId: viewer.userId, now, led: led.length ? led : ['00000000-0000-0000-0000-000000000000'] });
@@ -318,11 +315,14 @@ export class GroupsService {
     const added = wanted.filter((k) => !current.includes(k));
     const removed = current.filter((k) => !wanted.includes(k));
     if (added.length === 0 && removed.length === 0) return { ended: 0, userIds: [] };
-    const before = removed.length ? await this.cascade.snapshot(tx, await memberIdsOf(tx, [group.id])) : null;
-    if (removed.length) await tx.delete(GroupPermissionEntity, { groupId: group.id, permissionKey: In(removed) });
-    for (const permissionKey of added) await tx.insert(GroupPermissionEntity, { groupId: group.id, permissionKey });
-    await audit(tx, { action: 'GROUP_PERMISSIONS_CHANGED', actor: viewer.actor, group, details: { added, removed } });
-    return before ? this.cascade.apply(tx, before, viewer.actor, `permissions of ${group.name} changed`) : { ended: 0, userIds: [] };
+    // Losing a permission can cost its members groups.request: one membership unit of work.
+    const cascade = removed.length ? { userIds: await memberIdsOf(tx, [group.id]), actor: viewer.actor, cause: `permissions of ${group.name} changed` } : null;
+    const outcome = await this.memberships.change(tx, { cascade }, async () => {
+      if (removed.length) await tx.delete(GroupPermissionEntity, { groupId: group.id, permissionKey: In(removed) });
+      for (const permissionKey of added) await tx.insert(GroupPermissionEntity, { groupId: group.id, permissionKey });
+      await audit(tx, { action: 'GROUP_PERMISSIONS_CHANGED', actor: viewer.actor, group, details: { added, removed } });
+    });
+    return outcome.cascade;
   }
 
   /**
@@ -345,216 +345,21 @@ export class GroupsService {
         errors.forbidden('NOT_ADMIN', 'Only administrators may delete groups.'),
       );
       if (group.builtIn) throw errors.forbidden('BUILT_IN_GROUP', `The built-in ${group.name} group cannot be deleted.`);
-      const memberIds = await memberIdsOf(tx, [group.id]);
-      const before = await this.cascade.snapshot(tx, memberIds);
-      const members = memberIds.length ? await tx.findBy(UserEntity, { id: In(memberIds) }) : [];
-      for (const member of members) {
-        await endMembership(tx, { user: { id: member.id, label: userLabel(member) }, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'GROUP_DELETED' });
-      }
-      // Its grants go with it (foreign key); record which resources lose them.
-      const grants = await tx.find(GrantEntity, { select: { id: true, resourceId: true, level: true }, where: { groupId: group.id } });
-      for (const grant of grants) {
-        await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, group, resourceId: grant.resourceId, details: { removed: [`group:${group.id}`], cause: 'GROUP_DELETED' } });
-      }
-      await tx.delete(GroupEntity, { id: group.id });
-      await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: members.length, grantsRemoved: grants.length } });
-      await this.cascade.apply(tx, before, viewer.actor, `group ${group.name} deleted`);
+      const rows = await rowsOfGroup(tx, group.id);
+      const cascade = { userIds: rows.map((m) => m.userId), actor: viewer.actor, cause: `group ${group.name} deleted` };
+      await this.memberships.change(tx, { cascade }, async (unit) => {
+        for (const m of rows) {
+          await unit.end({ user: { id: m.userId, label: userLabel(m.user!) }, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'GROUP_DELETED' });
+        }
+        // Its grants go with it (foreign key); record which resources lose them.
+        const grants = await tx.find(GrantEntity, { select: { id: true, resourceId: true, level: true }, where: { groupId: group.id } });
+        for (const grant of grants) {
+          await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, group, resourceId: grant.resourceId, details: { removed: [`group:${group.id}`], cause: 'GROUP_DELETED' } });
+        }
+        await tx.delete(GroupEntity, { id: group.id });
+        await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: rows.length, grantsRemoved: grants.length } });
+      });
       return true;
     });
-  }
-
-  /** `setGroupLeaders`: replaces the leader users and leader groups. */
-  async setLeaders(viewer: Viewer, groupId: string, userIds: readonly string[], groupIds: readonly string[]): Promise<GroupEntity> {
-    const badIds = [...userIds, ...groupIds].filter((i) => !isUuid(i));
-    if (badIds.length) throw errors.validation([{ field: 'userIds', message: `These are not valid ids: ${badIds.slice(0, 5).join(', ')}.` }]);
-    return this.db.transaction(async (tx) => {
-      const { group } = await this.authorize(tx, viewer, groupId, groupPolicy.setLeaders, () =>
-        errors.forbidden('NOT_ALLOWED', "Only administrators and group managers may change a group's leaders."),
-      );
-      const users = userIds.length ? await tx.findBy(UserEntity, { id: In([...new Set(userIds)]) }) : [];
-      const leaderGroups = groupIds.length ? await tx.findBy(GroupEntity, { id: In([...new Set(groupIds)]) }) : [];
-      const problems = new Problems();
-      const missingUsers = [...new Set(userIds)].filter((i) => !users.some((u) => u.id === i));
-      const missingGroups = [...new Set(groupIds)].filter((i) => !leaderGroups.some((g) => g.id === i));
-      if (missingUsers.length) problems.add('userIds', `No user has these ids: ${missingUsers.join(', ')}.`);
-      if (missingGroups.length) problems.add('groupIds', `No group has these ids: ${missingGroups.join(', ')}.`);
-      if (leaderGroups.some((g) => g.id === group.id)) problems.add('groupIds', 'A group cannot lead itself.');
-      problems.throwIfAny();
-      const before = {
-        users: (await tx.findBy(GroupLeaderEntity, { groupId: group.id })).map((l) => l.userId).sort(),
-        groups: (await tx.findBy(GroupLeaderGroupEntity, { groupId: group.id })).map((l) => l.leaderGroupId).sort(),
-      };
-      const after = { users: users.map((u) => u.id).sort(), groups: leaderGroups.map((g) => g.id).sort() };
-      if (JSON.stringify(before) === JSON.stringify(after)) return group;
-      await tx.delete(GroupLeaderEntity, { groupId: group.id });
-      await tx.delete(GroupLeaderGroupEntity, { groupId: group.id });
-      for (const userId of after.users) await tx.insert(GroupLeaderEntity, { groupId: group.id, userId });
-      for (const leaderGroupId of after.groups) await tx.insert(GroupLeaderGroupEntity, { groupId: group.id, leaderGroupId });
-      await audit(tx, {
-        action: 'LEADERS_CHANGED',
-        actor: viewer.actor,
-        group,
-        details: {
-          users: users.map((u) => userLabel(u)),
-          groups: leaderGroups.map((g) => g.name),
-          before: { userIds: before.users, groupIds: before.groups },
-        },
-      });
-      return group;
-    });
-  }
-
-  /**
-   * `addGroupMembers` (SPEC §7): admins; managers and leaders of self-service groups. Escalation
-   * guard: a non-admin may not add members to a group carrying a permission they lack. Current
-   * members are skipped; an unknown or inactive user refuses the whole call; `maxMembers` holds.
-   */
-  async addMembers(viewer: Viewer, groupId: string, userIds: readonly string[], expiresAt: Date | null | undefined): Promise<MembershipEntity[]> {
-    const ids = [...new Set(userIds)];
-    new Problems()
-      .check(ids.length >= 1 && ids.length <= LIMITS.maxPageSize, 'userIds', `Add between 1 and ${LIMITS.maxPageSize} users at a time.`)
-      .check(ids.every(isUuid), 'userIds', 'Some user ids are not valid ids.')
-      .check(!expiresAt || expiresAt.getTime() > Date.now(), 'expiresAt', 'The expiry must be in the future.')
-      .throwIfAny();
-    return this.db.transaction(async (tx) => {
-      const { group } = await this.authorize(tx, viewer, groupId, groupPolicy.addMembers, () =>
-        errors.forbidden(
-          'NOT_ALLOWED',
-          'You may not add members to this group: internal and restricted groups gain members only through an administrator.',
-        ),
-      );
-      await this.escalationGuard(tx, viewer, group);
-      const users = await tx.findBy(UserEntity, { id: In(ids) });
-      const unknown = ids.filter((i) => !users.some((u) => u.id === i));
-      const inactive = users.filter((u) => !u.isActive);
-      const problems = new Problems();
-      if (unknown.length) problems.add('userIds', `No user has these ids: ${unknown.join(', ')}.`);
-      if (inactive.length) problems.add('userIds', `These accounts are deactivated: ${inactive.map((u) => u.displayName).join(', ')}.`);
-      if (group.system && users.some((u) => u.kind !== 'SERVICE')) problems.add('userIds', 'Only service accounts may be members of the System group.');
-      problems.throwIfAny();
-      const existing = new Set(
-        (await tx.findBy(MembershipEntity, { groupId: group.id, userId: In(ids) })).map((m) => m.userId),
-      );
-      // An expired membership still has its row until the sweeper removes it; replace it.
-      const expired = (await tx.findBy(MembershipEntity, { groupId: group.id, userId: In(ids) })).filter(
-        (m) => m.expiresAt !== null && m.expiresAt <= new Date(),
-      );
-      for (const m of expired) {
-        await tx.delete(MembershipEntity, { groupId: m.groupId, userId: m.userId });
-        existing.delete(m.userId);
-      }
-      const toAdd = users.filter((u) => !existing.has(u.id));
-      if (group.maxMembers !== null && toAdd.length > 0) {
-        const count = await this.currentMemberCount(tx, group.id);
-        if (count + toAdd.length > group.maxMembers) {
-          throw errors.conflict('GROUP_FULL', `${group.name} allows ${group.maxMembers} members and has ${count}; adding ${toAdd.length} would exceed it.`);
-        }
-      }
-      const added: MembershipEntity[] = [];
-      for (const user of toAdd) {
-        added.push(
-          await addMembership(tx, { user: { id: user.id, label: userLabel(user) }, group, source: 'ADDED', actor: viewer.actor, expiresAt: expiresAt ?? null }),
-        );
-      }
-      await this.afterMembersAdded(tx, group, toAdd, viewer);
-      return added;
-    });
-  }
-
-  private async afterMembersAdded(tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer): Promise<void> {
-    await notify(tx, users.map((u) => u.id), {
-      title: `You were added to ${group.name}`,
-      body: `${viewer.actor.label.replace(/ <.*>$/, '')} added you.`,
-      link: `/groups/${group.id}`,
-    });
-  }
-
-  /** Escalation guard (SPEC §2): non-admins may not grow a group that carries a permission they lack. */
-  async escalationGuard(tx: EntityManager, actor: Viewer, group: GroupEntity): Promise<void> {
-    if (actor.isAdmin) return;
-    const carried = (await tx.findBy(GroupPermissionEntity, { groupId: group.id })).map((p) => p.permissionKey);
-    const missing = carried.filter((k) => !actor.permissions.has(k));
-    if (missing.length > 0) {
-      throw errors.forbidden('ESCALATION', `${group.name} carries ${missing.join(', ')}, which you do not hold; only an administrator may add members to it.`);
-    }
-  }
-
-  async currentMemberCount(manager: EntityManager, groupId: string): Promise<number> {
-    return manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .where('m.groupId = :groupId', { groupId })
-      .andWhere(CURRENT_MEMBERSHIP('m'))
-      .setParameter('now', new Date())
-      .getCount();
-  }
-
-  /** `removeGroupMembers` (SPEC §7): ids that are not members are ignored; returns how many were removed. */
-  async removeMembers(viewer: Viewer, groupId: string, userIds: readonly string[], reason: string | null | undefined): Promise<number> {
-    const ids = [...new Set(userIds)];
-    new Problems()
-      .check(ids.length >= 1 && ids.length <= LIMITS.maxPageSize, 'userIds', `Remove between 1 and ${LIMITS.maxPageSize} users at a time.`)
-      .check(ids.every(isUuid), 'userIds', 'Some user ids are not valid ids.')
-      .check((reason ?? '').length <= LIMITS.reasonMax, 'reason', `The reason must be at most ${LIMITS.reasonMax} characters.`)
-      .throwIfAny();
-    return this.db.transaction(async (tx) => {
-      const { group } = await this.authorize(tx, viewer, groupId, groupPolicy.removeMembers, () =>
-        errors.forbidden('NOT_ALLOWED', 'You may not remove members from this group.'),
-      );
-      const members = await tx.find(MembershipEntity, { where: { groupId: group.id, userId: In(ids) }, relations: { user: true } });
-      const before = await this.cascade.snapshot(tx, members.map((m) => m.userId));
-      let removed = 0;
-      for (const m of members) {
-        const ok = await endMembership(tx, {
-          user: { id: m.userId, label: userLabel(m.user!) },
-          group,
-          actor: viewer.actor,
-          action: 'MEMBER_REMOVED',
-          cause: viewer.isAdmin ? 'ADMIN' : 'LEADER',
-          reason: reason ?? null,
-        });
-        if (ok) removed += 1;
-      }
-      await this.afterMembersRemoved(tx, group, members.map((m) => m.user!), viewer, reason ?? null);
-      await this.cascade.apply(tx, before, viewer.actor, `removed from ${group.name}`);
-      return removed;
-    });
-  }
-
-  private async afterMembersRemoved(tx: EntityManager, group: GroupEntity, users: UserEntity[], viewer: Viewer, reason: string | null): Promise<void> {
-    await notify(tx, users.map((u) => u.id), {
-      title: `You were removed from ${group.name}`,
-      body: reason ?? `${viewer.actor.label.replace(/ <.*>$/, '')} removed you.`,
-      link: `/groups/${group.id}`,
-    });
-  }
-
-  /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
-  async members(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {
-    if (!groupPolicy.listMembers(viewer, facts)) return emptyPage();
-    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
-    const qb = this.db.manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.groupId = :groupId', { groupId })
-      .andWhere(CURRENT_MEMBERSHIP('m'))
-      .setParameter('now', new Date());
-    const term = search?.trim();
-    if (term) {
-      // Emails only where the viewer may read them (email-visibility.ts), as in users(search).
-      const readable = await emailReadableSql(this.db.manager, viewer, 'u.id');
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where("u.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) }).orWhere(`(u.emailKey LIKE :term ESCAPE '\\' AND ${readable.sql})`, readable.params),
-        ),
-      );
-    }
-    const totalCount = await qb.getCount();
-    if (cursor) {
-      const [name, id] = cursor;
-      qb.andWhere(new Brackets((w) => w.where('u.nameKey > :cName', { cName: name }).orWhere('u.nameKey = :cName AND u.id > :cId', { cId: id })));
-    }
-    // limit, not take: the join is many-to-one, so rows are not multiplied and no DISTINCT pass is needed.
-    const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1).getMany();
-    return { ...toPage(rows, first, (m) => [m.user!.nameKey, m.userId]), totalCount };
   }
 }

@@ -1,6 +1,6 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
-import { CURRENT_MEMBERSHIP, currentMembershipSql } from '../permissions/effective-permissions';
+import { currentMembershipSql } from '../memberships/current';
 
 /**
  * Leaders of G (SPEC §2): users listed in G's leaders, and *direct, current* members of one of G's
@@ -60,11 +60,6 @@ function collect(keys: readonly string[], pairs: { groupId: string; userId: stri
 export async function leaderIdsOf(manager: EntityManager, groupIds: readonly string[], now = new Date()): Promise<Map<string, string[]>> {
   if (groupIds.length === 0) return new Map();
   return collect(groupIds, await leadershipPairs(manager, { groupIds }, now), 'groupId');
-}
-
-/** Restricts a query over memberships (alias `alias`) to current ones. */
-export function currentOnly<T extends object>(qb: SelectQueryBuilder<T>, alias: string, now = new Date()): SelectQueryBuilder<T> {
-  return qb.andWhere(CURRENT_MEMBERSHIP(alias)).setParameter('now', now);
 }
 
 /** For many users at once: the ids of the groups each leads (directly or via a leader group). */

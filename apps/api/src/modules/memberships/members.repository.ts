@@ -3,6 +3,7 @@ import { encodeCursor, type CursorValues, type Page } from '../../common/paginat
 import { rawQuery } from '../../db/raw-sql';
 import type { SqlCondition } from '../users/email-visibility';
 import { likePattern } from '../users/users.service';
+import { currentMembershipSql } from './current';
 import type { MembershipEntity, MembershipSource } from './membership.entity';
 
 interface Row {
@@ -48,7 +49,7 @@ export async function firstMemberPages(
               COUNT(*) OVER (PARTITION BY m.group_id) AS "total"
          FROM membership m JOIN user_account u ON u.id = m.user_id
         WHERE m.group_id IN (:...groupIds)
-          AND (m.expires_at IS NULL OR m.expires_at > :now)
+          AND ${currentMembershipSql('m')}
           ${term ? `AND (u.name_key LIKE :term ESCAPE '\\' OR (u.email_key LIKE :term ESCAPE '\\' AND ${emailReadable.sql}))` : ''}
      ) ranked
      WHERE "rn" <= :limit

@@ -15,7 +15,7 @@ export class MembershipResolver {
     @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<MembershipType[]> {
-    return (await ctx.services.groups.addMembers(requireViewer(ctx), groupId, userIds, expiresAt)).map(toMembershipType);
+    return (await ctx.services.members.add(requireViewer(ctx), groupId, userIds, expiresAt)).map(toMembershipType);
   }
 
   @Authorized()
@@ -26,7 +26,7 @@ export class MembershipResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    return ctx.services.groups.removeMembers(requireViewer(ctx), groupId, userIds, reason);
+    return ctx.services.members.remove(requireViewer(ctx), groupId, userIds, reason);
   }
 
   @FieldResolver(() => UserType)

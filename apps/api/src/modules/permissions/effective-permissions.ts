@@ -1,19 +1,13 @@
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PermissionEntity } from './permission.entity';
 import { rawQuery } from '../../db/raw-sql';
+import { currentMembershipSql } from '../memberships/current';
 
 interface Subject {
   id: string;
   isActive: boolean;
   isAdmin: boolean;
 }
-
-/** A membership counts while it has no expiry or its expiry is still ahead. */
-export const CURRENT_MEMBERSHIP = (alias: string) =>
-  new Brackets((qb) => qb.where(`${alias}.expiresAt IS NULL`).orWhere(`${alias}.expiresAt > :now`));
-
-/** The same rule in hand-written SQL (column names, `:now` bound by the caller). */
-export const currentMembershipSql = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`;
 
 /**
  * Effective permissions of many users at once (SPEC §1): direct ∪ permissions of every group the
@@ -40,7 +34,7 @@ export async function effectivePermissionsOf(
        UNION
        SELECT m.user_id AS "userId", gp.permission_key AS "key"
          FROM membership m JOIN group_permission gp ON gp.group_id = m.group_id
-        WHERE m.user_id IN (:...ids) AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+        WHERE m.user_id IN (:...ids) AND ${currentMembershipSql('m')}`,
       { ids: plain, now },
     );
     for (const row of rows) result.get(row.userId)?.add(row.key);
@@ -64,7 +58,7 @@ export async function activeHoldersOf(manager: EntityManager, key: string, now =
      SELECT m.user_id FROM membership m
        JOIN group_permission gp ON gp.group_id = m.group_id
        JOIN user_account u ON u.id = m.user_id
-      WHERE gp.permission_key = :key AND u.is_active = :yes AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+      WHERE gp.permission_key = :key AND u.is_active = :yes AND ${currentMembershipSql('m')}`,
     { yes: true, key, now },
   );
   return rows.map((r) => r.userId);

@@ -3,7 +3,7 @@ import { ADMIN } from '../../authz/access';
 import { requireViewer, type Context } from '../../context';
 import { UserEntity } from '../users/user.entity';
 import { toUserType, UserType } from '../users/user.type';
-import type { CascadeResult } from '../cascade/permission-cascade';
+import type { CascadeResult } from '../memberships/permission-cascade';
 
 @ObjectType({ description: 'What a permission change would do, computed by running it and rolling it back (SPEC §8).' })
 export class PermissionImpact {

@@ -8,7 +8,8 @@ import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import type { CascadeResult, PermissionCascade } from '../cascade/permission-cascade';
+import type { MembershipsService } from '../memberships/memberships.service';
+import type { CascadeResult } from '../memberships/permission-cascade';
 import { UserEntity } from '../users/user.entity';
 import { PermissionEntity } from './permission.entity';
 import { UserPermissionEntity } from './user-permission.entity';
@@ -16,7 +17,7 @@ import { UserPermissionEntity } from './user-permission.entity';
 export class PermissionsService {
   constructor(
     private readonly db: Db,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /** The catalog, built-in keys first, then admins' own, each alphabetical. */
@@ -82,17 +83,19 @@ export class PermissionsService {
     const removed = current.filter((k) => !wanted.includes(k));
     const added = wanted.filter((k) => !current.includes(k));
     if (removed.length === 0 && added.length === 0) return { ended: 0, userIds: [] };
-    const before = await this.cascade.snapshot(tx, [user.id]);
-    if (removed.length > 0) await tx.delete(UserPermissionEntity, { userId: user.id, permissionKey: In(removed) });
-    for (const permissionKey of added) await tx.insert(UserPermissionEntity, { userId: user.id, permissionKey });
-    await audit(tx, {
-      action: 'USER_PERMISSIONS_CHANGED',
-      actor: viewer.actor,
-      user: { id: user.id, label: userLabel(user) },
-      details: { added, removed },
+    // Losing a permission can cost groups.request: one membership unit of work.
+    const cascade = removed.length > 0 ? { userIds: [user.id], actor: viewer.actor, cause: `direct permission removed: ${removed.join(', ')}` } : null;
+    const outcome = await this.memberships.change(tx, { cascade }, async () => {
+      if (removed.length > 0) await tx.delete(UserPermissionEntity, { userId: user.id, permissionKey: In(removed) });
+      for (const permissionKey of added) await tx.insert(UserPermissionEntity, { userId: user.id, permissionKey });
+      await audit(tx, {
+        action: 'USER_PERMISSIONS_CHANGED',
+        actor: viewer.actor,
+        user: { id: user.id, label: userLabel(user) },
+        details: { added, removed },
+      });
     });
-    if (removed.length === 0) return { ended: 0, userIds: [] };
-    return this.cascade.apply(tx, before, viewer.actor, `direct permission removed: ${removed.join(', ')}`);
+    return outcome.cascade;
   }
 
   /** Impact preview of `setUserPermissions`: the real change, rolled back (admins). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import type { CascadeExtension } from '../cascade/permission-cascade';
+import type { CascadeExtension } from '../memberships/permission-cascade';
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupRequestEntity } from './group-request.entity';

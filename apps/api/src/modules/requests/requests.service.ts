@@ -9,13 +9,14 @@ import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
-import type { PermissionCascade } from '../cascade/permission-cascade';
 import { GroupEntity } from '../groups/group.entity';
 import { groupPolicy, type GroupFacts } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
 import { groupIdsLedBy, leaderIdsOf } from '../groups/leadership.repository';
+import { escalationGuard } from '../memberships/members.service';
 import type { MembershipEntity } from '../memberships/membership.entity';
-import { addMembership, endMembership } from '../memberships/membership.writer';
+import { currentMemberCount } from '../memberships/membership.repository';
+import type { MembershipsService } from '../memberships/memberships.service';
 import { notify } from '../notifications/notify';
 import { activeHoldersOf, effectivePermissions } from '../permissions/effective-permissions';
 import { readSettings } from '../settings/settings.repository';
@@ -72,7 +73,7 @@ export class RequestsService {
   constructor(
     private readonly db: Db,
     private readonly groups: GroupsService,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
   ) {}
 
   private async loadGroupFor(tx: EntityManager, viewer: Viewer, groupId: string): Promise<{ group: GroupEntity; facts: GroupFacts }> {
@@ -110,9 +111,11 @@ export class RequestsService {
         if (group.open && !group.restricted) {
           // 5: open groups are joined at once
           await this.assertRoom(tx, group);
-          await this.clearExpiredRow(tx, viewer.userId, group.id);
-          const membership = await addMembership(tx, { user: me, group, source: 'OPEN_JOIN', actor: viewer.actor, cause: 'SELF' });
-          await this.cancelPending(tx, viewer.userId, group, viewer, 'joined the open group');
+          const { result: membership } = await this.memberships.change(tx, {}, async (unit) => {
+            const added = await unit.add({ user: me, group, source: 'OPEN_JOIN', actor: viewer.actor, cause: 'SELF' });
+            await this.cancelPending(tx, viewer.userId, group, viewer, 'joined the open group');
+            return added;
+          });
           return { outcome: 'JOINED' as const, group, request: null, membership };
         }
         const pending = await this.pendingOf(tx, viewer.userId, group.id);
@@ -138,10 +141,10 @@ export class RequestsService {
         if (!facts.isMember) return { outcome: 'NOT_MEMBER' as const, group, request: null }; // 3
         const leaveNow = async () => {
           const me = await this.subject(tx, viewer.userId);
-          const before = await this.cascade.snapshot(tx, [viewer.userId]);
-          await endMembership(tx, { user: me, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'SELF', reason: text });
-          await this.cancelPending(tx, viewer.userId, group, viewer, 'left the group');
-          await this.cascade.apply(tx, before, viewer.actor, `left ${group.name}`);
+          await this.memberships.change(tx, { cascade: { userIds: [viewer.userId], actor: viewer.actor, cause: `left ${group.name}` } }, async (unit) => {
+            await unit.end({ user: me, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'SELF', reason: text });
+            await this.cancelPending(tx, viewer.userId, group, viewer, 'left the group');
+          });
           return { outcome: 'LEFT' as const, group, request: null };
         };
         if (group.open) return leaveNow(); // 4
@@ -167,18 +170,8 @@ export class RequestsService {
 
   private async assertRoom(tx: EntityManager, group: GroupEntity, adding = 1): Promise<void> {
     if (group.maxMembers === null) return;
-    const count = await this.groups.currentMemberCount(tx, group.id);
+    const count = await currentMemberCount(tx, group.id);
     if (count + adding > group.maxMembers) throw errors.conflict('GROUP_FULL', `${group.name} is full (${group.maxMembers} members).`);
-  }
-
-  /** An expired membership keeps its row until the sweeper runs; a new membership replaces it. */
-  private async clearExpiredRow(tx: EntityManager, userId: string, groupId: string): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .delete()
-      .from('membership')
-      .where('user_id = :userId AND group_id = :groupId AND expires_at IS NOT NULL AND expires_at <= :now', { userId, groupId, now: new Date() })
-      .execute();
   }
 
   private async cancel(tx: EntityManager, request: GroupRequestEntity, actor: Viewer | null, group: GroupEntity, why: string): Promise<void> {
@@ -259,15 +252,17 @@ export class RequestsService {
       if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided by someone else a moment ago.');
 
       let membershipChanged = false;
-      if (approve && request.kind === 'JOIN' && !(await this.isCurrentMember(tx, requester.id, group.id))) {
-        await this.clearExpiredRow(tx, requester.id, group.id);
-        await addMembership(tx, { user: requester, group, source: 'REQUEST', actor: viewer.actor, cause: 'REQUEST_APPROVED' });
-        membershipChanged = true;
+      if (approve && request.kind === 'JOIN') {
+        const { result } = await this.memberships.change(tx, {}, (unit) =>
+          unit.add({ user: requester, group, source: 'REQUEST', actor: viewer.actor, cause: 'REQUEST_APPROVED' }),
+        );
+        membershipChanged = result !== null;
       }
       if (approve && request.kind === 'LEAVE') {
-        const before = await this.cascade.snapshot(tx, [requester.id]);
-        membershipChanged = await endMembership(tx, { user: requester, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'REQUEST_APPROVED', reason: request.reason });
-        await this.cascade.apply(tx, before, viewer.actor, `left ${group.name}`);
+        const cascade = { userIds: [requester.id], actor: viewer.actor, cause: `left ${group.name}` };
+        ({ result: membershipChanged } = await this.memberships.change(tx, { cascade }, (unit) =>
+          unit.end({ user: requester, group, actor: viewer.actor, action: 'MEMBER_LEFT', cause: 'REQUEST_APPROVED', reason: request.reason }),
+        ));
       }
       await audit(tx, {
         action: approve ? 'REQUEST_APPROVED' : 'REQUEST_REJECTED',
@@ -286,25 +281,15 @@ export class RequestsService {
     });
   }
 
-  private async isCurrentMember(tx: EntityManager, userId: string, groupId: string): Promise<boolean> {
-    const row = await tx
-      .createQueryBuilder()
-      .select('1', 'one')
-      .from('membership', 'm')
-      .where('m.user_id = :userId AND m.group_id = :groupId AND (m.expires_at IS NULL OR m.expires_at > :now)', { userId, groupId, now: new Date() })
-      .getRawOne();
-    return row !== undefined;
-  }
-
   /** SPEC §6.5: the requester, re-checked now. On failure the request stays pending. */
   private async assertEligible(tx: EntityManager, actor: Viewer, group: GroupEntity, requester: UserEntity): Promise<void> {
     const refuse = (why: string) => errors.forbidden('REQUESTER_NOT_ELIGIBLE', `${requester.displayName} cannot join ${group.name} now: ${why}`);
     if (!requester.isActive) throw refuse('their account is deactivated.');
     if (group.internal) throw refuse('the group is internal.');
     if (!group.public && !(await effectivePermissions(tx, requester)).includes('groups.request')) throw refuse('they no longer hold groups.request.');
-    if (group.maxMembers !== null && (await this.groups.currentMemberCount(tx, group.id)) >= group.maxMembers) throw refuse(`the group is full (${group.maxMembers} members).`);
+    if (group.maxMembers !== null && (await currentMemberCount(tx, group.id)) >= group.maxMembers) throw refuse(`the group is full (${group.maxMembers} members).`);
     try {
-      await this.groups.escalationGuard(tx, actor, group);
+      await escalationGuard(tx, actor, group);
     } catch {
       throw refuse('the group carries a permission you do not hold, so only an administrator may approve.');
     }

@@ -1,24 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AccessLevel, AccessReasonKind } from '../../common/enums';
+import { AccessLevel } from '../../common/enums';
 import { errors } from '../../common/errors';
 import { toConnection } from '../../common/pagination';
 import { fieldsAt, selectsField } from '../../common/selection';
 import { requireViewer, type Context } from '../../context';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { toUserType, UserType } from '../users/user.type';
-import { GrantEntity } from './grant.entity';
 import type { ResourceEntity } from './resource.entity';
 import { resourcePolicy } from './resources.service';
 import {
-  AccessCheckInput,
   AccessControlInput,
   AccessorConnection,
   AccessorsArgs,
   AccessorType,
   ResourceAbilities,
-  AccessExplanationType,
-  AccessReasonType,
   CreateResourceInput,
   GrantType,
   ResourceConnection,
@@ -57,36 +53,6 @@ export class ResourceResolver {
     const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, { withTotal, columns });
     // 'full' columns are whole resources (ReachedResource is then a ResourceEntity).
     return { ...toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), totalCount: page.totalCount };
-  }
-
-  @Authorized()
-  @Query(() => Boolean, { description: 'May the user (default: you) reach the resource at this level? Others need access.check.' })
-  checkAccess(@Arg('resourceId', () => ID) resourceId: string, @Arg('level', () => AccessLevel) level: AccessLevel, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.services.access.check(requireViewer(ctx), resourceId, level, userId);
-  }
-
-  @Authorized()
-  @Query(() => [Boolean], { description: 'Many checks in one call (integrations), answered in order. Others need access.check.' })
-  // The questions carry no validation decorators (the service checks count and ids): skipping
-  // class-validator spares up to 500 empty validations per call.
-  checkAccessMany(@Arg('checks', () => [AccessCheckInput], { validate: false }) checks: AccessCheckInput[], @Ctx() ctx: Context): Promise<boolean[]> {
-    return ctx.services.access.checkMany(requireViewer(ctx), checks);
-  }
-
-  @Authorized()
-  @Query(() => AccessLevel, { description: 'The effective level of the user (default: you) on the resource.' })
-  async accessLevel(@Arg('resourceId', () => ID) resourceId: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<AccessLevel> {
-    return (await ctx.services.access.level(requireViewer(ctx), resourceId, userId)) as AccessLevel;
-  }
-
-  @Authorized()
-  @Query(() => AccessExplanationType, { description: 'The effective level and every path to it: admin, owner, public, user grant, group grant.' })
-  async explainAccess(@Arg('resourceId', () => ID) resourceId: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context): Promise<AccessExplanationType> {
-    const e = await ctx.services.access.explain(requireViewer(ctx), resourceId, userId);
-    return {
-      level: e.level as AccessLevel,
-      reasons: e.reasons.map((r) => Object.assign(new AccessReasonType(), { kind: r.kind as AccessReasonKind, level: r.level as AccessLevel, groupId: r.groupId, grantId: r.grantId, expiresAt: r.expiresAt })),
-    };
   }
 
   @Authorized()
@@ -175,8 +141,7 @@ export class ResourceResolver {
     if (!ctx.viewer) return [];
     const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
     if (!resourcePolicy.edit(ctx.viewer, level)) return [];
-    const grants = await ctx.services.db.manager.find(GrantEntity, { where: { resourceId: r.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return grants.map(toGrantType);
+    return (await ctx.loaders.grantsOfResource.load(r.id)).map(toGrantType);
   }
 }
 
@@ -215,20 +180,5 @@ export class AccessorResolver {
     const u = await ctx.loaders.user.load(a.userId);
     if (!u) throw errors.notFound('That user no longer exists.');
     return toUserType(u);
-  }
-}
-
-@Resolver(() => AccessReasonType)
-export class AccessReasonResolver {
-  @FieldResolver(() => GroupType, { nullable: true, description: 'The group, for GROUP_GRANT.' })
-  async group(@Root() r: AccessReasonType, @Ctx() ctx: Context): Promise<GroupType | null> {
-    const g = r.groupId ? await ctx.loaders.group.load(r.groupId) : null;
-    return g ? toGroupType(g) : null;
-  }
-
-  @FieldResolver(() => GrantType, { nullable: true, description: 'The grant, for USER_GRANT and GROUP_GRANT.' })
-  async grant(@Root() r: AccessReasonType, @Ctx() ctx: Context): Promise<GrantType | null> {
-    const g = r.grantId ? await ctx.services.db.manager.findOneBy(GrantEntity, { id: r.grantId }) : null;
-    return g ? toGrantType(g) : null;
   }
 }

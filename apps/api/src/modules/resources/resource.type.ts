@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { AccessLevel, AccessReasonKind, Visibility } from '../../common/enums';
+import { AccessLevel, Visibility } from '../../common/enums';
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import type { GrantEntity } from './grant.entity';
 import type { ResourceEntity } from './resource.entity';
@@ -44,21 +44,6 @@ export class GrantType {
 
 export const toGrantType = (g: GrantEntity): GrantType =>
   Object.assign(new GrantType(), { id: g.id, resourceId: g.resourceId, userId: g.userId, groupId: g.groupId, grantedById: g.grantedById, level: g.level as AccessLevel, createdAt: g.createdAt, expiresAt: g.expiresAt });
-
-@ObjectType('AccessReason', { description: 'One path that gives the level, with the group and grant behind it.' })
-export class AccessReasonType {
-  @Field(() => AccessReasonKind) kind: AccessReasonKind;
-  @Field(() => AccessLevel) level: AccessLevel;
-  groupId: string | null;
-  grantId: string | null;
-  @Field(() => Date, { nullable: true, description: 'When this path stops counting.' }) expiresAt: Date | null;
-}
-
-@ObjectType('AccessExplanation', { description: 'The effective level and every path to it.' })
-export class AccessExplanationType {
-  @Field(() => AccessLevel) level: AccessLevel;
-  @Field(() => [AccessReasonType]) reasons: AccessReasonType[];
-}
 
 const ResourceEdge = EdgeType('Resource', ResourceType);
 
@@ -108,13 +93,6 @@ export class ResourceFilter {
 export class ResourcesArgs extends PageArgs {
   @Field(() => ResourceFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: ResourceFilter | null;
   @Field(() => ID, { nullable: true, description: 'Whose access (default: you). Others need access.check.' }) userId?: string | null;
-}
-
-@InputType({ description: 'One question of a bulk check: may this user reach this resource at this level?' })
-export class AccessCheckInput {
-  @Field(() => ID, { nullable: true, description: 'Whose access (default: you). Others need access.check.' }) userId?: string | null;
-  @Field(() => ID) resourceId: string;
-  @Field(() => AccessLevel) level: AccessLevel;
 }
 
 @ObjectType({ description: 'A user who can reach a resource, and at what level.' })

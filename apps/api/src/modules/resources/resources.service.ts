@@ -8,10 +8,10 @@ import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { GroupEntity } from '../groups/group.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
+import { currentGroupIdsAmong } from '../memberships/membership.repository';
 import { UserEntity } from '../users/user.entity';
-import { RANK, type Level } from './access.repository';
-import type { AccessService } from './access.service';
+import { RANK, type Level } from '../access/access.rule';
+import type { AccessService } from '../access/access.service';
 import { GrantEntity, type GrantLevel } from './grant.entity';
 import { ResourceEntity, type Visibility } from './resource.entity';
 
@@ -238,11 +238,7 @@ export class ResourcesService {
   private async assertShareable(tx: EntityManager, viewer: Viewer, groups: GroupEntity[]): Promise<void> {
     if (viewer.isAdmin || groups.length === 0) return;
     const refused: string[] = [];
-    const memberOf = new Set(
-      (await tx.find(MembershipEntity, { where: { userId: viewer.userId, groupId: In(groups.map((g) => g.id)) } }))
-        .filter((m) => m.expiresAt === null || m.expiresAt > new Date())
-        .map((m) => m.groupId),
-    );
+    const memberOf = await currentGroupIdsAmong(tx, viewer.userId, groups.map((g) => g.id));
     for (const g of groups) {
       if (g.shareable === 'NOBODY' || (g.shareable === 'MEMBERS' && !memberOf.has(g.id))) refused.push(g.name);
     }

@@ -12,10 +12,9 @@ import type { Db } from '../../db/db';
 import { userLabel, type Actor } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import type { AuthService } from '../auth/auth.service';
-import type { PermissionCascade } from '../cascade/permission-cascade';
 import { GroupEntity } from '../groups/group.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { addMembership, endMembership } from '../memberships/membership.writer';
+import { currentMembershipsOf } from '../memberships/membership.repository';
+import type { MembershipsService } from '../memberships/memberships.service';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
@@ -49,7 +48,7 @@ export class SsoService {
     private readonly publicUrl: string | null,
     private readonly users: UsersService,
     private readonly auth: AuthService,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
     private readonly log: Logger,
   ) {}
 
@@ -179,7 +178,7 @@ export class SsoService {
     const settings = (await readSettings(tx)).sso;
     if (settings.groupSync === 'OFF' || !claimed) return planSync({ claimed, settings, groupsByKey: new Map(), memberOf: new Set(), ssoMemberships: [] });
     const groups = (await tx.findBy(GroupEntity, { system: false })).map((g) => ({ id: g.id, name: g.name, key: g.nameKey }));
-    const memberships = (await tx.findBy(MembershipEntity, { userId: user.id })).filter((m) => m.expiresAt === null || m.expiresAt > new Date());
+    const memberships = await currentMembershipsOf(tx, user.id);
     const byId = new Map(groups.map((g) => [g.id, g]));
     return planSync({
       claimed,
@@ -190,7 +189,10 @@ export class SsoService {
     });
   }
 
-  /** Applies the plan in `tx`: creates, joins (source SSO), ends SSO memberships; audited with cause SSO. */
+  /**
+   * Applies the plan in `tx`: creates, joins (source SSO), ends SSO memberships; audited with cause
+   * SSO. One membership unit of work; the cascade runs when a membership ends.
+   */
   private async applySync(tx: EntityManager, user: UserEntity, claimed: string[] | null): Promise<SyncPlan> {
     const plan = await this.planFor(tx, user, claimed);
     const subject = { id: user.id, label: userLabel(user) };
@@ -199,17 +201,14 @@ export class SsoService {
       await audit(tx, { action: 'GROUP_CREATED', actor: SSO_ACTOR, group, details: { cause: 'SSO' } });
       plan.join.push({ id: group.id, name: group.name });
     }
-    for (const group of plan.join) {
-      await tx.delete(MembershipEntity, { userId: user.id, groupId: group.id }); // an expired row, if any
-      await addMembership(tx, { user: subject, group, source: 'SSO', actor: SSO_ACTOR, cause: 'SSO' });
-    }
-    if (plan.leave.length) {
-      const before = await this.cascade.snapshot(tx, [user.id]);
+    if (plan.join.length === 0 && plan.leave.length === 0) return plan;
+    const cascade = plan.leave.length ? { userIds: [user.id], actor: SSO_ACTOR, cause: 'SSO group sync' } : null;
+    await this.memberships.change(tx, { cascade }, async (unit) => {
+      for (const group of plan.join) await unit.add({ user: subject, group, source: 'SSO', actor: SSO_ACTOR, cause: 'SSO' });
       for (const group of plan.leave) {
-        await endMembership(tx, { user: subject, group, actor: SSO_ACTOR, action: 'MEMBER_REMOVED', cause: 'SSO', reason: 'No longer in the sign-on provider’s groups.' });
+        await unit.end({ user: subject, group, actor: SSO_ACTOR, action: 'MEMBER_REMOVED', cause: 'SSO', reason: 'No longer in the sign-on provider’s groups.' });
       }
-      await this.cascade.apply(tx, before, SSO_ACTOR, 'SSO group sync');
-    }
+    });
     return plan;
   }
 

@@ -1,11 +1,10 @@
-import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/db';
 import { SYSTEM_ACTOR, userLabel } from '../audit/actor';
-import type { PermissionCascade } from '../cascade/permission-cascade';
 import { GroupEntity } from '../groups/group.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { endMembership } from '../memberships/membership.writer';
+import { expiredRowsOf, expiringUnwarned, usersWithExpired } from '../memberships/membership.repository';
+import type { MembershipsService } from '../memberships/memberships.service';
 import { notify } from '../notifications/notify';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
@@ -43,7 +42,7 @@ export class SweeperService {
 
   constructor(
     private readonly db: Db,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /** Sweeps now, then `everyMs` after each pass ends (passes of one process never overlap). */
@@ -86,41 +85,36 @@ export class SweeperService {
 
   /** Read outside any transaction, so possibly stale: endExpired re-reads under its claim. */
   private async membersWithExpired(now: Date): Promise<string[]> {
-    const rows = await this.db.manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .select('m.userId', 'userId')
-      .distinct(true)
-      .where('m.expiresAt <= :now', { now })
-      .orderBy('m.userId')
-      .limit(END_BATCH)
-      .getRawMany<{ userId: string }>();
-    return rows.map((r) => r.userId);
+    return usersWithExpired(this.db.manager, now, END_BATCH);
   }
 
   private async endExpired(tx: EntityManager, userId: string, now: Date): Promise<number> {
     const claim = this.db.claimLock();
-    const lock = claim ? { lock: claim } : {};
     // Not found: gone, or held — by another sweeper, or by a change to this user in progress (a later pass).
-    const user = await tx.findOne(UserEntity, { where: { id: userId }, ...lock });
+    const user = await tx.findOne(UserEntity, { where: { id: userId }, ...(claim ? { lock: claim } : {}) });
     if (!user) return 0;
     // A membership renewed or removed meanwhile no longer matches; one being changed right now is left for a later pass.
-    const expired = await tx.find(MembershipEntity, { where: { userId, expiresAt: LessThanOrEqual(now) }, order: { groupId: 'ASC' }, ...lock });
+    const expired = await expiredRowsOf(tx, userId, now, claim);
     if (expired.length === 0) return 0;
     const groups = new Map((await tx.findBy(GroupEntity, { id: In(expired.map((m) => m.groupId)) })).map((g) => [g.id, g]));
-    // "Before" is the moment before the first of them expired: since then they have counted for nothing.
+    const names = expired.map((m) => groups.get(m.groupId)!.name);
+    // "Before" is the moment before the first of them expired: since then they have counted for
+    // nothing. "After" as of the pass's instant: a membership expiring since is not this member's
+    // cascade's to end.
     const firstExpiry = Math.min(...expired.map((m) => m.expiresAt!.getTime()));
-    const before = await this.cascade.snapshot(tx, [user.id], new Date(firstExpiry - 1));
+    const cascade = { userIds: [user.id], actor: SYSTEM_ACTOR, cause: `membership of ${names.join(', ')} expired`, before: new Date(firstExpiry - 1), after: now };
     const subject = { id: user.id, label: userLabel(user) };
-    const names: string[] = [];
-    for (const m of expired) {
-      const group = groups.get(m.groupId)!;
-      if (!(await endMembership(tx, { user: subject, group, actor: SYSTEM_ACTOR, action: 'MEMBER_REMOVED', cause: 'EXPIRY' }))) continue;
-      await notify(tx, [user.id], { title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
-      names.push(group.name);
-    }
-    // "After" as of the pass's instant too: a membership expiring since is not this member's cascade's to end.
-    if (names.length > 0) await this.cascade.apply(tx, before, SYSTEM_ACTOR, `membership of ${names.join(', ')} expired`, now);
-    return names.length;
+    const { result } = await this.memberships.change(tx, { cascade }, async (unit) => {
+      let ended = 0;
+      for (const m of expired) {
+        const group = groups.get(m.groupId)!;
+        if (!(await unit.end({ user: subject, group, actor: SYSTEM_ACTOR, action: 'MEMBER_REMOVED', cause: 'EXPIRY' }))) continue;
+        unit.notify([user.id], { title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
+        ended += 1;
+      }
+      return ended;
+    });
+    return result;
   }
 
   private async warn(tx: EntityManager, now: Date): Promise<number> {
@@ -129,11 +123,7 @@ export class SweeperService {
     const horizon = new Date(now.getTime() + expiryWarningDays * 24 * 3600_000);
     const claim = this.db.claimLock();
     // Claimed rows: one another sweeper is warning is passed over; one it has warned no longer matches.
-    const soon = await tx.find(MembershipEntity, {
-      where: { expiresAt: And(MoreThan(now), LessThanOrEqual(horizon)), expiryWarnedAt: IsNull() },
-      take: WARN_BATCH,
-      ...(claim ? { lock: claim } : {}),
-    });
+    const soon = await expiringUnwarned(tx, now, horizon, WARN_BATCH, claim);
     if (soon.length === 0) return 0;
     const groups = new Map((await tx.findBy(GroupEntity, { id: In([...new Set(soon.map((m) => m.groupId))]) })).map((g) => [g.id, g]));
     for (const m of soon) {
@@ -142,8 +132,8 @@ export class SweeperService {
         body: `It ends on ${m.expiresAt!.toISOString().slice(0, 10)}. Ask a leader to renew it if you still need it.`,
         link: `/groups/${m.groupId}`,
       });
-      await tx.update(MembershipEntity, { userId: m.userId, groupId: m.groupId }, { expiryWarnedAt: now });
     }
+    await this.memberships.markExpiryWarned(tx, soon, now);
     return soon.length;
   }
 }

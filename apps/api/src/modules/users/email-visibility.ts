@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../authz/viewer';
 import { inList, listParam } from '../../db/raw-sql';
 import { groupIdsLedBy } from '../groups/leadership.repository';
-import { currentMembershipSql } from '../permissions/effective-permissions';
+import { currentMembershipSql } from '../memberships/current';
 
 /** A condition for a WHERE clause, with the parameters it names. */
 export interface SqlCondition {

@@ -7,14 +7,13 @@ import { cleanName, isEmail, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { userLabel, type Actor } from '../audit/actor';
-import type { PermissionCascade } from '../cascade/permission-cascade';
 import { audit } from '../audit/audit.writer';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { SessionEntity } from '../auth/session.entity';
 import { builtInGroup } from '../groups/built-in-groups';
 import { GroupEntity } from '../groups/group.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { addMembership } from '../memberships/membership.writer';
+import { rowsOfUser } from '../memberships/membership.repository';
+import type { MembershipsService } from '../memberships/memberships.service';
 import { readSettings } from '../settings/settings.repository';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
 import { emailReadableSql } from './email-visibility';
@@ -43,7 +42,7 @@ export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\
 export class UsersService {
   constructor(
     private readonly db: Db,
-    private readonly cascade: PermissionCascade,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /** Creates an account (no authorization here: callers — admin, setup, sign-up, bootstrap — decide). */
@@ -104,8 +103,12 @@ export class UsersService {
       kind === 'SERVICE'
         ? [await builtInGroup(tx, 'SYSTEM')]
         : await this.defaultGroups(tx);
-    for (const group of starting) {
-      await addMembership(tx, { user: subject, group, source: 'DEFAULT', actor, cause: kind === 'SERVICE' ? 'service account' : 'default group' });
+    if (starting.length > 0) {
+      await this.memberships.change(tx, {}, async (unit) => {
+        for (const group of starting) {
+          await unit.add({ user: subject, group, source: 'DEFAULT', actor, cause: kind === 'SERVICE' ? 'service account' : 'default group' });
+        }
+      });
     }
     return user;
   }
@@ -164,7 +167,6 @@ export class UsersService {
       if (changes.isAdmin === true && user.kind === 'SERVICE') problems.add('isAdmin', 'Service accounts cannot be administrators.');
       problems.throwIfAny();
 
-      const before = await this.cascade.snapshot(tx, [user.id]);
       const losingAdmin = (changes.isAdmin === false && user.isAdmin) || (changes.isActive === false && user.isActive && user.isAdmin);
       if (losingAdmin) await this.guardLastAdmin(tx, user.id);
       if (changes.password != null) {
@@ -185,35 +187,36 @@ export class UsersService {
       }
       if (updated.length === 0) return user;
 
-      try {
-        await tx.save(user);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
-        throw error;
-      }
-      const subject = { id: user.id, label: userLabel(user) };
-      if (deactivating) {
-        // Sessions and tokens end at once (SPEC: deactivating ends their sessions and tokens).
-        await tx.delete(SessionEntity, { userId: user.id });
-        await tx.update(ApiTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      }
-      await audit(tx, {
-        action: deactivating ? 'USER_DEACTIVATED' : 'USER_UPDATED',
-        actor: viewer.actor,
-        user: subject,
-        details: { fields: updated },
-      });
-      if (reactivating && user.kind === 'HUMAN') {
-        // Deactivation's cascade took them out of non-public groups; coming back puts them in the
-        // default groups again (as a new account would be), so they are not left with nothing.
-        for (const group of await this.defaultGroups(tx)) {
-          if (await tx.existsBy(MembershipEntity, { userId: user.id, groupId: group.id })) continue;
-          await addMembership(tx, { user: subject, group, source: 'DEFAULT', actor: viewer.actor, cause: 'reactivated' });
+      // Deactivation and a lost admin role can cost groups.request: one membership unit of work.
+      const shrinks = deactivating || updated.includes('isAdmin');
+      const cascade = shrinks ? { userIds: [user.id], actor: viewer.actor, cause: deactivating ? 'deactivated' : 'admin role changed' } : null;
+      await this.memberships.change(tx, { cascade }, async (unit) => {
+        try {
+          await tx.save(user);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw errors.conflict('EMAIL_TAKEN', 'Another account already uses this email address.');
+          throw error;
         }
-      }
-      if (deactivating || updated.includes('isAdmin')) {
-        await this.cascade.apply(tx, before, viewer.actor, deactivating ? 'deactivated' : 'admin role changed');
-      }
+        const subject = { id: user.id, label: userLabel(user) };
+        if (deactivating) {
+          // Sessions and tokens end at once (SPEC: deactivating ends their sessions and tokens).
+          await tx.delete(SessionEntity, { userId: user.id });
+          await tx.update(ApiTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        }
+        await audit(tx, {
+          action: deactivating ? 'USER_DEACTIVATED' : 'USER_UPDATED',
+          actor: viewer.actor,
+          user: subject,
+          details: { fields: updated },
+        });
+        if (reactivating && user.kind === 'HUMAN') {
+          // Deactivation's cascade took them out of non-public groups; coming back puts them in the
+          // default groups again (as a new account would be), so they are not left with nothing.
+          for (const group of await this.defaultGroups(tx)) {
+            await unit.add({ user: subject, group, source: 'DEFAULT', actor: viewer.actor, cause: 'reactivated' });
+          }
+        }
+      });
       return user;
     });
   }
@@ -226,8 +229,16 @@ export class UsersService {
       const user = await this.lockedById(tx, id);
       if (user.isAdmin && user.isActive) await this.guardLastAdmin(tx, user.id);
       if (user.id === viewer.userId) throw errors.forbidden('SELF_DELETE', 'You cannot delete your own account.');
+      const subject = { id: user.id, label: userLabel(user) };
+      // Each membership ends audited, as one unit of work, before the row goes (the foreign key
+      // would end them silently). Nobody else's permissions depend on this user's: no cascade.
+      await this.memberships.change(tx, {}, async (unit) => {
+        for (const m of await rowsOfUser(tx, user.id)) {
+          await unit.end({ user: subject, group: m.group!, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'USER_DELETED' });
+        }
+      });
       await tx.delete(UserEntity, { id: user.id });
-      await audit(tx, { action: 'USER_DELETED', actor: viewer.actor, user: { id: user.id, label: userLabel(user) }, details: {} });
+      await audit(tx, { action: 'USER_DELETED', actor: viewer.actor, user: subject, details: {} });
       return true;
     });
   }

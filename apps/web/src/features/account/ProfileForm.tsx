@@ -1,6 +1,9 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { LIMITS } from '@gatehouse/shared';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
@@ -19,11 +22,20 @@ export const ProfileFormFragment = graphql(`
 const FIELDS = ['displayName'] as const;
 
 export interface ProfileFormProps {
-  user: ProfileForm_UserFragment;
+  user: FragmentType<typeof ProfileFormFragment>;
 }
 
 /** Your display name (yours to change) and email (an administrator's). */
-export function ProfileForm({ user }: ProfileFormProps) {
+export function ProfileForm({ user, ...rest }: ProfileFormProps) {
+  const data = useCompleteFragment(useFragment({ fragment: ProfileFormFragment, fragmentName: 'ProfileForm_user', from: user }));
+  return data ? <ProfileFormView {...rest} user={data} /> : null;
+}
+
+interface ProfileFormViewProps extends Omit<ProfileFormProps, 'user'> {
+  user: ProfileForm_UserFragment;
+}
+
+function ProfileFormView({ user }: ProfileFormViewProps) {
   const [updateUser, { loading }] = useUpdateUser();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Code, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -25,7 +28,7 @@ export const AuditTableFragment = graphql(`
 type AuditEvent = AuditTable_EventFragment;
 
 export interface AuditTableProps {
-  events: readonly AuditEvent[];
+  events: readonly FragmentType<typeof AuditTableFragment>[];
   /** Narrow the log to one actor, user or group (clicking a name). */
   onFilter: (key: 'actorId' | 'userId' | 'groupId', id: string) => void;
 }
@@ -41,7 +44,18 @@ function FilterLink({ label, onClick, description }: { label: string; onClick: (
 }
 
 /** The log, newest first. Names narrow the log to themselves; the group and user link to their pages. */
-export function AuditTable({ events, onFilter }: AuditTableProps) {
+export function AuditTable({ events, ...rest }: AuditTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: AuditTableFragment, fragmentName: 'AuditTable_event', from: [...events] }),
+  );
+  return data ? <AuditTableView {...rest} events={data} /> : null;
+}
+
+interface AuditTableViewProps extends Omit<AuditTableProps, 'events'> {
+  events: readonly AuditEvent[];
+}
+
+function AuditTableView({ events, onFilter }: AuditTableViewProps) {
   return (
     <ScrollTable label="Audit events" minWidth={960}>
       <Table.Thead>

@@ -1,17 +1,20 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { problemMessage } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
-import type { DeleteGroup_GroupFragment } from '../../gql/graphql';
+import type { DeleteGroupCard_GroupFragment } from '../../gql/graphql';
 import { useDeleteGroup } from './use-delete-group';
 
-export const DeleteGroupFragment = graphql(`
-  fragment DeleteGroup_group on Group {
+export const DeleteGroupCardFragment = graphql(`
+  fragment DeleteGroupCard_group on Group {
     id
     name
     builtIn
@@ -23,13 +26,24 @@ export const DeleteGroupFragment = graphql(`
 `);
 
 export interface DeleteGroupCardProps {
-  group: DeleteGroup_GroupFragment;
+  group: FragmentType<typeof DeleteGroupCardFragment>;
   /** Where to go once the group is gone. */
   afterDelete: string;
 }
 
 /** Deleting a group, confirmed by typing its name. Offered only when `viewerCan.delete`. */
-export function DeleteGroupCard({ group, afterDelete }: DeleteGroupCardProps) {
+export function DeleteGroupCard({ group, ...rest }: DeleteGroupCardProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: DeleteGroupCardFragment, fragmentName: 'DeleteGroupCard_group', from: group }),
+  );
+  return data ? <DeleteGroupCardView {...rest} group={data} /> : null;
+}
+
+interface DeleteGroupCardViewProps extends Omit<DeleteGroupCardProps, 'group'> {
+  group: DeleteGroupCard_GroupFragment;
+}
+
+function DeleteGroupCardView({ group, afterDelete }: DeleteGroupCardViewProps) {
   const [deleteGroup, { loading }] = useDeleteGroup();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { GroupDirectoryTable_GroupFragment } from '../../gql/graphql';
@@ -13,7 +16,7 @@ export const GroupDirectoryTableFragment = graphql(`
     memberCount
     maxMembers
     joinPath
-    ...GroupFlags_group
+    ...GroupFlagBadges_group
     viewerMembership {
       source
     }
@@ -25,11 +28,22 @@ export const GroupDirectoryTableFragment = graphql(`
 `);
 
 export interface GroupDirectoryTableProps {
-  groups: readonly GroupDirectoryTable_GroupFragment[];
+  groups: readonly FragmentType<typeof GroupDirectoryTableFragment>[];
 }
 
 /** The member's directory: each group with its flags and where the viewer stands with it. */
-export function GroupDirectoryTable({ groups }: GroupDirectoryTableProps) {
+export function GroupDirectoryTable({ groups, ...rest }: GroupDirectoryTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupDirectoryTableFragment, fragmentName: 'GroupDirectoryTable_group', from: [...groups] }),
+  );
+  return data ? <GroupDirectoryTableView {...rest} groups={data} /> : null;
+}
+
+interface GroupDirectoryTableViewProps extends Omit<GroupDirectoryTableProps, 'groups'> {
+  groups: readonly GroupDirectoryTable_GroupFragment[];
+}
+
+function GroupDirectoryTableView({ groups }: GroupDirectoryTableViewProps) {
   return (
     <ScrollTable label="Group directory" minWidth={680}>
       <Table.Thead>

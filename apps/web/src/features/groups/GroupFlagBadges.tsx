@@ -1,9 +1,13 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Badge, Group } from '@mantine/core';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { graphql } from '../../gql';
-import type { GroupFlags_GroupFragment } from '../../gql/graphql';
+import type { GroupFlagBadges_GroupFragment } from '../../gql/graphql';
 
-export const GroupFlagsFragment = graphql(`
-  fragment GroupFlags_group on Group {
+export const GroupFlagBadgesFragment = graphql(`
+  fragment GroupFlagBadges_group on Group {
+    id
     builtIn
     system
     internal
@@ -15,11 +19,22 @@ export const GroupFlagsFragment = graphql(`
 `);
 
 export interface GroupFlagBadgesProps {
-  group: GroupFlags_GroupFragment;
+  group: FragmentType<typeof GroupFlagBadgesFragment>;
 }
 
 /** The flags that are on, as small badges; "Self-service" when none restricts who joins. */
-export function GroupFlagBadges({ group }: GroupFlagBadgesProps) {
+export function GroupFlagBadges({ group, ...rest }: GroupFlagBadgesProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupFlagBadgesFragment, fragmentName: 'GroupFlagBadges_group', from: group }),
+  );
+  return data ? <GroupFlagBadgesView {...rest} group={data} /> : null;
+}
+
+interface GroupFlagBadgesViewProps extends Omit<GroupFlagBadgesProps, 'group'> {
+  group: GroupFlagBadges_GroupFragment;
+}
+
+function GroupFlagBadgesView({ group }: GroupFlagBadgesViewProps) {
   const badges: { label: string; color: string }[] = [];
   if (group.builtIn) badges.push({ label: 'Built-in', color: 'gray' });
   if (group.system) badges.push({ label: 'System', color: 'dark' });

@@ -1,12 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
 import { AuditTable } from '../audit/AuditTable';
@@ -20,6 +17,7 @@ const GroupHistoryQuery = graphql(`
       edges {
         cursor
         node {
+          id
           ...AuditTable_event
         }
       }
@@ -37,24 +35,11 @@ export interface GroupHistorySectionProps {
 
 /** A group's audit events, newest first (for those with `viewerCan.readHistory`). */
 export function GroupHistorySection({ groupId }: GroupHistorySectionProps) {
-  const [loadingMore, setLoadingMore] = useState(false);
   const [narrow, setNarrow] = useState<{ actorId?: string; userId?: string }>({});
-  const { data, previousData, error, fetchMore } = useQuery(GroupHistoryQuery, {
+  const result = useQuery(GroupHistoryQuery, {
     variables: { filter: { groupId, ...narrow }, first: PAGE_SIZE },
   });
-  const events = (data ?? previousData)?.auditEvents;
-
-  const loadMore = async () => {
-    if (!events?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: events.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const events = usePagedList(result, (data) => data.auditEvents);
 
   return (
     <SectionCard
@@ -68,28 +53,20 @@ export function GroupHistorySection({ groupId }: GroupHistorySectionProps) {
         ) : null
       }
     >
-      {error && !events ? <ErrorAlert title="The history could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!events && !error ? <PageSkeleton /> : null}
-      {events ? (
-        events.edges.length === 0 ? (
-          <EmptyMessage title="No events">Nothing has been recorded for this group yet.</EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <AuditTable
-              events={events.edges.map((edge) => edge.node)}
-              onFilter={(key, id) => {
-                if (key !== 'groupId') setNarrow({ [key]: id });
-              }}
-            />
-            <LoadMore
-              shown={events.edges.length}
-              hasMore={events.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+      <PagedList
+        list={events}
+        errorTitle="The history could not be loaded"
+        empty={<EmptyMessage title="No events">Nothing has been recorded for this group yet.</EmptyMessage>}
+      >
+        {(nodes) => (
+          <AuditTable
+            events={nodes}
+            onFilter={(key, id) => {
+              if (key !== 'groupId') setNarrow({ [key]: id });
+            }}
+          />
+        )}
+      </PagedList>
     </SectionCard>
   );
 }

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
@@ -35,11 +38,22 @@ const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]) =>
   a.length === b.length && a.every((item) => b.some((other) => other.id === item.id));
 
 export interface GroupLeadersFormProps {
-  group: GroupLeadersForm_GroupFragment;
+  group: FragmentType<typeof GroupLeadersFormFragment>;
 }
 
 /** Leader users and leader groups (whose direct members lead). Editable only when `viewerCan.setLeaders`. */
-export function GroupLeadersForm({ group }: GroupLeadersFormProps) {
+export function GroupLeadersForm({ group, ...rest }: GroupLeadersFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupLeadersFormFragment, fragmentName: 'GroupLeadersForm_group', from: group }),
+  );
+  return data ? <GroupLeadersFormView {...rest} group={data} /> : null;
+}
+
+interface GroupLeadersFormViewProps extends Omit<GroupLeadersFormProps, 'group'> {
+  group: GroupLeadersForm_GroupFragment;
+}
+
+function GroupLeadersFormView({ group }: GroupLeadersFormViewProps) {
   const savedUsers = group.leaders.map((user) => ({ id: user.id, label: userLabel(user) }));
   const savedGroups = group.leaderGroups.map((leaderGroup) => ({ id: leaderGroup.id, label: leaderGroup.name }));
   const [setLeaders, { loading }] = useSetGroupLeaders(group.leaders.map((user) => user.id));

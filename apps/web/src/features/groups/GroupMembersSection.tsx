@@ -2,12 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
@@ -18,7 +15,8 @@ import { RemoveMemberDialog } from './RemoveMemberDialog';
 const PAGE_SIZE = 25;
 
 // The member list has its own variables (search, cursor), so this part of a page runs its own query
-// (the admin's group page and the member-facing group page both show it).
+// (the admin's group page and the member-facing group page both show it). A membership has no id,
+// so the cache cannot hand it to `useFragment`: the table's fragment is unmasked.
 const GroupMembersQuery = graphql(`
   query GroupMembers($id: ID!, $search: String, $first: Int!, $after: String) {
     group(id: $id) {
@@ -27,7 +25,7 @@ const GroupMembersQuery = graphql(`
         edges {
           cursor
           node {
-            ...GroupMembersTable_membership
+            ...GroupMembersTable_membership @unmask
           }
         }
         pageInfo {
@@ -53,23 +51,10 @@ export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, lin
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [removing, setRemoving] = useState<{ id: string; displayName: string } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(GroupMembersQuery, {
+  const result = useQuery(GroupMembersQuery, {
     variables: { id: groupId, search: debounced || null, first: PAGE_SIZE },
   });
-  const members = (data ?? previousData)?.group?.members;
-
-  const loadMore = async () => {
-    if (!members?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: members.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const members = usePagedList(result, (data) => data.group?.members);
 
   return (
     <SectionCard
@@ -83,31 +68,25 @@ export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, lin
       <Stack gap="md">
         {canAdd ? <AddMembersForm groupId={groupId} /> : null}
         <SearchInput label="Search members" placeholder="Name or email" value={search} onChange={setSearch} />
-        {error && !members ? <ErrorAlert title="The members could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-        {!members && !error ? <PageSkeleton /> : null}
-        {members ? (
-          members.edges.length === 0 ? (
+        <PagedList
+          list={members}
+          errorTitle="The members could not be loaded"
+          gap="md"
+          empty={
             <EmptyMessage title={debounced ? 'Nobody matches' : 'No members'}>
               {debounced ? `No member's name or email contains “${debounced}”.` : 'This group has no current members.'}
             </EmptyMessage>
-          ) : (
-            <>
-              <GroupMembersTable
-                members={members.edges.map((edge) => edge.node)}
-                canRemove={canRemove}
-                linkToAdmin={linkToAdmin}
-                onRemove={(member) => setRemoving({ id: member.user.id, displayName: member.user.displayName })}
-              />
-              <LoadMore
-                shown={members.edges.length}
-                total={members.totalCount}
-                hasMore={members.pageInfo.hasNextPage}
-                loading={loadingMore}
-                onLoadMore={() => void loadMore()}
-              />
-            </>
-          )
-        ) : null}
+          }
+        >
+          {(nodes) => (
+            <GroupMembersTable
+              members={nodes}
+              canRemove={canRemove}
+              linkToAdmin={linkToAdmin}
+              onRemove={(member) => setRemoving({ id: member.user.id, displayName: member.user.displayName })}
+            />
+          )}
+        </PagedList>
       </Stack>
       <RemoveMemberDialog groupId={groupId} groupName={groupName} member={removing} onClose={() => setRemoving(null)} />
     </SectionCard>

@@ -1,7 +1,10 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { LIMITS } from '@gatehouse/shared';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { problemMessage, readProblem } from '../../app/graphql-errors';
 import { useSignedInViewer } from '../../app/session/viewer-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -49,14 +52,25 @@ export const GroupMembershipCardFragment = graphql(`
 type Asking = 'join' | 'leave' | null;
 
 export interface GroupMembershipCardProps {
-  group: GroupMembershipCard_GroupFragment;
+  group: FragmentType<typeof GroupMembershipCardFragment>;
 }
 
 /**
  * "You and this group": your membership, your pending request, and the join / leave buttons the
  * server offers (`viewerCan`). What a click did is said in words afterwards.
  */
-export function GroupMembershipCard({ group }: GroupMembershipCardProps) {
+export function GroupMembershipCard({ group, ...rest }: GroupMembershipCardProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupMembershipCardFragment, fragmentName: 'GroupMembershipCard_group', from: group }),
+  );
+  return data ? <GroupMembershipCardView {...rest} group={data} /> : null;
+}
+
+interface GroupMembershipCardViewProps extends Omit<GroupMembershipCardProps, 'group'> {
+  group: GroupMembershipCard_GroupFragment;
+}
+
+function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
   const me = useSignedInViewer();
   const [joinGroup, joinState] = useJoinGroup(me.id);
   const [leaveGroup, leaveState] = useLeaveGroup(me.id);

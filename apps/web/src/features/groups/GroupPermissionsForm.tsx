@@ -1,12 +1,15 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
-import type { GroupPermissionsForm_GroupFragment, PermissionSelect_PermissionFragment } from '../../gql/graphql';
+import type { GroupPermissionsForm_GroupFragment } from '../../gql/graphql';
 import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
-import { PermissionSelect } from '../permissions/PermissionSelect';
+import { PermissionSelect, type PermissionSelectFragment } from '../permissions/PermissionSelect';
 import { useUpdateGroup } from './use-update-group';
 
 export const GroupPermissionsFormFragment = graphql(`
@@ -25,12 +28,23 @@ const sameKeys = (a: readonly string[], b: readonly string[]) => {
 };
 
 export interface GroupPermissionsFormProps {
-  group: GroupPermissionsForm_GroupFragment;
-  catalog: readonly PermissionSelect_PermissionFragment[];
+  group: FragmentType<typeof GroupPermissionsFormFragment>;
+  catalog: readonly FragmentType<typeof PermissionSelectFragment>[];
 }
 
 /** The permissions every current member holds. Editable only when `viewerCan.setPermissions`. */
-export function GroupPermissionsForm({ group, catalog }: GroupPermissionsFormProps) {
+export function GroupPermissionsForm({ group, ...rest }: GroupPermissionsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupPermissionsFormFragment, fragmentName: 'GroupPermissionsForm_group', from: group }),
+  );
+  return data ? <GroupPermissionsFormView {...rest} group={data} /> : null;
+}
+
+interface GroupPermissionsFormViewProps extends Omit<GroupPermissionsFormProps, 'group'> {
+  group: GroupPermissionsForm_GroupFragment;
+}
+
+function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewProps) {
   const [updateGroup, { loading }] = useUpdateGroup();
   const [value, setValue] = useState<string[]>([...group.permissions]);
   const [saved, setSaved] = useState<readonly string[]>(group.permissions);

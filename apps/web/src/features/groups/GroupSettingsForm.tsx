@@ -1,3 +1,5 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { LIMITS } from '@gatehouse/shared';
 import {
   Alert,
@@ -12,10 +14,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { readProblem, type Problem } from '../../app/graphql-errors';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
+import { readProblem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifySuccess } from '../../components/notify';
+import { useSettingsForm } from '../../components/use-settings-form';
 import { graphql } from '../../gql';
 import type { GroupSettingsForm_GroupFragment, Shareable } from '../../gql/graphql';
 import {
@@ -24,7 +26,6 @@ import {
   settingsChanges,
   settingsValuesOf,
   SHAREABLE_OPTIONS,
-  type GroupSettingsValues,
 } from './group-settings';
 import { useUpdateGroup } from './use-update-group';
 
@@ -62,45 +63,41 @@ const FIELDS = [
 ] as const;
 
 export interface GroupSettingsFormProps {
-  group: GroupSettingsForm_GroupFragment;
+  group: FragmentType<typeof GroupSettingsFormFragment>;
 }
 
 /** Every setting of a group, each flag with what it means. Editable only when `viewerCan.update`. */
-export function GroupSettingsForm({ group }: GroupSettingsFormProps) {
-  const [updateGroup, { loading }] = useUpdateGroup();
-  const [initial, setInitial] = useState(() => settingsValuesOf(group));
-  const [values, setValues] = useState(initial);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+export function GroupSettingsForm({ group, ...rest }: GroupSettingsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupSettingsFormFragment, fragmentName: 'GroupSettingsForm_group', from: group }),
+  );
+  return data ? <GroupSettingsFormView {...rest} group={data} /> : null;
+}
+
+interface GroupSettingsFormViewProps extends Omit<GroupSettingsFormProps, 'group'> {
+  group: GroupSettingsForm_GroupFragment;
+}
+
+function GroupSettingsFormView({ group }: GroupSettingsFormViewProps) {
+  const [updateGroup] = useUpdateGroup();
+  const form = useSettingsForm({
+    initial: () => settingsValuesOf(group),
+    changes: settingsChanges,
+    // Reformatted metadata text counts as a change to save (or discard), even when the JSON is the same.
+    isDirty: (initial, values, input) => Object.keys(input).length > 0 || values.metadata !== initial.metadata,
+    save: async (input) => {
+      const { data } = await updateGroup({ variables: { id: group.id, input } });
+      return data ? settingsValuesOf(data.updateGroup) : null;
+    },
+    problemOf: (error) => readProblem(error, { fields: FIELDS }),
+    savedMessage: 'Group settings saved.',
+  });
+  const { values, set, fieldError, problem, dirty, saving: loading } = form;
   const canUpdate = group.viewerCan.update;
   const locked = !canUpdate || loading;
-  const { input } = settingsChanges(initial, values);
-  const dirty = Object.keys(input).length > 0 || values.metadata !== initial.metadata;
-
-  const set = <K extends keyof GroupSettingsValues>(key: K, value: GroupSettingsValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-  const fieldError = (field: string) => localErrors[field] ?? problem?.fields[field];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const changes = settingsChanges(initial, values);
-    setLocalErrors(changes.errors);
-    if (Object.keys(changes.errors).length > 0 || Object.keys(changes.input).length === 0) return;
-    try {
-      const { data } = await updateGroup({ variables: { id: group.id, input: changes.input } });
-      if (!data) return;
-      const saved = settingsValuesOf(data.updateGroup);
-      setInitial(saved);
-      setValues(saved);
-      notifySuccess('Group settings saved.');
-    } catch (error) {
-      setProblem(readProblem(error, { fields: FIELDS }));
-    }
-  };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Group settings">
+    <form onSubmit={form.submit} noValidate aria-label="Group settings">
       <Stack gap="md">
         {!canUpdate ? (
           <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
@@ -186,7 +183,7 @@ export function GroupSettingsForm({ group }: GroupSettingsFormProps) {
           onChange={(event) => set('metadata', event.currentTarget.value)}
           onBlur={() => {
             const parsed = parseMetadata(values.metadata);
-            setLocalErrors(({ metadata: _old, ...rest }) => ('error' in parsed ? { ...rest, metadata: parsed.error } : rest));
+            form.setFieldError('metadata', 'error' in parsed ? parsed.error : null);
           }}
           error={fieldError('metadata')}
           disabled={locked}
@@ -198,15 +195,7 @@ export function GroupSettingsForm({ group }: GroupSettingsFormProps) {
               Save settings
             </Button>
             {dirty ? (
-              <Button
-                variant="default"
-                onClick={() => {
-                  setValues(initial);
-                  setLocalErrors({});
-                  setProblem(null);
-                }}
-                disabled={loading}
-              >
+              <Button variant="default" onClick={form.discard} disabled={loading}>
                 Discard changes
               </Button>
             ) : null}

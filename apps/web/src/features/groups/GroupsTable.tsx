@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { GroupsTable_GroupFragment } from '../../gql/graphql';
@@ -12,15 +15,26 @@ export const GroupsTableFragment = graphql(`
     description
     memberCount
     maxMembers
-    ...GroupFlags_group
+    ...GroupFlagBadges_group
   }
 `);
 
 export interface GroupsTableProps {
+  groups: readonly FragmentType<typeof GroupsTableFragment>[];
+}
+
+export function GroupsTable({ groups, ...rest }: GroupsTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: GroupsTableFragment, fragmentName: 'GroupsTable_group', from: [...groups] }),
+  );
+  return data ? <GroupsTableView {...rest} groups={data} /> : null;
+}
+
+interface GroupsTableViewProps extends Omit<GroupsTableProps, 'groups'> {
   groups: readonly GroupsTable_GroupFragment[];
 }
 
-export function GroupsTable({ groups }: GroupsTableProps) {
+function GroupsTableView({ groups }: GroupsTableViewProps) {
   return (
     <ScrollTable label="Groups" minWidth={680}>
       <Table.Thead>

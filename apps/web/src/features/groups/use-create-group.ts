@@ -5,6 +5,7 @@ const CreateGroupMutation = graphql(`
   mutation CreateGroup($input: CreateGroupInput!) {
     createGroup(input: $input) {
       id
+      name
       ...GroupsTable_group
     }
   }

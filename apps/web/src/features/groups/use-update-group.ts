@@ -1,13 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
+// The form starts over from the saved answer, so its fragment is unmasked here (@unmask).
 const UpdateGroupMutation = graphql(`
   mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {
     updateGroup(id: $id, input: $input) {
       id
       memberCount
-      ...GroupSettingsForm_group
-      ...GroupPermissionsForm_group
+      ...GroupSettingsForm_group @unmask
+      ...GroupPermissionsForm_group @unmask
       ...GroupsTable_group
     }
   }

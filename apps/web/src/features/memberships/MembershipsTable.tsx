@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { formatDate } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -28,13 +31,24 @@ export const MembershipsTableFragment = graphql(`
 `);
 
 export interface MembershipsTableProps {
-  user: MembershipsTable_UserFragment;
+  user: FragmentType<typeof MembershipsTableFragment>;
   groupHref: (groupId: string) => string;
   emptyText: string;
 }
 
 /** A user's current groups: how they got in, since when, and until when. */
-export function MembershipsTable({ user, groupHref, emptyText }: MembershipsTableProps) {
+export function MembershipsTable({ user, ...rest }: MembershipsTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: MembershipsTableFragment, fragmentName: 'MembershipsTable_user', from: user }),
+  );
+  return data ? <MembershipsTableView {...rest} user={data} /> : null;
+}
+
+interface MembershipsTableViewProps extends Omit<MembershipsTableProps, 'user'> {
+  user: MembershipsTable_UserFragment;
+}
+
+function MembershipsTableView({ user, groupHref, emptyText }: MembershipsTableViewProps) {
   if (user.memberships.length === 0) return <EmptyMessage title="No groups">{emptyText}</EmptyMessage>;
   return (
     <ScrollTable label="Group memberships" minWidth={560}>

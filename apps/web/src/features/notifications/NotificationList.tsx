@@ -1,4 +1,7 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Box, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDateTime } from '../../components/format-date';
 import { graphql } from '../../gql';
 import type { NotificationList_NotificationFragment } from '../../gql/graphql';
@@ -17,14 +20,25 @@ export const NotificationListFragment = graphql(`
 type Notification = NotificationList_NotificationFragment;
 
 export interface NotificationListProps {
-  notifications: readonly Notification[];
+  notifications: readonly FragmentType<typeof NotificationListFragment>[];
   /** Follow a notification's link (and mark it read). */
   onOpen: (notification: Notification) => void;
   onMarkRead: (notification: Notification) => void;
 }
 
 /** Recent notifications, newest first; unread ones stand out and can be marked read one by one. */
-export function NotificationList({ notifications, onOpen, onMarkRead }: NotificationListProps) {
+export function NotificationList({ notifications, ...rest }: NotificationListProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: NotificationListFragment, fragmentName: 'NotificationList_notification', from: [...notifications] }),
+  );
+  return data ? <NotificationListView {...rest} notifications={data} /> : null;
+}
+
+interface NotificationListViewProps extends Omit<NotificationListProps, 'notifications'> {
+  notifications: readonly Notification[];
+}
+
+function NotificationListView({ notifications, onOpen, onMarkRead }: NotificationListViewProps) {
   return (
     <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Recent notifications">
       {notifications.map((notification) => {

@@ -1,10 +1,13 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Badge, Code, Table } from '@mantine/core';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
-import type { PermissionCatalog_PermissionFragment } from '../../gql/graphql';
+import type { PermissionCatalogTable_PermissionFragment } from '../../gql/graphql';
 
-export const PermissionCatalogFragment = graphql(`
-  fragment PermissionCatalog_permission on PermissionInfo {
+export const PermissionCatalogTableFragment = graphql(`
+  fragment PermissionCatalogTable_permission on PermissionInfo {
     key
     description
     builtIn
@@ -12,10 +15,21 @@ export const PermissionCatalogFragment = graphql(`
 `);
 
 export interface PermissionCatalogTableProps {
-  permissions: readonly PermissionCatalog_PermissionFragment[];
+  permissions: readonly FragmentType<typeof PermissionCatalogTableFragment>[];
 }
 
-export function PermissionCatalogTable({ permissions }: PermissionCatalogTableProps) {
+export function PermissionCatalogTable({ permissions, ...rest }: PermissionCatalogTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: PermissionCatalogTableFragment, fragmentName: 'PermissionCatalogTable_permission', from: [...permissions] }),
+  );
+  return data ? <PermissionCatalogTableView {...rest} permissions={data} /> : null;
+}
+
+interface PermissionCatalogTableViewProps extends Omit<PermissionCatalogTableProps, 'permissions'> {
+  permissions: readonly PermissionCatalogTable_PermissionFragment[];
+}
+
+function PermissionCatalogTableView({ permissions }: PermissionCatalogTableViewProps) {
   return (
     <ScrollTable label="Permission catalog" minWidth={560}>
       <Table.Thead>

@@ -4,11 +4,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { problemMessage } from '../../app/graphql-errors';
 import { graphql } from '../../gql';
-import type { PermissionImpactFieldsFragment } from '../../gql/graphql';
+import type { PermissionImpactNotice_ImpactFragment } from '../../gql/graphql';
 
-// The preview depends on what is being typed into the form, so the widget owns its queries.
+// The preview depends on what is being typed into the form, so the widget owns its queries. The
+// fragment is their shared selection, read here and unmasked (an impact has no id to cache it by).
 graphql(`
-  fragment PermissionImpactFields on PermissionImpact {
+  fragment PermissionImpactNotice_impact on PermissionImpact {
     membershipsEnded
     usersLosingRequest
     users {
@@ -21,7 +22,7 @@ graphql(`
 const GroupImpactQuery = graphql(`
   query GroupPermissionImpact($groupId: ID!, $permissions: [String!]!) {
     groupPermissionImpact(groupId: $groupId, permissions: $permissions) {
-      ...PermissionImpactFields
+      ...PermissionImpactNotice_impact @unmask
     }
   }
 `);
@@ -29,7 +30,7 @@ const GroupImpactQuery = graphql(`
 const UserImpactQuery = graphql(`
   query UserPermissionImpact($userId: ID!, $permissions: [String!]!) {
     userPermissionImpact(userId: $userId, permissions: $permissions) {
-      ...PermissionImpactFields
+      ...PermissionImpactNotice_impact @unmask
     }
   }
 `);
@@ -61,7 +62,7 @@ export function PermissionImpactNotice({ target, permissions }: PermissionImpact
     fetchPolicy: 'network-only',
   });
   const { loading, error } = target.kind === 'group' ? group : user;
-  const impact: PermissionImpactFieldsFragment | undefined =
+  const impact: PermissionImpactNotice_ImpactFragment | undefined =
     target.kind === 'group' ? group.data?.groupPermissionImpact : user.data?.userPermissionImpact;
 
   if (loading && !impact) {

@@ -1,12 +1,15 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
-import type { PermissionOrigins_UserFragment } from '../../gql/graphql';
+import type { PermissionOriginsTable_UserFragment } from '../../gql/graphql';
 
-export const PermissionOriginsFragment = graphql(`
-  fragment PermissionOrigins_user on User {
+export const PermissionOriginsTableFragment = graphql(`
+  fragment PermissionOriginsTable_user on User {
     id
     isActive
     permissionOrigins {
@@ -22,13 +25,24 @@ export const PermissionOriginsFragment = graphql(`
 `);
 
 export interface PermissionOriginsTableProps {
-  user: PermissionOrigins_UserFragment;
+  user: FragmentType<typeof PermissionOriginsTableFragment>;
   /** Where a group name links to (admin pages link to the admin group page). */
   groupHref: (groupId: string) => string;
 }
 
 /** Each effective permission and every reason it is held: given directly, administrator, via groups. */
-export function PermissionOriginsTable({ user, groupHref }: PermissionOriginsTableProps) {
+export function PermissionOriginsTable({ user, ...rest }: PermissionOriginsTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: PermissionOriginsTableFragment, fragmentName: 'PermissionOriginsTable_user', from: user }),
+  );
+  return data ? <PermissionOriginsTableView {...rest} user={data} /> : null;
+}
+
+interface PermissionOriginsTableViewProps extends Omit<PermissionOriginsTableProps, 'user'> {
+  user: PermissionOriginsTable_UserFragment;
+}
+
+function PermissionOriginsTableView({ user, groupHref }: PermissionOriginsTableViewProps) {
   if (user.permissionOrigins.length === 0) {
     return (
       <EmptyMessage title="No permissions">

@@ -1,4 +1,7 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { MultiSelect, Stack, Text } from '@mantine/core';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { graphql } from '../../gql';
 import type { PermissionSelect_PermissionFragment } from '../../gql/graphql';
 
@@ -12,7 +15,7 @@ export const PermissionSelectFragment = graphql(`
 export interface PermissionSelectProps {
   label: string;
   description?: string;
-  catalog: readonly PermissionSelect_PermissionFragment[];
+  catalog: readonly FragmentType<typeof PermissionSelectFragment>[];
   value: string[];
   onChange: (keys: string[]) => void;
   disabled?: boolean;
@@ -20,7 +23,18 @@ export interface PermissionSelectProps {
 }
 
 /** Picks permission keys from the catalog; each option says what the key grants. */
-export function PermissionSelect({ label, description, catalog, value, onChange, disabled, error }: PermissionSelectProps) {
+export function PermissionSelect({ catalog, ...rest }: PermissionSelectProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: PermissionSelectFragment, fragmentName: 'PermissionSelect_permission', from: [...catalog] }),
+  );
+  return data ? <PermissionSelectView {...rest} catalog={data} /> : null;
+}
+
+interface PermissionSelectViewProps extends Omit<PermissionSelectProps, 'catalog'> {
+  catalog: readonly PermissionSelect_PermissionFragment[];
+}
+
+function PermissionSelectView({ label, description, catalog, value, onChange, disabled, error }: PermissionSelectViewProps) {
   const byKey = new Map(catalog.map((permission) => [permission.key, permission.description]));
   // A key held but no longer in the catalog still shows, so saving never drops it silently.
   const keys = [...new Set([...catalog.map((permission) => permission.key), ...value])];

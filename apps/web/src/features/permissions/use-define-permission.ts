@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 const DefinePermissionMutation = graphql(`
   mutation DefinePermission($key: String!, $description: String!) {
     definePermission(key: $key, description: $description) {
-      ...PermissionCatalog_permission
+      ...PermissionCatalogTable_permission
     }
   }
 `);

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -31,14 +34,25 @@ export const MyRequestsTableFragment = graphql(`
 type Request = MyRequestsTable_RequestFragment;
 
 export interface MyRequestsTableProps {
-  requests: readonly Request[];
+  requests: readonly FragmentType<typeof MyRequestsTableFragment>[];
   /** The request being withdrawn, for its button's spinner. */
   withdrawingId: string | null;
   onWithdraw: (request: Request) => void;
 }
 
 /** The viewer's own requests: what they asked, and what became of it. */
-export function MyRequestsTable({ requests, withdrawingId, onWithdraw }: MyRequestsTableProps) {
+export function MyRequestsTable({ requests, ...rest }: MyRequestsTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: MyRequestsTableFragment, fragmentName: 'MyRequestsTable_request', from: [...requests] }),
+  );
+  return data ? <MyRequestsTableView {...rest} requests={data} /> : null;
+}
+
+interface MyRequestsTableViewProps extends Omit<MyRequestsTableProps, 'requests'> {
+  requests: readonly Request[];
+}
+
+function MyRequestsTableView({ requests, withdrawingId, onWithdraw }: MyRequestsTableViewProps) {
   return (
     <ScrollTable label="My requests" minWidth={860}>
       <Table.Thead>

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -28,7 +31,7 @@ export const QueueTableFragment = graphql(`
 type Request = QueueTable_RequestFragment;
 
 export interface QueueTableProps {
-  requests: readonly Request[];
+  requests: readonly FragmentType<typeof QueueTableFragment>[];
   selected: ReadonlySet<string>;
   onSelect: (ids: ReadonlySet<string>) => void;
   /** Why a request could not be decided in the last bulk decision, by request id. */
@@ -37,7 +40,18 @@ export interface QueueTableProps {
 }
 
 /** Pending requests, oldest first, with a checkbox per row for deciding several at once. */
-export function QueueTable({ requests, selected, onSelect, failures, onDecide }: QueueTableProps) {
+export function QueueTable({ requests, ...rest }: QueueTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: QueueTableFragment, fragmentName: 'QueueTable_request', from: [...requests] }),
+  );
+  return data ? <QueueTableView {...rest} requests={data} /> : null;
+}
+
+interface QueueTableViewProps extends Omit<QueueTableProps, 'requests'> {
+  requests: readonly Request[];
+}
+
+function QueueTableView({ requests, selected, onSelect, failures, onDecide }: QueueTableViewProps) {
   const allSelected = requests.length > 0 && requests.every((request) => selected.has(request.id));
   const someSelected = requests.some((request) => selected.has(request.id));
   const toggle = (id: string, on: boolean) => {

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Stack, Switch } from '@mantine/core';
 import { useState } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { problemMessage, readProblem } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyMessage } from '../../components/EmptyMessage';
@@ -58,11 +61,22 @@ function futureExpiry(grant: GrantRow): string | null {
 }
 
 export interface AccessEditorProps {
-  resource: AccessEditor_ResourceFragment;
+  resource: FragmentType<typeof AccessEditorFragment>;
 }
 
 /** Visibility and the access list, for the resource's editors (owner, admins, WRITE holders). */
-export function AccessEditor({ resource }: AccessEditorProps) {
+export function AccessEditor({ resource, ...rest }: AccessEditorProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: AccessEditorFragment, fragmentName: 'AccessEditor_resource', from: resource }),
+  );
+  return data ? <AccessEditorView {...rest} resource={data} /> : null;
+}
+
+interface AccessEditorViewProps extends Omit<AccessEditorProps, 'resource'> {
+  resource: AccessEditor_ResourceFragment;
+}
+
+function AccessEditorView({ resource }: AccessEditorViewProps) {
   const [setAccess, { loading: savingVisibility }] = useSetResourceAccess();
   const [grantAccess] = useGrantAccess();
   const [revokeAccess, { loading: revoking }] = useRevokeAccess(resource.id);

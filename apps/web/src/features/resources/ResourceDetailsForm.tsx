@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
@@ -18,11 +21,22 @@ export const ResourceDetailsFormFragment = graphql(`
 const FIELDS = ['name', 'description'] as const;
 
 export interface ResourceDetailsFormProps {
-  resource: ResourceDetailsForm_ResourceFragment;
+  resource: FragmentType<typeof ResourceDetailsFormFragment>;
 }
 
 /** Name and description, for those who may write the resource. */
-export function ResourceDetailsForm({ resource }: ResourceDetailsFormProps) {
+export function ResourceDetailsForm({ resource, ...rest }: ResourceDetailsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: ResourceDetailsFormFragment, fragmentName: 'ResourceDetailsForm_resource', from: resource }),
+  );
+  return data ? <ResourceDetailsFormView {...rest} resource={data} /> : null;
+}
+
+interface ResourceDetailsFormViewProps extends Omit<ResourceDetailsFormProps, 'resource'> {
+  resource: ResourceDetailsForm_ResourceFragment;
+}
+
+function ResourceDetailsFormView({ resource }: ResourceDetailsFormViewProps) {
   const [updateResource, { loading }] = useUpdateResource();
   const [name, setName] = useState(resource.name);
   const [description, setDescription] = useState(resource.description);

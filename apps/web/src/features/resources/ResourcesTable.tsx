@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { ResourcesTable_ResourceFragment } from '../../gql/graphql';
@@ -22,11 +25,22 @@ export const ResourcesTableFragment = graphql(`
 `);
 
 export interface ResourcesTableProps {
-  resources: readonly ResourcesTable_ResourceFragment[];
+  resources: readonly FragmentType<typeof ResourcesTableFragment>[];
 }
 
 /** Resources with their kind, owner, visibility and the reader's own level. */
-export function ResourcesTable({ resources }: ResourcesTableProps) {
+export function ResourcesTable({ resources, ...rest }: ResourcesTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: ResourcesTableFragment, fragmentName: 'ResourcesTable_resource', from: [...resources] }),
+  );
+  return data ? <ResourcesTableView {...rest} resources={data} /> : null;
+}
+
+interface ResourcesTableViewProps extends Omit<ResourcesTableProps, 'resources'> {
+  resources: readonly ResourcesTable_ResourceFragment[];
+}
+
+function ResourcesTableView({ resources }: ResourcesTableViewProps) {
   return (
     <ScrollTable label="Resource list" minWidth={720}>
       <Table.Thead>

@@ -1,14 +1,16 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Button, Fieldset, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useState, type FormEvent } from 'react';
-import { readProblem, type Problem } from '../../app/graphql-errors';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
+import { readProblem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExplainedRadioGroup } from '../../components/ExplainedRadioGroup';
-import { notifySuccess } from '../../components/notify';
+import { useSettingsForm } from '../../components/use-settings-form';
 import { graphql } from '../../gql';
 import type { PermissionLossPolicy, Registration, SettingsForm_SettingsFragment } from '../../gql/graphql';
 import { GroupPicker } from '../groups/GroupPicker';
-import { settingsChanges, settingsValuesOf, type SettingsValues } from './settings-form';
+import { settingsChanges, settingsValuesOf } from './settings-form';
 import { useUpdateSettings } from './use-update-settings';
 
 export const SettingsFormFragment = graphql(`
@@ -84,40 +86,34 @@ const FIELDS = [
 ] as const;
 
 export interface SettingsFormProps {
-  settings: SettingsForm_SettingsFragment;
+  settings: FragmentType<typeof SettingsFormFragment>;
 }
 
 /** Every service-wide setting (SPEC §13) with what it means; only changed ones are sent. */
-export function SettingsForm({ settings }: SettingsFormProps) {
-  const [updateSettings, { loading }] = useUpdateSettings();
-  const [initial, setInitial] = useState(() => settingsValuesOf(settings));
-  const [values, setValues] = useState(initial);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const { input } = settingsChanges(initial, values);
-  const dirty = Object.keys(input).length > 0;
+export function SettingsForm({ settings, ...rest }: SettingsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: SettingsFormFragment, fragmentName: 'SettingsForm_settings', from: settings }),
+  );
+  return data ? <SettingsFormView {...rest} settings={data} /> : null;
+}
 
-  const set = <K extends keyof SettingsValues>(key: K, value: SettingsValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-  const fieldError = (field: string) => localErrors[field] ?? problem?.fields[field];
+interface SettingsFormViewProps extends Omit<SettingsFormProps, 'settings'> {
+  settings: SettingsForm_SettingsFragment;
+}
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const changes = settingsChanges(initial, values);
-    setLocalErrors(changes.errors);
-    if (Object.keys(changes.errors).length > 0 || Object.keys(changes.input).length === 0) return;
-    try {
-      const { data } = await updateSettings({ variables: { input: changes.input } });
-      if (!data) return;
-      const saved = settingsValuesOf(data.updateSettings);
-      setInitial(saved);
-      setValues(saved);
-      notifySuccess('Settings saved.');
-    } catch (error) {
-      setProblem(readProblem(error, { fields: FIELDS, aliases: { defaultGroupIds: 'defaultGroups' } }));
-    }
-  };
+function SettingsFormView({ settings }: SettingsFormViewProps) {
+  const [updateSettings] = useUpdateSettings();
+  const form = useSettingsForm({
+    initial: () => settingsValuesOf(settings),
+    changes: settingsChanges,
+    save: async (input) => {
+      const { data } = await updateSettings({ variables: { input } });
+      return data ? settingsValuesOf(data.updateSettings) : null;
+    },
+    problemOf: (error) => readProblem(error, { fields: FIELDS, aliases: { defaultGroupIds: 'defaultGroups' } }),
+    savedMessage: 'Settings saved.',
+  });
+  const { values, set, fieldError, problem, dirty, saving: loading } = form;
 
   const toggle = (key: Toggle, label: string, explanation: string) => (
     <Switch
@@ -131,7 +127,7 @@ export function SettingsForm({ settings }: SettingsFormProps) {
   );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Settings">
+    <form onSubmit={form.submit} noValidate aria-label="Settings">
       <Stack gap="lg">
         {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
         <Fieldset legend="Requests and approvals">
@@ -200,7 +196,7 @@ export function SettingsForm({ settings }: SettingsFormProps) {
             Save settings
           </Button>
           {dirty ? (
-            <Button variant="default" onClick={() => setValues(initial)} disabled={loading}>
+            <Button variant="default" onClick={form.discard} disabled={loading}>
               Discard changes
             </Button>
           ) : null}

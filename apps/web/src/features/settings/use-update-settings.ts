@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
+// The form starts over from the saved answer, so its fragment is unmasked here (@unmask).
 const UpdateSettingsMutation = graphql(`
   mutation UpdateSettings($input: SettingsInput!) {
     updateSettings(input: $input) {
-      ...SettingsForm_settings
+      ...SettingsForm_settings @unmask
     }
   }
 `);

@@ -1,12 +1,14 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Group, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { readProblem, type Problem } from '../../app/graphql-errors';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
+import { readProblem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExplainedRadioGroup } from '../../components/ExplainedRadioGroup';
-import { notifySuccess } from '../../components/notify';
+import { useSettingsForm } from '../../components/use-settings-form';
 import { graphql } from '../../gql';
 import type { SsoGroupSync, SsoSettingsForm_SsoFragment } from '../../gql/graphql';
-import { ssoChanges, ssoValuesOf, type SsoSettingsValues } from './sso-settings-form';
+import { ssoChanges, ssoValuesOf } from './sso-settings-form';
 import { useUpdateSsoSettings } from './use-update-sso-settings';
 
 export const SsoSettingsFormFragment = graphql(`
@@ -59,42 +61,37 @@ const TOGGLES: readonly { key: Toggle; label: string; explanation: string }[] = 
 ];
 
 export interface SsoSettingsFormProps {
-  sso: SsoSettingsForm_SsoFragment;
+  sso: FragmentType<typeof SsoSettingsFormFragment>;
 }
 
 /** The `sso` settings (SPEC §13) with what each means; only changed ones are sent. */
-export function SsoSettingsForm({ sso }: SsoSettingsFormProps) {
-  const [updateSso, { loading }] = useUpdateSsoSettings();
-  const [initial, setInitial] = useState(() => ssoValuesOf(sso));
-  const [values, setValues] = useState(initial);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const dirty = Object.keys(ssoChanges(initial, values).input).length > 0;
+export function SsoSettingsForm({ sso, ...rest }: SsoSettingsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: SsoSettingsFormFragment, fragmentName: 'SsoSettingsForm_sso', from: sso }),
+  );
+  return data ? <SsoSettingsFormView {...rest} sso={data} /> : null;
+}
 
-  const set = <K extends keyof SsoSettingsValues>(key: K, value: SsoSettingsValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-  const fieldError = (field: string) => localErrors[field] ?? problem?.fields[field];
+interface SsoSettingsFormViewProps extends Omit<SsoSettingsFormProps, 'sso'> {
+  sso: SsoSettingsForm_SsoFragment;
+}
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const changes = ssoChanges(initial, values);
-    setLocalErrors(changes.errors);
-    if (Object.keys(changes.errors).length > 0 || Object.keys(changes.input).length === 0) return;
-    try {
-      const { data } = await updateSso({ variables: { sso: changes.input } });
-      if (!data) return;
-      const saved = ssoValuesOf(data.updateSettings.sso);
-      setInitial(saved);
-      setValues(saved);
-      notifySuccess('Single sign-on settings saved.');
-    } catch (error) {
-      setProblem(readProblem(error, { fields: FIELDS }));
-    }
-  };
+function SsoSettingsFormView({ sso }: SsoSettingsFormViewProps) {
+  const [updateSso] = useUpdateSsoSettings();
+  const form = useSettingsForm({
+    initial: () => ssoValuesOf(sso),
+    changes: ssoChanges,
+    save: async (input) => {
+      const { data } = await updateSso({ variables: { sso: input } });
+      return data ? ssoValuesOf(data.updateSettings.sso) : null;
+    },
+    problemOf: (error) => readProblem(error, { fields: FIELDS }),
+    savedMessage: 'Single sign-on settings saved.',
+  });
+  const { values, set, fieldError, problem, dirty, saving: loading } = form;
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Single sign-on settings">
+    <form onSubmit={form.submit} noValidate aria-label="Single sign-on settings">
       <Stack gap="md">
         {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
         <ExplainedRadioGroup
@@ -141,7 +138,7 @@ export function SsoSettingsForm({ sso }: SsoSettingsFormProps) {
             Save single sign-on settings
           </Button>
           {dirty ? (
-            <Button variant="default" onClick={() => setValues(initial)} disabled={loading}>
+            <Button variant="default" onClick={form.discard} disabled={loading}>
               Discard changes
             </Button>
           ) : null}

@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
+// The form starts over from the saved answer, so its fragment is unmasked here (@unmask).
 const UpdateSsoSettingsMutation = graphql(`
   mutation UpdateSsoSettings($sso: SsoSettingsInput!) {
     updateSettings(input: { sso: $sso }) {
       sso {
-        ...SsoSettingsForm_sso
+        ...SsoSettingsForm_sso @unmask
       }
     }
   }

@@ -1,14 +1,17 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
-import type { ApiTokens_UserFragment } from '../../gql/graphql';
+import type { ApiTokensCard_UserFragment } from '../../gql/graphql';
 import { ApiTokensTable } from './ApiTokensTable';
 import { CreateTokenForm } from './CreateTokenForm';
 import { TokenSecret } from './TokenSecret';
 
-export const ApiTokensFragment = graphql(`
-  fragment ApiTokens_user on User {
+export const ApiTokensCardFragment = graphql(`
+  fragment ApiTokensCard_user on User {
     id
     apiTokens {
       id
@@ -24,7 +27,7 @@ export const ApiTokensFragment = graphql(`
 `);
 
 export interface ApiTokensCardProps {
-  user: ApiTokens_UserFragment;
+  user: FragmentType<typeof ApiTokensCardFragment>;
   description: string;
   /** Offer "Create token" (your own tokens; an admin for a service account). */
   canCreate: boolean;
@@ -33,7 +36,18 @@ export interface ApiTokensCardProps {
 }
 
 /** A user's API tokens: list, create (secret shown once), revoke. */
-export function ApiTokensCard({ user, description, canCreate, mintForOwner = false }: ApiTokensCardProps) {
+export function ApiTokensCard({ user, ...rest }: ApiTokensCardProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: ApiTokensCardFragment, fragmentName: 'ApiTokensCard_user', from: user }),
+  );
+  return data ? <ApiTokensCardView {...rest} user={data} /> : null;
+}
+
+interface ApiTokensCardViewProps extends Omit<ApiTokensCardProps, 'user'> {
+  user: ApiTokensCard_UserFragment;
+}
+
+function ApiTokensCardView({ user, description, canCreate, mintForOwner = false }: ApiTokensCardViewProps) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   return (
     <SectionCard title="API tokens" description={description}>

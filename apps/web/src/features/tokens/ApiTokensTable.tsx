@@ -6,10 +6,10 @@ import { EmptyMessage } from '../../components/EmptyMessage';
 import { formatDate, formatDateTime } from '../../components/format-date';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { ScrollTable } from '../../components/ScrollTable';
-import type { ApiTokens_UserFragment } from '../../gql/graphql';
+import type { ApiTokensCard_UserFragment } from '../../gql/graphql';
 import { useRevokeApiToken } from './use-revoke-api-token';
 
-type Token = ApiTokens_UserFragment['apiTokens'][number];
+type Token = ApiTokensCard_UserFragment['apiTokens'][number];
 
 export interface ApiTokensTableProps {
   ownerId: string;

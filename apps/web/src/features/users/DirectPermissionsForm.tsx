@@ -1,16 +1,19 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
-import type { DirectPermissions_UserFragment, PermissionSelect_PermissionFragment } from '../../gql/graphql';
+import type { DirectPermissionsForm_UserFragment } from '../../gql/graphql';
 import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
-import { PermissionSelect } from '../permissions/PermissionSelect';
+import { PermissionSelect, type PermissionSelectFragment } from '../permissions/PermissionSelect';
 import { useSetUserPermissions } from './use-set-user-permissions';
 
-export const DirectPermissionsFragment = graphql(`
-  fragment DirectPermissions_user on User {
+export const DirectPermissionsFormFragment = graphql(`
+  fragment DirectPermissionsForm_user on User {
     id
     isAdmin
     permissions
@@ -21,12 +24,23 @@ const sameKeys = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((key, index) => key === [...b].sort()[index]);
 
 export interface DirectPermissionsFormProps {
-  user: DirectPermissions_UserFragment;
-  catalog: readonly PermissionSelect_PermissionFragment[];
+  user: FragmentType<typeof DirectPermissionsFormFragment>;
+  catalog: readonly FragmentType<typeof PermissionSelectFragment>[];
 }
 
 /** The permissions given to a user directly, on top of their groups'. */
-export function DirectPermissionsForm({ user, catalog }: DirectPermissionsFormProps) {
+export function DirectPermissionsForm({ user, ...rest }: DirectPermissionsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: DirectPermissionsFormFragment, fragmentName: 'DirectPermissionsForm_user', from: user }),
+  );
+  return data ? <DirectPermissionsFormView {...rest} user={data} /> : null;
+}
+
+interface DirectPermissionsFormViewProps extends Omit<DirectPermissionsFormProps, 'user'> {
+  user: DirectPermissionsForm_UserFragment;
+}
+
+function DirectPermissionsFormView({ user, catalog }: DirectPermissionsFormViewProps) {
   const [setPermissions, { loading }] = useSetUserPermissions();
   const [value, setValue] = useState<string[]>([...user.permissions]);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -1,6 +1,9 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { LIMITS } from '@gatehouse/shared';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
@@ -19,11 +22,22 @@ export const UserDetailsFormFragment = graphql(`
 const FIELDS = ['displayName', 'email'] as const;
 
 export interface UserDetailsFormProps {
-  user: UserDetailsForm_UserFragment;
+  user: FragmentType<typeof UserDetailsFormFragment>;
 }
 
 /** An administrator edits someone's display name and email. */
-export function UserDetailsForm({ user }: UserDetailsFormProps) {
+export function UserDetailsForm({ user, ...rest }: UserDetailsFormProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: UserDetailsFormFragment, fragmentName: 'UserDetailsForm_user', from: user }),
+  );
+  return data ? <UserDetailsFormView {...rest} user={data} /> : null;
+}
+
+interface UserDetailsFormViewProps extends Omit<UserDetailsFormProps, 'user'> {
+  user: UserDetailsForm_UserFragment;
+}
+
+function UserDetailsFormView({ user }: UserDetailsFormViewProps) {
   const [updateUser, { loading }] = useUpdateUser();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [email, setEmail] = useState(user.email ?? '');

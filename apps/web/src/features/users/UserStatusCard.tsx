@@ -1,16 +1,19 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { problemMessage } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
-import type { UpdateUserInput, UserStatus_UserFragment } from '../../gql/graphql';
+import type { UpdateUserInput, UserStatusCard_UserFragment } from '../../gql/graphql';
 import { useUpdateUser } from './use-update-user';
 
-export const UserStatusFragment = graphql(`
-  fragment UserStatus_user on User {
+export const UserStatusCardFragment = graphql(`
+  fragment UserStatusCard_user on User {
     id
     displayName
     kind
@@ -29,11 +32,22 @@ interface StatusChange {
 }
 
 export interface UserStatusCardProps {
-  user: UserStatus_UserFragment;
+  user: FragmentType<typeof UserStatusCardFragment>;
 }
 
 /** Activate / deactivate and make / unmake administrator, each confirmed with its consequence. */
-export function UserStatusCard({ user }: UserStatusCardProps) {
+export function UserStatusCard({ user, ...rest }: UserStatusCardProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: UserStatusCardFragment, fragmentName: 'UserStatusCard_user', from: user }),
+  );
+  return data ? <UserStatusCardView {...rest} user={data} /> : null;
+}
+
+interface UserStatusCardViewProps extends Omit<UserStatusCardProps, 'user'> {
+  user: UserStatusCard_UserFragment;
+}
+
+function UserStatusCardView({ user }: UserStatusCardViewProps) {
   const [updateUser, { loading }] = useUpdateUser();
   const [pending, setPending] = useState<StatusChange | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

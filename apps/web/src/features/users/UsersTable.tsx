@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDate } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -19,10 +22,21 @@ export const UsersTableFragment = graphql(`
 `);
 
 export interface UsersTableProps {
+  users: readonly FragmentType<typeof UsersTableFragment>[];
+}
+
+export function UsersTable({ users, ...rest }: UsersTableProps) {
+  const data = useCompleteFragment(
+    useFragment({ fragment: UsersTableFragment, fragmentName: 'UsersTable_user', from: [...users] }),
+  );
+  return data ? <UsersTableView {...rest} users={data} /> : null;
+}
+
+interface UsersTableViewProps extends Omit<UsersTableProps, 'users'> {
   users: readonly UsersTable_UserFragment[];
 }
 
-export function UsersTable({ users }: UsersTableProps) {
+function UsersTableView({ users }: UsersTableViewProps) {
   return (
     <ScrollTable label="Users" minWidth={760}>
       <Table.Thead>

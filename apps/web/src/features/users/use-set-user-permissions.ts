@@ -7,7 +7,7 @@ const SetUserPermissionsMutation = graphql(`
       id
       permissions
       effectivePermissions
-      ...PermissionOrigins_user
+      ...PermissionOriginsTable_user
       ...MembershipsTable_user
     }
   }

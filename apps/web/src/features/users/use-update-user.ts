@@ -13,9 +13,9 @@ const UpdateUserMutation = graphql(`
       ledGroups {
         id
       }
-      ...PermissionOrigins_user
+      ...PermissionOriginsTable_user
       ...MembershipsTable_user
-      ...ApiTokens_user
+      ...ApiTokensCard_user
     }
   }
 `);

@@ -1,14 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Accordion, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { SectionCard } from '../../components/SectionCard';
 import { LevelBadge } from '../../features/resources/LevelBadge';
@@ -52,23 +49,10 @@ export function AccessPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [open, setOpen] = useState<string[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(MyAccessQueryDocument, {
+  const result = useQuery(MyAccessQueryDocument, {
     variables: { search: debounced || null, first: PAGE_SIZE },
   });
-  const resources = (data ?? previousData)?.resources;
-
-  const loadMore = async () => {
-    if (!resources?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: resources.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const resources = usePagedList(result, (data) => data.resources);
 
   return (
     <Page
@@ -76,54 +60,48 @@ export function AccessPage() {
       description="The resources you can read or write, by kind. Open one to see which grant or group gives it to you."
     >
       <SearchInput label="Search my resources" placeholder="Name" value={search} onChange={setSearch} style={{ maxWidth: '24rem' }} />
-      {error && !resources ? <ErrorAlert title="Your access could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!resources && !error ? <PageSkeleton /> : null}
-      {resources ? (
-        resources.edges.length === 0 ? (
+      <PagedList
+        list={resources}
+        errorTitle="Your access could not be loaded"
+        gap="md"
+        empty={
           <EmptyMessage title={debounced ? 'No resource matches' : 'You reach no resources yet'}>
             {debounced
               ? `No resource you reach has “${debounced}” in its name.`
               : 'When someone shares a resource with you or one of your groups, it shows here.'}
           </EmptyMessage>
-        ) : (
-          <Stack gap="md">
-            {byKind(resources.edges.map((edge) => edge.node)).map(([kind, rows]) => (
-              <SectionCard
-                key={kind}
-                title={kind}
-                titleExtra={
-                  <Text size="sm" c="dimmed">
-                    {rows.length === 1 ? '1 resource' : `${rows.length} resources`}
-                  </Text>
-                }
-              >
-                <Accordion multiple value={open} onChange={setOpen} variant="separated" chevronPosition="left">
-                  {rows.map((row) => (
-                    <Accordion.Item key={row.id} value={row.id}>
-                      <Accordion.Control>
-                        <Group justify="space-between" wrap="nowrap" gap="sm">
-                          <Text fw={500}>{row.name}</Text>
-                          <LevelBadge level={row.viewerLevel} />
-                        </Group>
-                      </Accordion.Control>
-                      <Accordion.Panel>
-                        {open.includes(row.id) ? <ExplanationPanel resourceId={row.id} /> : null}
-                      </Accordion.Panel>
-                    </Accordion.Item>
-                  ))}
-                </Accordion>
-              </SectionCard>
-            ))}
-            <LoadMore
-              shown={resources.edges.length}
-              total={resources.totalCount}
-              hasMore={resources.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) =>
+          byKind(nodes).map(([kind, rows]) => (
+            <SectionCard
+              key={kind}
+              title={kind}
+              titleExtra={
+                <Text size="sm" c="dimmed">
+                  {rows.length === 1 ? '1 resource' : `${rows.length} resources`}
+                </Text>
+              }
+            >
+              <Accordion multiple value={open} onChange={setOpen} variant="separated" chevronPosition="left">
+                {rows.map((row) => (
+                  <Accordion.Item key={row.id} value={row.id}>
+                    <Accordion.Control>
+                      <Group justify="space-between" wrap="nowrap" gap="sm">
+                        <Text fw={500}>{row.name}</Text>
+                        <LevelBadge level={row.viewerLevel} />
+                      </Group>
+                    </Accordion.Control>
+                    <Accordion.Panel>
+                      {open.includes(row.id) ? <ExplanationPanel resourceId={row.id} /> : null}
+                    </Accordion.Panel>
+                  </Accordion.Item>
+                ))}
+              </Accordion>
+            </SectionCard>
+          ))
+        }
+      </PagedList>
     </Page>
   );
 }

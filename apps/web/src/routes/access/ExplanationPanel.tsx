@@ -8,10 +8,11 @@ import { graphql } from '../../gql';
 
 // Asked only when a row is opened: the list itself already carries the level, so the first
 // render is one query, not one per resource.
+// An explanation has no id, so the cache cannot hand it to `useFragment`: its fragment is unmasked.
 const MyAccessExplanationQuery = graphql(`
   query MyAccessExplanation($resourceId: ID!) {
     explainAccess(resourceId: $resourceId) {
-      ...AccessExplanationView_explanation
+      ...AccessExplanationView_explanation @unmask
     }
   }
 `);

@@ -22,9 +22,9 @@ const AccountPageQuery = graphql(`
       createdAt
       lastSignInAt
       ...ProfileForm_user
-      ...PermissionOrigins_user
+      ...PermissionOriginsTable_user
       ...MembershipsTable_user
-      ...ApiTokens_user
+      ...ApiTokensCard_user
     }
   }
 `);

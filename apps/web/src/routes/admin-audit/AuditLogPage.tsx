@@ -1,14 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SectionCard } from '../../components/SectionCard';
 import { AuditFilters } from '../../features/audit/AuditFilters';
 import { AuditTable } from '../../features/audit/AuditTable';
@@ -24,6 +21,7 @@ const AuditLogQuery = graphql(`
       edges {
         cursor
         node {
+          id
           ...AuditTable_event
         }
       }
@@ -38,28 +36,16 @@ const AuditLogQuery = graphql(`
 export function AuditLogPage() {
   const [values, setValues] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTER);
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(AuditLogQuery, {
+  const result = useQuery(AuditLogQuery, {
     variables: { filter, first: PAGE_SIZE },
   });
-  const events = (data ?? previousData)?.auditEvents;
+  // A failed filter shows its error, not the rows of the filter before it.
+  const events = usePagedList(result, (data) => data.auditEvents, { errorReplacesList: true });
   const filtered = Object.keys(filter).length > 0;
 
   const apply = (next: AuditFilterValues, nextFilter: AuditFilter) => {
     setValues(next);
     setFilter(nextFilter);
-  };
-
-  const loadMore = async () => {
-    if (!events?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: events.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   return (
@@ -83,31 +69,25 @@ export function AuditLogPage() {
           onApply={apply}
         />
       </SectionCard>
-      {error ? <ErrorAlert title="The audit log could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!events && !error ? <PageSkeleton /> : null}
-      {events && !error ? (
-        events.edges.length === 0 ? (
+      <PagedList
+        list={events}
+        errorTitle="The audit log could not be loaded"
+        empty={
           <EmptyMessage title="No events">
             {filtered ? 'Nothing recorded matches these filters.' : 'Nothing has been recorded yet.'}
           </EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <AuditTable
-              events={events.edges.map((edge) => edge.node)}
-              onFilter={(key, id) => {
-                const next = { ...values, [key]: id };
-                apply(next, auditFilterFrom(next).filter);
-              }}
-            />
-            <LoadMore
-              shown={events.edges.length}
-              hasMore={events.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) => (
+          <AuditTable
+            events={nodes}
+            onFilter={(key, id) => {
+              const next = { ...values, [key]: id };
+              apply(next, auditFilterFrom(next).filter);
+            }}
+          />
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -24,17 +24,18 @@ const AdminGroupQuery = graphql(`
       joinPath
       memberCount
       maxMembers
-      ...GroupFlags_group
+      ...GroupFlagBadges_group
       ...GroupSettingsForm_group
       ...GroupPermissionsForm_group
       ...GroupLeadersForm_group
-      ...DeleteGroup_group
+      ...DeleteGroupCard_group
       viewerCan {
         addMembers
         removeMembers
       }
     }
     permissions {
+      key
       ...PermissionSelect_permission
     }
   }

@@ -1,15 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { CreateGroupModal } from '../../features/groups/CreateGroupModal';
 import { GroupsTable } from '../../features/groups/GroupsTable';
@@ -40,23 +37,10 @@ export function AdminGroupsPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [creating, createModal] = useDisclosure(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(AdminGroupsQuery, {
+  const result = useQuery(AdminGroupsQuery, {
     variables: { search: debounced || null, first: PAGE_SIZE },
   });
-  const groups = (data ?? previousData)?.groups;
-
-  const loadMore = async () => {
-    if (!groups?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: groups.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const groups = usePagedList(result, (data) => data.groups);
 
   return (
     <Page
@@ -69,26 +53,17 @@ export function AdminGroupsPage() {
           New group
         </Button>
       </Group>
-      {error && !groups ? <ErrorAlert title="The groups could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!groups && !error ? <PageSkeleton /> : null}
-      {groups ? (
-        groups.edges.length === 0 ? (
+      <PagedList
+        list={groups}
+        errorTitle="The groups could not be loaded"
+        empty={
           <EmptyMessage title={debounced ? 'No group matches' : 'No groups yet'}>
             {debounced ? `No group name contains “${debounced}”.` : 'Create one with New group.'}
           </EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <GroupsTable groups={groups.edges.map((edge) => edge.node)} />
-            <LoadMore
-              shown={groups.edges.length}
-              total={groups.totalCount}
-              hasMore={groups.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) => <GroupsTable groups={nodes} />}
+      </PagedList>
       <CreateGroupModal opened={creating} onClose={createModal.close} />
     </Page>
   );

@@ -12,7 +12,8 @@ import { graphql } from '../../gql';
 const AdminPermissionsQuery = graphql(`
   query AdminPermissions {
     permissions {
-      ...PermissionCatalog_permission
+      key
+      ...PermissionCatalogTable_permission
     }
   }
 `);

@@ -18,6 +18,7 @@ const AdminSsoQuery = graphql(`
     }
     settings {
       sso {
+        groupSync
         ...SsoSettingsForm_sso
       }
     }

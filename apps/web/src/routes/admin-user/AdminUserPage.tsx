@@ -29,13 +29,14 @@ const AdminUserQuery = graphql(`
       createdAt
       lastSignInAt
       ...UserDetailsForm_user
-      ...UserStatus_user
-      ...DirectPermissions_user
-      ...PermissionOrigins_user
+      ...UserStatusCard_user
+      ...DirectPermissionsForm_user
+      ...PermissionOriginsTable_user
       ...MembershipsTable_user
-      ...ApiTokens_user
+      ...ApiTokensCard_user
     }
     permissions {
+      key
       ...PermissionSelect_permission
     }
   }

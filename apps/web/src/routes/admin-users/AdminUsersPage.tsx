@@ -1,15 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { CreateUserModal } from '../../features/users/CreateUserModal';
 import { UsersTable } from '../../features/users/UsersTable';
@@ -40,24 +37,10 @@ export function AdminUsersPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [creating, createModal] = useDisclosure(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(AdminUsersQuery, {
+  const result = useQuery(AdminUsersQuery, {
     variables: { search: debounced || null, first: PAGE_SIZE },
   });
-  // While a new search runs, the previous answer stays on screen instead of a skeleton.
-  const users = (data ?? previousData)?.users;
-
-  const loadMore = async () => {
-    if (!users?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: users.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const users = usePagedList(result, (data) => data.users);
 
   return (
     <Page title="Users" description="Create accounts, deactivate them, make administrators and give permissions directly.">
@@ -67,26 +50,17 @@ export function AdminUsersPage() {
           New user
         </Button>
       </Group>
-      {error && !users ? <ErrorAlert title="The users could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!users && !error ? <PageSkeleton /> : null}
-      {users ? (
-        users.edges.length === 0 ? (
+      <PagedList
+        list={users}
+        errorTitle="The users could not be loaded"
+        empty={
           <EmptyMessage title={debounced ? 'Nobody matches' : 'No users yet'}>
             {debounced ? `No name or email contains “${debounced}”.` : 'Create the first account with New user.'}
           </EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <UsersTable users={users.edges.map((edge) => edge.node)} />
-            <LoadMore
-              shown={users.edges.length}
-              total={users.totalCount}
-              hasMore={users.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) => <UsersTable users={nodes} />}
+      </PagedList>
       <CreateUserModal opened={creating} onClose={createModal.close} />
     </Page>
   );

@@ -25,7 +25,12 @@ const GroupPageQuery = graphql(`
       maxMembers
       permissions
       pendingRequestCount
-      ...GroupFlags_group
+      internal
+      hidden
+      open
+      public
+      restricted
+      ...GroupFlagBadges_group
       ...GroupMembershipCard_group
       leaders {
         id

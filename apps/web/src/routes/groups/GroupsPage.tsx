@@ -1,14 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Group, SegmentedControl, Stack } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { GroupDirectoryTable } from '../../features/groups/GroupDirectoryTable';
 import { graphql } from '../../gql';
@@ -52,26 +49,13 @@ export function GroupsPage() {
   const [search, setSearch] = useState('');
   const [scope, setScope] = useState<Scope>('all');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, previousData, error, fetchMore } = useQuery(GroupDirectoryQuery, {
+  const result = useQuery(GroupDirectoryQuery, {
     variables: {
       filter: { search: debounced || null, memberOnly: scope === 'member' || null, ledOnly: scope === 'led' || null },
       first: PAGE_SIZE,
     },
   });
-  const groups = (data ?? previousData)?.groups;
-
-  const loadMore = async () => {
-    if (!groups?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: groups.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const groups = usePagedList(result, (data) => data.groups);
 
   return (
     <Page title="Groups" description="Find groups you can see, join open ones and ask to join the rest.">
@@ -84,26 +68,17 @@ export function GroupsPage() {
           data={SCOPES}
         />
       </Group>
-      {error && !groups ? <ErrorAlert title="The groups could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!groups && !error ? <PageSkeleton /> : null}
-      {groups ? (
-        groups.edges.length === 0 ? (
+      <PagedList
+        list={groups}
+        errorTitle="The groups could not be loaded"
+        empty={
           <EmptyMessage title={debounced ? 'No group matches' : 'No groups'}>
             {debounced ? `No group name contains “${debounced}”.` : EMPTY_TEXT[scope]}
           </EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <GroupDirectoryTable groups={groups.edges.map((edge) => edge.node)} />
-            <LoadMore
-              shown={groups.edges.length}
-              total={groups.totalCount}
-              hasMore={groups.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) => <GroupDirectoryTable groups={nodes} />}
+      </PagedList>
     </Page>
   );
 }

@@ -9,10 +9,11 @@ import { UserPicker, type PickedUser } from '../../features/users/UserPicker';
 import { graphql } from '../../gql';
 
 // Asked on demand, for whoever is picked: the section owns this question.
+// An explanation has no id, so the cache cannot hand it to `useFragment`: its fragment is unmasked.
 const ExplainUserAccessQuery = graphql(`
   query ExplainUserAccess($resourceId: ID!, $userId: ID!) {
     explainAccess(resourceId: $resourceId, userId: $userId) {
-      ...AccessExplanationView_explanation
+      ...AccessExplanationView_explanation @unmask
     }
   }
 `);

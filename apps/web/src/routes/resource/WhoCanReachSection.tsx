@@ -2,12 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { ScrollTable } from '../../components/ScrollTable';
 import { SectionCard } from '../../components/SectionCard';
 import { LevelBadge } from '../../features/resources/LevelBadge';
@@ -52,24 +49,11 @@ export interface WhoCanReachSectionProps {
 /** Everyone who reaches the resource, expanded through groups (editors and access.check holders). */
 export function WhoCanReachSection({ resourceId, linkUsers }: WhoCanReachSectionProps) {
   const [minLevel, setMinLevel] = useState<AccessLevel>('READ');
-  const [loadingMore, setLoadingMore] = useState(false);
   const levelLabelId = useId();
-  const { data, previousData, error, fetchMore } = useQuery(ResourceAccessorsQuery, {
+  const result = useQuery(ResourceAccessorsQuery, {
     variables: { id: resourceId, minLevel, first: PAGE_SIZE },
   });
-  const accessors = (data ?? previousData)?.resource?.accessors;
-
-  const loadMore = async () => {
-    if (!accessors?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: accessors.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const accessors = usePagedList(result, (data) => data.resource?.accessors);
 
   return (
     <SectionCard
@@ -92,31 +76,31 @@ export function WhoCanReachSection({ resourceId, linkUsers }: WhoCanReachSection
             ]}
           />
         </Group>
-        {error && !accessors ? <ErrorAlert title="The list could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-        {!accessors && !error ? <PageSkeleton /> : null}
-        {accessors ? (
-          accessors.edges.length === 0 ? (
-            <EmptyMessage title="Nobody listed">No one reaches it at this level through its owner or grants.</EmptyMessage>
-          ) : (
-            <>
-              <ScrollTable label="People who can reach it" minWidth={560}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Name</Table.Th>
-                    <Table.Th scope="col">Email</Table.Th>
-                    <Table.Th scope="col">Level</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {accessors.edges.map(({ node }) => (
-                    <Table.Tr key={node.user.id}>
-                      <Table.Td>
-                        {linkUsers ? (
-                          <Anchor component={Link} to={`/admin/users/${node.user.id}`}>
-                            {node.user.displayName}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm">{node.user.displayName}</Text>
+        <PagedList
+          list={accessors}
+          errorTitle="The list could not be loaded"
+          gap="md"
+          empty={<EmptyMessage title="Nobody listed">No one reaches it at this level through its owner or grants.</EmptyMessage>}
+        >
+          {(nodes) => (
+            <ScrollTable label="People who can reach it" minWidth={560}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Email</Table.Th>
+                  <Table.Th scope="col">Level</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {nodes.map((node) => (
+                  <Table.Tr key={node.user.id}>
+                    <Table.Td>
+                      {linkUsers ? (
+                        <Anchor component={Link} to={`/admin/users/${node.user.id}`}>
+                          {node.user.displayName}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm">{node.user.displayName}</Text>
                         )}
                       </Table.Td>
                       <Table.Td>
@@ -129,16 +113,8 @@ export function WhoCanReachSection({ resourceId, linkUsers }: WhoCanReachSection
                   ))}
                 </Table.Tbody>
               </ScrollTable>
-              <LoadMore
-                shown={accessors.edges.length}
-                total={accessors.totalCount}
-                hasMore={accessors.pageInfo.hasNextPage}
-                loading={loadingMore}
-                onLoadMore={() => void loadMore()}
-              />
-            </>
-          )
-        ) : null}
+          )}
+        </PagedList>
       </Stack>
     </SectionCard>
   );

@@ -3,14 +3,11 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { problemMessage } from '../../app/graphql-errors';
+import { usePagedList } from '../../app/paging/use-paged-list';
 import { useSignedInViewer } from '../../app/session/viewer-context';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { notifyFailure } from '../../components/notify';
 import { Page } from '../../components/Page';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { RegisterResourceModal } from '../../features/resources/RegisterResourceModal';
 import { ResourcesTable } from '../../features/resources/ResourcesTable';
@@ -47,28 +44,15 @@ export function ResourcesPage() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [debouncedKind] = useDebouncedValue(kind.trim().toLowerCase(), 300);
   const [registering, registerModal] = useDisclosure(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const levelLabelId = useId();
-  const { data, previousData, error, fetchMore } = useQuery(ResourcesQuery, {
+  const result = useQuery(ResourcesQuery, {
     variables: {
       filter: { search: debouncedSearch || null, kind: debouncedKind || null, minLevel },
       first: PAGE_SIZE,
     },
   });
-  const resources = (data ?? previousData)?.resources;
+  const resources = usePagedList(result, (data) => data.resources);
   const filtered = Boolean(debouncedSearch || debouncedKind || minLevel === 'WRITE');
-
-  const loadMore = async () => {
-    if (!resources?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: resources.pageInfo.endCursor } });
-    } catch (failure) {
-      notifyFailure(problemMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <Page
@@ -109,10 +93,10 @@ export function ResourcesPage() {
           </Button>
         ) : null}
       </Group>
-      {error && !resources ? <ErrorAlert title="The resources could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
-      {!resources && !error ? <PageSkeleton /> : null}
-      {resources ? (
-        resources.edges.length === 0 ? (
+      <PagedList
+        list={resources}
+        errorTitle="The resources could not be loaded"
+        empty={
           <EmptyMessage title={filtered ? 'No resource matches' : 'No resources yet'}>
             {filtered
               ? 'Try another name, kind or level.'
@@ -120,19 +104,10 @@ export function ResourcesPage() {
                 ? 'Register the first one with Register resource.'
                 : 'Nothing has been shared with you or your groups yet.'}
           </EmptyMessage>
-        ) : (
-          <Stack gap="sm">
-            <ResourcesTable resources={resources.edges.map((edge) => edge.node)} />
-            <LoadMore
-              shown={resources.edges.length}
-              total={resources.totalCount}
-              hasMore={resources.pageInfo.hasNextPage}
-              loading={loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </Stack>
-        )
-      ) : null}
+        }
+      >
+        {(nodes) => <ResourcesTable resources={nodes} />}
+      </PagedList>
       {canRegister ? <RegisterResourceModal opened={registering} onClose={registerModal.close} /> : null}
     </Page>
   );

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // deletions of any of them (cascades included). Columns that cannot change an answer (a grant's
 // copy of its resource's name, a membership's expiry warning) do not count, so a rename or the
 // sweeper's warnings leave the cache alone. The bulk check's cache of access facts
-// (modules/resources/access-cache.ts) is valid only while the epoch it was read at is the current one.
+// (modules/access/access-cache.ts) is valid only while the epoch it was read at is the current one.
 //
 // The increment is a DEFERRABLE INITIALLY DEFERRED constraint trigger, so it runs as the transaction
 // commits and the epoch row is locked only from then to the commit itself: a transaction never

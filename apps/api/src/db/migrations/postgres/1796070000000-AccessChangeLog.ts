@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Written by hand (TypeORM does not manage triggers or this table; no entity changed). The access
 // epoch (AccessEpoch) says *that* access changed; this log says *what*: for each epoch, the users
 // whose memberships or flags changed ('u') and the resources whose grants, owner or visibility
-// changed ('r'), so the access cache (modules/resources/access-cache.ts) evicts those entries
+// changed ('r'), so the access cache (modules/access/access-cache.ts) evicts those entries
 // instead of starting over. A TRUNCATE logs '*' (start over).
 //
 // The same deferred trigger as before bumps the epoch once per transaction, at commit, and now also

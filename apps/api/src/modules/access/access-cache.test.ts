@@ -5,10 +5,10 @@ import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/fac
 import { GroupEntity } from '../groups/group.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { UserEntity } from '../users/user.entity';
-import { levelFactsCached } from './access-cache';
+import { GrantEntity } from '../resources/grant.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+import { AccessCache } from './access-cache';
 import { levelFactsMany, MERGE_MAX_GROUPS, reachablePage } from './access.repository';
-import { GrantEntity } from './grant.entity';
-import { ResourceEntity } from './resource.entity';
 
 // The bulk check answers from a cache of access facts (access-cache.ts). These tests show that
 // it never answers stale. Every change below is written straight to the tables (TypeORM's manager,
@@ -183,16 +183,25 @@ describe('the access epoch', () => {
   });
 });
 
-describe('levelFactsCached', () => {
+describe('AccessCache', () => {
+  // This file's own caches (one per budget), beside the one the server made for itself: as another
+  // process's would, they see every change only through the access epoch.
+  const caches = new Map<number, AccessCache>();
+  const cacheOf = (size: number) => {
+    let cache = caches.get(size);
+    if (!cache) caches.set(size, (cache = new AccessCache(app.dataSource, size)));
+    return cache;
+  };
+
   it('keeps nothing when the epoch row is missing, so it cannot go stale', async () => {
     const s = await scene();
     const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
     const [row] = await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1');
     await app.dataSource.query('DELETE FROM access_epoch');
     try {
-      expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+      expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBe(2);
       await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
-      expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+      expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBeNull();
       // A page, which compares epochs, still lists what the user reaches (and no more).
       const q = { userId: s.grantee.user.id, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51, withTotal: true };
       expect((await reachablePage(app.dataSource.manager, q)).resources.map((r) => r.id)).toContain(s.resource.id);
@@ -217,16 +226,16 @@ describe('levelFactsCached', () => {
     const people = [s.owner, s.grantee, s.member, s.stranger];
     const pairs = people.flatMap((u) => [s, t].map((x) => ({ userId: u.user.id, resourceId: x.resource.id })));
     const statements = vi.spyOn(rawStatements, 'sent');
-    const first = await levelFactsCached(app.dataSource.manager, 1000, pairs);
+    const first = await cacheOf(1000).levelFacts(pairs);
     expect(statements).toHaveBeenCalledTimes(2); // the epoch, then the facts
     statements.mockClear();
-    expect(await levelFactsCached(app.dataSource.manager, 1000, pairs)).toEqual(first);
+    expect(await cacheOf(1000).levelFacts(pairs)).toEqual(first);
     expect(statements).toHaveBeenCalledTimes(1); // the epoch only
     // A visibility change touches one resource; a leave touches one user.
     await app.dataSource.manager.update(ResourceEntity, { id: s.resource.id }, { visibility: 'PUBLIC' });
     await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
     statements.mockClear();
-    const after = await levelFactsCached(app.dataSource.manager, 1000, pairs);
+    const after = await cacheOf(1000).levelFacts(pairs);
     expect(statements).toHaveBeenCalledTimes(3); // the epoch, what changed, the facts of what changed
     expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] });
     statements.mockRestore();
@@ -238,12 +247,12 @@ describe('levelFactsCached', () => {
   it('starts over when the change log cannot say what changed (an epoch missing from it)', async () => {
     const s = await scene();
     const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
-    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+    expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBe(2);
     const before = await epoch();
     await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id });
     await app.dataSource.query(`DELETE FROM access_change WHERE epoch > ${before}`);
     const statements = vi.spyOn(rawStatements, 'sent');
-    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+    expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBeNull();
     expect(asked(statements)).toEqual({ users: [s.member.user.id], resources: [s.resource.id] }); // everything again
     statements.mockRestore();
   });
@@ -251,12 +260,12 @@ describe('levelFactsCached', () => {
   it('starts over when the epoch row was deleted and put back while it was not looking', async () => {
     const s = await scene();
     const pairs = [{ userId: s.member.user.id, resourceId: s.resource.id }];
-    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBe(2);
+    expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBe(2);
     const n = await epoch();
     await app.dataSource.query('DELETE FROM access_epoch');
     await app.dataSource.manager.delete(MembershipEntity, { groupId: s.group.id, userId: s.member.user.id }); // moves nothing, logs nothing
     await app.dataSource.manager.insert('access_epoch', { id: 1, n: n + 1 });
-    expect((await levelFactsCached(app.dataSource.manager, 1000, pairs))[0]!.bestGrant).toBeNull();
+    expect((await cacheOf(1000).levelFacts(pairs))[0]!.bestGrant).toBeNull();
   });
 
   it('never lets the epoch go back, which the cache relies on', async () => {
@@ -277,17 +286,17 @@ describe('levelFactsCached', () => {
     expect(truth.filter((f) => f?.bestGrant === 2).length).toBeGreaterThan(0);
     for (const size of [1, 3, 1000]) {
       // Twice each: once filling the cache, once answering from it.
-      expect(normal(await levelFactsCached(app.dataSource.manager, size, pairs))).toEqual(truth);
-      expect(normal(await levelFactsCached(app.dataSource.manager, size, pairs))).toEqual(truth);
+      expect(normal(await cacheOf(size).levelFacts(pairs))).toEqual(truth);
+      expect(normal(await cacheOf(size).levelFacts(pairs))).toEqual(truth);
     }
   });
   it('reads what several requests lack in one statement, when they ask together', async () => {
     const scenes = [await scene(), await scene(), await scene()];
-    await levelFactsCached(app.dataSource.manager, 1000, [{ userId: scenes[0]!.owner.user.id, resourceId: scenes[0]!.resource.id }]);
+    await cacheOf(1000).levelFacts([{ userId: scenes[0]!.owner.user.id, resourceId: scenes[0]!.resource.id }]);
     const [{ n }] = (await app.dataSource.query('SELECT n FROM access_epoch WHERE id = 1')) as [{ n: string | number }];
     const statements = vi.spyOn(rawStatements, 'sent');
     const answers = await Promise.all(
-      scenes.map((x) => levelFactsCached(app.dataSource.manager, 1000, [{ userId: x.member.user.id, resourceId: x.resource.id }], new Date(), String(n))),
+      scenes.map((x) => cacheOf(1000).levelFacts([{ userId: x.member.user.id, resourceId: x.resource.id }], new Date(), String(n))),
     );
     const facts = statements.mock.calls.filter(([sql]) => String(sql).includes('FROM access_grant g WHERE'));
     statements.mockRestore();

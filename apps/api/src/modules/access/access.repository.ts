@@ -2,24 +2,17 @@ import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { rawQuery, statementName } from '../../db/raw-sql';
 import { parseUtcTimestamp } from '../../db/timestamp';
-import type { GrantLevel } from './grant.entity';
-import { ResourceEntity, type Visibility } from './resource.entity';
+import type { GrantLevel } from '../resources/grant.entity';
+import { ResourceEntity, type Visibility } from '../resources/resource.entity';
+import { currentMembershipSql } from '../memberships/current';
+import { EPOCH_SQL } from './access-epoch';
+import type { GrantPath, LevelRow } from './access.rule';
 
-export type Level = 'NONE' | 'READ' | 'WRITE';
-export const RANK: Record<Level, number> = { NONE: 0, READ: 1, WRITE: 2 };
-export const maxLevel = (levels: Level[]): Level => levels.reduce<Level>((a, b) => (RANK[b] > RANK[a] ? b : a), 'NONE');
-
-/** One path to access for one user on one resource (a row of explainAccess). */
-export interface GrantPath {
-  userId: string;
-  resourceId: string;
-  kind: 'USER_GRANT' | 'GROUP_GRANT';
-  level: GrantLevel;
-  grantId: string;
-  groupId: string | null;
-  /** When this path stops counting: the grant's expiry, or the membership's if that comes first. */
-  expiresAt: Date | null;
-}
+/**
+ * The access engine's named statements: every read of access facts that an answer is built from
+ * (the rule they feed is access.rule.ts). Each is sent under a fixed name (rawQuery), so
+ * PostgreSQL plans it once per connection.
+ */
 
 interface Row {
   userId: string;
@@ -59,7 +52,7 @@ export async function grantPaths(
        JOIN membership m ON m.group_id = g.group_id
       WHERE m.user_id IN (:...userIds) AND g.resource_id IN (:...resourceIds)
         AND (g.expires_at IS NULL OR g.expires_at > :now)
-        AND (m.expires_at IS NULL OR m.expires_at > :now)`,
+        AND ${currentMembershipSql('m')}`,
     { userIds: [...userIds], resourceIds: [...resourceIds], now },
   );
   return rows.map((r) => {
@@ -68,16 +61,6 @@ export async function grantPaths(
     const expiresAt = grant && member ? (grant < member ? grant : member) : (grant ?? member);
     return { userId: r.userId, resourceId: r.resourceId, kind: r.kind, level: r.level, grantId: r.grantId, groupId: r.groupId, expiresAt };
   });
-}
-
-export interface LevelRow {
-  resourceId: string | null;
-  ownerId: string | null;
-  visibility: string | null;
-  isActive: boolean | number | null;
-  isAdmin: boolean | number | null;
-  /** 2 = WRITE, 1 = READ, null = no current grant reaches the user. */
-  bestGrant: number | string | null;
 }
 
 const RANK_SQL = "MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END)";
@@ -95,7 +78,7 @@ const bestGrantSql = (r: string, u: string) =>
      WHERE g.resource_id = ${r} AND (g.expires_at IS NULL OR g.expires_at > :now)
        AND CASE WHEN g.group_id IS NULL THEN g.user_id = ${u}
                 ELSE (SELECT 1 FROM membership m
-                       WHERE m.user_id = ${u} AND m.group_id = g.group_id AND (m.expires_at IS NULL OR m.expires_at > :now)) = 1 END)`;
+                       WHERE m.user_id = ${u} AND m.group_id = g.group_id AND ${currentMembershipSql('m')}) = 1 END)`;
 
 const FACT_COLUMNS = (r: string, u: string) =>
   `r.id AS "resourceId", r.owner_id AS "ownerId", r.visibility AS "visibility",
@@ -165,14 +148,6 @@ export function levelFactsCoalesced(manager: EntityManager, userId: string, reso
   }).load({ userId, resourceId });
 }
 
-/** SPEC §11's rule over levelFacts (the same order of paths as explainFrom). */
-export function levelFrom(facts: LevelRow, userId: string, adminBypass: boolean): Level {
-  if (!facts.isActive) return 'NONE';
-  if ((facts.isAdmin && adminBypass) || facts.ownerId === userId) return 'WRITE';
-  const best = Math.max(Number(facts.bestGrant ?? 0), facts.visibility === 'PUBLIC' ? 1 : 0);
-  return best === 2 ? 'WRITE' : best === 1 ? 'READ' : 'NONE';
-}
-
 export interface ReachQuery {
   userId: string;
   minLevel: 'READ' | 'WRITE';
@@ -201,7 +176,7 @@ function integer(n: number): number {
 /** Up to this many groups, a page reads each group's grants as its own source (see reachablePage). */
 export const MERGE_MAX_GROUPS = 64;
 
-/** A user's current groups, and the access epoch they were read at (see access-cache.ts). */
+/** A user's current groups, and the access epoch they were read at (access-epoch.ts, access-cache.ts). */
 export interface GroupsAt {
   ids: string[];
   epoch: string;
@@ -211,9 +186,9 @@ export interface GroupsAt {
 async function currentGroups(manager: EntityManager, userId: string, now: Date): Promise<GroupsAt> {
   const rows = await rawQuery<{ epoch: string | null; groups: string[] }>(
     manager,
-    `SELECT (SELECT CAST(e.n AS varchar) FROM access_epoch e WHERE e.id = 1) AS "epoch",
+    `SELECT ${EPOCH_SQL} AS "epoch",
             ARRAY(SELECT CAST(m.group_id AS varchar) FROM membership m
-                   WHERE m.user_id = :uid AND (m.expires_at IS NULL OR m.expires_at > :now) ORDER BY m.group_id) AS "groups"`,
+                   WHERE m.user_id = :uid AND ${currentMembershipSql('m')} ORDER BY m.group_id) AS "groups"`,
     { uid: userId, now },
     'gh_reach_groups',
   );
@@ -329,9 +304,9 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
     ? Array.from({ length: groups }, (_, i) => first(`g${i}`, 'resource_id', `access_grant g${i}`, `g${i}.group_id = :g${i} AND ${granted(`g${i}`)}`))
     : postgres
       ? [`SELECT x.kind, x.name_key, x.id, x.name FROM membership m CROSS JOIN LATERAL (${first('g', 'resource_id', 'access_grant g', `g.group_id = m.group_id AND ${granted('g')}`)}) x
-          WHERE m.user_id = :uid AND ${live('m')}`]
+          WHERE m.user_id = :uid AND ${currentMembershipSql('m')}`]
       : [`SELECT g.kind, g.name_key, g.resource_id AS id, g.name FROM membership m JOIN access_grant g ON g.group_id = m.group_id
-          WHERE m.user_id = :uid AND ${live('m')} AND ${granted('g')}${where('g', 'resource_id')}`];
+          WHERE m.user_id = :uid AND ${currentMembershipSql('m')} AND ${granted('g')}${where('g', 'resource_id')}`];
   const sources = [
     ...viaGroups,
     first('ug', 'resource_id', 'access_grant ug', `ug.user_id = :uid AND ${granted('ug')}`),
@@ -347,7 +322,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   const cand = `cand AS (
       SELECT g.resource_id AS id FROM access_grant g WHERE g.user_id = :uid AND ${granted('g')}${where('g')}
       UNION SELECT g.resource_id FROM membership m JOIN access_grant g ON g.group_id = m.group_id
-             WHERE m.user_id = :uid AND ${granted('g')}${where('g')} AND ${live('m')}
+             WHERE m.user_id = :uid AND ${granted('g')}${where('g')} AND ${currentMembershipSql('m')}
       UNION SELECT o.id FROM resource o WHERE o.owner_id = :uid${where('o')})`;
   const publicCount = read ? ` + (SELECT COUNT(*) FROM resource p WHERE p.visibility = 'PUBLIC'${where('p')} AND p.id NOT IN (SELECT id FROM cand))` : '';
   const total = withTotal ? `(SELECT COUNT(*) FROM cand)${publicCount}` : 'NULL';
@@ -360,7 +335,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
     FROM (${pageSql}) pg JOIN resource x ON x.id = pg.id`;
   // One head row says who the subject is (so the caller needs no lookup of its own) and, when
   // asked, the total; the page's rows hang off it (none: one row with the page's columns null).
-  const epoch = groups !== null ? '(SELECT CAST(e.n AS varchar) FROM access_epoch e WHERE e.id = 1)' : 'NULL';
+  const epoch = groups !== null ? EPOCH_SQL : 'NULL';
   return `${withTotal ? `WITH ${cand} ` : ''}SELECT head.total AS "total", head.epoch AS "epoch", su.is_active AS "subjectActive", su.is_admin AS "subjectAdmin", h.*
       FROM (SELECT ${total} AS total, ${epoch} AS epoch) head
       LEFT JOIN user_account su ON su.id = :uid

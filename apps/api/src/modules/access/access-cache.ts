@@ -3,7 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { parseUtcTimestamp } from '../../db/timestamp';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
-import type { GroupsAt, LevelRow } from './access.repository';
+import { isCurrentMembership } from '../memberships/current';
+import { changesBetween, currentEpoch, numbered } from './access-epoch';
+import type { GroupsAt } from './access.repository';
+import type { LevelRow } from './access.rule';
 
 /**
  * A memory of access facts that is never stale, for the bulk check and for the groups a
@@ -14,15 +17,15 @@ import type { GroupsAt, LevelRow } from './access.repository';
  * of 100 pairs then costs one tiny statement instead of a hundred index walks.
  *
  * Why it can never answer stale:
- * - **The access epoch.** `access_epoch.n` is a counter. Database triggers add one in every
- *   transaction that changes a grant, a membership, a resource's owner or visibility, or a user's
- *   active or admin flag (see the AccessEpoch migration). This holds whatever wrote the change:
- *   this process, another process, or SQL typed by an operator.
- * - **Every request reads the epoch first.** The read is coalesced across requests, like
- *   authentication, and it is sent after the request arrived. If the epoch has moved, the cache
- *   first drops what the epochs in between changed: the same triggers log each user and resource
- *   they touch (`access_change`, migration AccessChangeLog). When that log cannot say, the cache
- *   starts over (see Generation).
+ * - **The access epoch** (access-epoch.ts). `access_epoch.n` is a counter. Database triggers add
+ *   one in every transaction that changes a grant, a membership, a resource's owner or visibility,
+ *   or a user's active or admin flag (see the AccessEpoch migration). This holds whatever wrote the
+ *   change: this process, another process, or SQL typed by an operator.
+ * - **Every request reads the epoch first**: with its credential (Viewer.accessEpoch), or else on
+ *   its own, coalesced across requests. Either read is sent after the request arrived. If the
+ *   epoch has moved, the cache first drops what the epochs in between changed: the same triggers
+ *   log each user and resource they touch (`access_change`, migration AccessChangeLog). When that
+ *   log cannot say, the cache starts over (see Generation).
  * - **Facts are stored with the epoch they were read at.** The same statement reads both, so they
  *   come from one snapshot. Facts read at another epoch are used for that request only, and are
  *   never stored.
@@ -35,6 +38,10 @@ import type { GroupsAt, LevelRow } from './access.repository';
  *
  * The cache is bounded by counting facts: one per user or resource, plus one per membership or
  * grant. When full, the least recently used entries go first.
+ *
+ * One AccessCache per process and database, made in the composition root (services.ts) and handed
+ * to AccessService: nothing here is module state, so two servers in one process (the tests) never
+ * share what they hold.
  */
 interface UserFacts {
   /** The user's own number (see Generation.number), matched against user grants. */
@@ -114,11 +121,11 @@ class Generation {
    * epochs in between changed. Resolves either way: if the log cannot say, the epoch stays behind
    * and the caller starts a new generation.
    */
-  advance(manager: EntityManager, target: string): Promise<void> {
+  advance(manager: EntityManager, target: string, isCurrent: () => boolean): Promise<void> {
     this.steps = this.steps
       .then(async () => {
         const from = this.epoch;
-        if (generations.get(manager.connection) !== this || BigInt(from) >= BigInt(target)) return;
+        if (!isCurrent() || BigInt(from) >= BigInt(target)) return;
         const changed = await changesBetween(manager, from, target);
         if (!changed || this.epoch !== from) return;
         for (const [kind, id] of changed) (kind === 'u' ? this.users : this.resources).delete(id);
@@ -127,70 +134,6 @@ class Generation {
       .catch(() => undefined);
     return this.steps;
   }
-}
-
-const generations = new WeakMap<DataSource, Generation>();
-
-/** Epoch numbers; a missing epoch row gives tokens that are not (see currentEpoch). */
-const numbered = (epoch: string) => /^\d+$/.test(epoch);
-
-/**
- * The generation to answer a request that read `epoch` from: the current one, moved on to `epoch`
- * if it is behind (or left ahead of it: the counter never goes back, so it holds a state at least
- * as new as the request), else a new one.
- */
-async function generationAt(manager: EntityManager, size: number, epoch: string): Promise<Generation> {
-  const dataSource = manager.connection;
-  const current = generations.get(dataSource);
-  if (current && current.size === size && !current.full) {
-    if (current.epoch === epoch) return current;
-    if (numbered(epoch) && numbered(current.epoch)) {
-      if (BigInt(epoch) > BigInt(current.epoch)) await current.advance(manager, epoch);
-      if (generations.get(dataSource) === current && BigInt(current.epoch) >= BigInt(epoch)) return current;
-    }
-  }
-  // While this request waited on a step the log could not explain, another request may already have
-  // started over at this epoch: answer from that one instead of replacing it.
-  const latest = generations.get(dataSource);
-  if (latest && latest !== current && latest.epoch === epoch && latest.size === size && !latest.full) return latest;
-  const fresh = new Generation(epoch, size);
-  generations.set(dataSource, fresh);
-  return fresh;
-}
-
-/** Past this many epochs or entries, starting over costs less than reading what changed. */
-const MAX_CHANGES = 20_000;
-
-/**
- * The users ('u') and resources ('r') changed in the epochs after `from` up to `to`, or null when
- * the log cannot say: an epoch missing from it (pruned, or deleted by hand), a TRUNCATE ('*'), or
- * more than MAX_CHANGES. Every epoch logs at least one row, so a complete log has them all.
- */
-async function changesBetween(manager: EntityManager, from: string, to: string): Promise<[kind: string, id: string][] | null> {
-  if (BigInt(to) - BigInt(from) > BigInt(MAX_CHANGES)) return null;
-  const rows = await rawQuery<{ epoch: string | number; kind: string; id: string | null }>(
-    manager.connection.manager,
-    `SELECT CAST(c.epoch AS varchar) AS "epoch", c.kind AS "kind", CAST(c.id AS varchar) AS "id" FROM access_change c
-      WHERE c.epoch > CAST(:from AS bigint) AND c.epoch <= CAST(:to AS bigint) LIMIT ${MAX_CHANGES + 1}`,
-    { from, to },
-    'gh_access_changes',
-  );
-  if (rows.length > MAX_CHANGES || rows.some((r) => r.kind === '*' || r.id === null)) return null;
-  if (new Set(rows.map((r) => String(r.epoch))).size !== Number(BigInt(to) - BigInt(from))) return null;
-  return rows.map((r) => [r.kind, r.id!]);
-}
-
-let unvalidated = 0;
-
-/** The current epoch, as of a statement sent after the request arrived (coalesced across requests). */
-function currentEpoch(manager: EntityManager): Promise<string> {
-  return coalescer<0, string>(manager.connection, 'accessEpoch', async (keys) => {
-    const rows = await rawQuery<{ n: string | number }>(manager.connection.manager, 'SELECT n AS "n" FROM access_epoch WHERE id = 1', {}, 'gh_access_epoch');
-    // Without the epoch's row (deleted by hand) nothing can be validated: each request then gets a
-    // token that no read of facts carries, so nothing is kept and every answer is read afresh.
-    const n = rows[0] ? String(rows[0].n) : `none:${++unvalidated}`;
-    return keys.map(() => n);
-  }).load(0);
 }
 
 const toMs = (v: string | null): number => (v === null ? Infinity : parseUtcTimestamp(v).getTime());
@@ -287,7 +230,7 @@ function compactResource(g: Generation, raw: RawResource): ResourceFacts {
 /** Whether `user` holds a membership of group number `group` that still counts at `now`. */
 function memberOf(user: UserFacts, group: number, now: number): boolean {
   const { groups, groupExpires } = user;
-  for (let i = 0; i < groups.length; i++) if (groups[i] === group) return groupExpires === null || groupExpires[i]! > now;
+  for (let i = 0; i < groups.length; i++) if (groups[i] === group) return groupExpires === null || isCurrentMembership(groupExpires[i]!, now);
   return false;
 }
 
@@ -304,100 +247,136 @@ function bestGrant(resource: ResourceFacts, user: UserFacts, now: number): 1 | 2
   return best === 0 ? null : (best as 1 | 2);
 }
 
-/**
- * The facts of these users and resources: from the cache, reading only what it lacks (one
- * statement). Unknown ids are simply absent.
- */
-async function factsOf(manager: EntityManager, size: number, userIds: Iterable<string>, resourceIds: Iterable<string>, epoch?: string) {
-  const generation = await generationAt(manager, size, epoch ?? (await currentEpoch(manager)));
-  const users = new Map<string, UserFacts | undefined>();
-  const resources = new Map<string, ResourceFacts | undefined>();
-  for (const id of userIds) if (!users.has(id)) users.set(id, generation.users.get(id));
-  for (const id of resourceIds) if (!resources.has(id)) resources.set(id, generation.resources.get(id));
-  const missingUsers = [...users].filter(([, f]) => !f).map(([id]) => id);
-  const missingResources = [...resources].filter(([, f]) => !f).map(([id]) => id);
-  if (missingUsers.length || missingResources.length) {
-    const read = await readFactsCoalesced(manager, missingUsers, missingResources);
-    // Stored only when read at the generation's epoch; otherwise they serve this request alone
-    // (numbered in this generation all the same, so this answer is computed in one numbering).
-    // The statement answered other requests too: this one takes what it asked for.
-    const store = read.epoch === generation.epoch;
-    for (const id of missingUsers) {
-      const raw = read.users.get(id);
-      if (!raw) continue;
-      const f = compactUser(generation, id, raw);
-      users.set(id, f);
-      if (store) generation.users.set(id, f);
-    }
-    for (const id of missingResources) {
-      const raw = read.resources.get(id);
-      if (!raw) continue;
-      const f = compactResource(generation, raw);
-      resources.set(id, f);
-      if (store) generation.resources.set(id, f);
-    }
-  }
-  return { generation, users, resources };
-}
-
-/**
- * levelFactsMany's answer (the same LevelRow per pair, in order; `resourceId` null for an unknown
- * resource) from the cache, reading only what it lacks. `size` is the cache's budget in facts;
- * 0 turns the cache off (the caller then uses levelFactsMany).
- */
-export async function levelFactsCached(
-  manager: EntityManager,
-  size: number,
-  pairs: readonly { userId: string; resourceId: string }[],
-  now = new Date(),
-  /** The epoch as read after the request arrived (Viewer.accessEpoch), when the request has it. */
-  epoch?: string,
-): Promise<LevelRow[]> {
-  const { users, resources } = await factsOf(manager, size, pairs.map((p) => p.userId), pairs.map((p) => p.resourceId), epoch);
-  const at = now.getTime();
-  return pairs.map(({ userId, resourceId }) => {
-    const user = users.get(userId);
-    const resource = resources.get(resourceId);
-    if (!resource) return { resourceId: null, ownerId: null, visibility: null, isActive: null, isAdmin: null, bestGrant: null };
-    return {
-      resourceId,
-      ownerId: resource.ownerId,
-      visibility: resource.visibility,
-      isActive: user?.isActive ?? null,
-      isAdmin: user?.isAdmin ?? null,
-      bestGrant: user ? bestGrant(resource, user, at) : null,
-    };
-  });
-}
-
-/**
- * The groups `userId` is a current member of at `now` (none for an unknown user), from the same
- * cache, with the epoch they hold at: the generation's. (Facts read at a newer epoch and not kept
- * are still labelled with the generation's: a caller that checks the label against a later read
- * of the epoch — reachablePage — then simply reads again.)
- */
-export async function currentGroupsCached(manager: EntityManager, size: number, userId: string, now = new Date()): Promise<GroupsAt> {
-  const { generation, users } = await factsOf(manager, size, [userId], []);
-  const user = users.get(userId);
-  return user ? groupsAt(generation, user, now) : { ids: [], epoch: generation.epoch };
-}
-
 function groupsAt(generation: Generation, user: UserFacts, now: Date): GroupsAt {
   const at = now.getTime();
   const groups: string[] = [];
   user.groups.forEach((n, i) => {
-    if (user.groupExpires === null || user.groupExpires[i]! > at) groups.push(generation.idOf(n));
+    if (user.groupExpires === null || isCurrentMembership(user.groupExpires[i]!, at)) groups.push(generation.idOf(n));
   });
   return { ids: groups, epoch: generation.epoch };
 }
 
-/**
- * The groups of `userId` as the current generation holds them, without reading the epoch — or null
- * when it does not hold the user. Possibly stale: only for a caller that checks the label against
- * an epoch read after (reachablePage's first try).
- */
-export function userGroupsHeld(manager: EntityManager, userId: string, now = new Date()): GroupsAt | null {
-  const generation = generations.get(manager.connection);
-  const user = generation?.users.get(userId);
-  return generation && user ? groupsAt(generation, user, now) : null;
+/** The cache of access facts of one database (see the top of this file). */
+export class AccessCache {
+  /** The generation answering now; replaced whole when the log cannot say what changed. */
+  private generation: Generation | null = null;
+  private readonly manager: EntityManager;
+
+  /** `size`: the budget in facts (ACCESS_CACHE_SIZE, at least 1; config 0 means no cache at all). */
+  constructor(
+    dataSource: DataSource,
+    readonly size: number,
+  ) {
+    if (!Number.isSafeInteger(size) || size < 1) throw new Error(`An access cache needs a budget of at least one fact (got ${size}).`);
+    this.manager = dataSource.manager;
+  }
+
+  /**
+   * levelFactsMany's answer (the same LevelRow per pair, in order; `resourceId` null for an unknown
+   * resource) from the cache, reading only what it lacks.
+   */
+  async levelFacts(
+    pairs: readonly { userId: string; resourceId: string }[],
+    now = new Date(),
+    /** The epoch as read after the request arrived (Viewer.accessEpoch), when the request has it. */
+    epoch?: string,
+  ): Promise<LevelRow[]> {
+    const { users, resources } = await this.factsOf(pairs.map((p) => p.userId), pairs.map((p) => p.resourceId), epoch);
+    const at = now.getTime();
+    return pairs.map(({ userId, resourceId }) => {
+      const user = users.get(userId);
+      const resource = resources.get(resourceId);
+      if (!resource) return { resourceId: null, ownerId: null, visibility: null, isActive: null, isAdmin: null, bestGrant: null };
+      return {
+        resourceId,
+        ownerId: resource.ownerId,
+        visibility: resource.visibility,
+        isActive: user?.isActive ?? null,
+        isAdmin: user?.isAdmin ?? null,
+        bestGrant: user ? bestGrant(resource, user, at) : null,
+      };
+    });
+  }
+
+  /**
+   * The groups `userId` is a current member of at `now` (none for an unknown user), with the epoch
+   * they hold at: the generation's. (Facts read at a newer epoch and not kept are still labelled
+   * with the generation's: a caller that checks the label against a later read of the epoch —
+   * reachablePage — then simply reads again.)
+   */
+  async currentGroups(userId: string, now = new Date()): Promise<GroupsAt> {
+    const { generation, users } = await this.factsOf([userId], []);
+    const user = users.get(userId);
+    return user ? groupsAt(generation, user, now) : { ids: [], epoch: generation.epoch };
+  }
+
+  /**
+   * The groups of `userId` as the current generation holds them, without reading the epoch — or
+   * null when it does not hold the user. Possibly stale: only for a caller that checks the label
+   * against an epoch read after (reachablePage's first try).
+   */
+  groupsHeld(userId: string, now = new Date()): GroupsAt | null {
+    const generation = this.generation;
+    const user = generation?.users.get(userId);
+    return generation && user ? groupsAt(generation, user, now) : null;
+  }
+
+  /**
+   * The generation to answer a request that read `epoch` from: the current one, moved on to
+   * `epoch` if it is behind (or left ahead of it: the counter never goes back, so it holds a state
+   * at least as new as the request), else a new one.
+   */
+  private async generationAt(epoch: string): Promise<Generation> {
+    const current = this.generation;
+    if (current && !current.full) {
+      if (current.epoch === epoch) return current;
+      if (numbered(epoch) && numbered(current.epoch)) {
+        if (BigInt(epoch) > BigInt(current.epoch)) await current.advance(this.manager, epoch, () => this.generation === current);
+        if (this.generation === current && BigInt(current.epoch) >= BigInt(epoch)) return current;
+      }
+    }
+    // While this request waited on a step the log could not explain, another request may already
+    // have started over at this epoch: answer from that one instead of replacing it.
+    const latest = this.generation;
+    if (latest && latest !== current && latest.epoch === epoch && !latest.full) return latest;
+    const fresh = new Generation(epoch, this.size);
+    this.generation = fresh;
+    return fresh;
+  }
+
+  /**
+   * The facts of these users and resources: from the cache, reading only what it lacks (one
+   * statement). Unknown ids are simply absent.
+   */
+  private async factsOf(userIds: Iterable<string>, resourceIds: Iterable<string>, epoch?: string) {
+    const generation = await this.generationAt(epoch ?? (await currentEpoch(this.manager)));
+    const users = new Map<string, UserFacts | undefined>();
+    const resources = new Map<string, ResourceFacts | undefined>();
+    for (const id of userIds) if (!users.has(id)) users.set(id, generation.users.get(id));
+    for (const id of resourceIds) if (!resources.has(id)) resources.set(id, generation.resources.get(id));
+    const missingUsers = [...users].filter(([, f]) => !f).map(([id]) => id);
+    const missingResources = [...resources].filter(([, f]) => !f).map(([id]) => id);
+    if (missingUsers.length || missingResources.length) {
+      const read = await readFactsCoalesced(this.manager, missingUsers, missingResources);
+      // Stored only when read at the generation's epoch; otherwise they serve this request alone
+      // (numbered in this generation all the same, so this answer is computed in one numbering).
+      // The statement answered other requests too: this one takes what it asked for.
+      const store = read.epoch === generation.epoch;
+      for (const id of missingUsers) {
+        const raw = read.users.get(id);
+        if (!raw) continue;
+        const f = compactUser(generation, id, raw);
+        users.set(id, f);
+        if (store) generation.users.set(id, f);
+      }
+      for (const id of missingResources) {
+        const raw = read.resources.get(id);
+        if (!raw) continue;
+        const f = compactResource(generation, raw);
+        resources.set(id, f);
+        if (store) generation.resources.set(id, f);
+      }
+    }
+    return { generation, users, resources };
+  }
 }

@@ -1,11 +1,10 @@
-import { In, Not, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, userLabel, type Actor } from '../audit/actor';
-import { GroupEntity } from '../groups/group.entity';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { endMembership } from '../memberships/membership.writer';
 import { effectivePermissionsOf } from '../permissions/effective-permissions';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
+import { nonPublicRowsOf } from './membership.repository';
+import type { MembershipUnit } from './memberships.service';
 
 /** The permission whose loss triggers the cascade (SPEC §8). */
 const TRIGGER = 'groups.request';
@@ -27,9 +26,10 @@ export type CascadeExtension = (
 ) => Promise<void>;
 
 /**
- * SPEC §8. Call `snapshot` before a change that can shrink permissions and `apply` after it, in
- * the same transaction: users who held `groups.request` before and not after are removed per
- * `settings.permissionLossPolicy`, every removal audited with the system as actor and the cause.
+ * SPEC §8, one step of the membership unit of work (memberships.service.ts), which calls `snapshot`
+ * before a change that can shrink permissions and `apply` after it, in the same transaction: users
+ * who held `groups.request` before and not after are removed per `settings.permissionLossPolicy`,
+ * each removal a change of the same unit (audited with the system as actor and the cause).
  */
 export class PermissionCascade {
   private readonly extensions: CascadeExtension[] = [];
@@ -54,7 +54,8 @@ export class PermissionCascade {
    * membership that expires while the pass runs is that pass's or the next one's to end, not
    * this cascade's).
    */
-  async apply(tx: EntityManager, before: CascadeSnapshot, trigger: Actor, cause: string, at = new Date()): Promise<CascadeResult> {
+  async apply(unit: MembershipUnit, before: CascadeSnapshot, trigger: Actor, cause: string, at = new Date()): Promise<CascadeResult> {
+    const { tx } = unit;
     const none: CascadeResult = { ended: 0, userIds: [] };
     if (before.holders.size === 0) return none;
     const users = await tx.findBy(UserEntity, { id: In([...before.holders]) });
@@ -67,18 +68,12 @@ export class PermissionCascade {
 
     let ended = 0;
     for (const user of losers) {
-      const memberships = await tx
-        .createQueryBuilder(MembershipEntity, 'm')
-        .innerJoinAndMapOne('m.group', GroupEntity, 'g', 'g.id = m.groupId')
-        .where('m.userId = :userId', { userId: user.id })
-        .andWhere('g.public = :no AND g.system = :no', { no: false })
-        .getMany();
-      const targets = memberships
+      const targets = (await nonPublicRowsOf(tx, user.id))
         .map((m) => m.group!)
         .filter((g) => settings.permissionLossPolicy === 'REMOVE_NON_PUBLIC' || !g.internal);
       const subject = { id: user.id, label: userLabel(user) };
       for (const group of targets) {
-        const removed = await endMembership(tx, {
+        const removed = await unit.end({
           user: subject,
           group,
           actor: SYSTEM_ACTOR,
@@ -101,14 +96,4 @@ export interface CascadeResult {
   ended: number;
   /** Users who lost groups.request (under KEEP they keep their memberships). */
   userIds: string[];
-}
-
-/** Members of these groups (current or not): the users a change to the groups can affect. */
-export async function memberIdsOf(tx: EntityManager, groupIds: readonly string[], exceptUserIds: readonly string[] = []): Promise<string[]> {
-  if (groupIds.length === 0) return [];
-  const rows = await tx.find(MembershipEntity, {
-    select: { userId: true },
-    where: { groupId: In([...groupIds]), ...(exceptUserIds.length ? { userId: Not(In([...exceptUserIds])) } : {}) },
-  });
-  return [...new Set(rows.map((r) => r.userId))];
 }

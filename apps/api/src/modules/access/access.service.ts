@@ -7,27 +7,14 @@ import { decodeCursor, emptyPage, toPage, type Page } from '../../common/paginat
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { rawQuery } from '../../db/raw-sql';
+import { ResourceEntity } from '../resources/resource.entity';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { grantPaths, levelFacts, levelFactsCoalesced, levelFactsMany, levelFrom, maxLevel, NOBODY, RANK, reachablePage, type GrantPath, type Level, type ReachColumns, type ReachedResource } from './access.repository';
-import { currentGroupsCached, levelFactsCached, userGroupsHeld } from './access-cache';
-import { ResourceEntity } from './resource.entity';
-
-export type ReasonKind = 'ADMIN' | 'OWNER' | 'PUBLIC' | 'USER_GRANT' | 'GROUP_GRANT';
-
-export interface Reason {
-  kind: ReasonKind;
-  level: Level;
-  groupId: string | null;
-  grantId: string | null;
-  expiresAt: Date | null;
-}
-
-export interface Explanation {
-  level: Level;
-  reasons: Reason[];
-}
+import { currentMembershipSql } from '../memberships/current';
+import type { AccessCache } from './access-cache';
+import { grantPaths, levelFacts, levelFactsCoalesced, levelFactsMany, NOBODY, reachablePage, type ReachColumns, type ReachedResource } from './access.repository';
+import { explainFrom, levelFrom, RANK, type Explanation, type Level } from './access.rule';
 
 export interface AccessQuestion {
   userId?: string | null;
@@ -41,32 +28,21 @@ export interface ReachFilter {
   search?: string | null;
 }
 
-/**
- * The effective level of user U on resource R (SPEC §11): the highest of ADMIN (with adminBypass),
- * OWNER, PUBLIC (active users), and every current user or group grant. Inactive users and
- * anonymous callers get NONE. A pure function of what was read — the single rule that
- * checkAccess, accessLevel, explainAccess and the bulk check all apply.
- */
-export function explainFrom(user: UserEntity | null, resource: ResourceEntity, adminBypass: boolean, paths: GrantPath[]): Explanation {
-  if (!user || !user.isActive) return { level: 'NONE', reasons: [] };
-  const reasons: Reason[] = [];
-  if (user.isAdmin && adminBypass) reasons.push({ kind: 'ADMIN', level: 'WRITE', groupId: null, grantId: null, expiresAt: null });
-  if (resource.ownerId === user.id) reasons.push({ kind: 'OWNER', level: 'WRITE', groupId: null, grantId: null, expiresAt: null });
-  if (resource.visibility === 'PUBLIC') reasons.push({ kind: 'PUBLIC', level: 'READ', groupId: null, grantId: null, expiresAt: null });
-  for (const p of paths) {
-    if (p.userId !== user.id || p.resourceId !== resource.id) continue;
-    reasons.push({ kind: p.kind, level: p.level, groupId: p.groupId, grantId: p.grantId, expiresAt: p.expiresAt });
-  }
-  return { level: maxLevel(reasons.map((r) => r.level)), reasons };
-}
-
 const NOT_FOUND = 'No resource has this id.';
 
+/**
+ * The questions other applications ask (SPEC §11) — checkAccess, the bulk check, accessLevel,
+ * explainAccess, `resources`, a resource's accessors — and the level a change decides on
+ * (levelIn). Every answer applies access.rule.ts to facts read after the request arrived.
+ */
 export class AccessService {
-  /** `cacheSize`: the cache of access facts (bulk check, a page's groups), in facts; 0 reads every fact afresh (access-cache.ts). */
+  /**
+   * `cache`: the process's cache of access facts (bulk check, checkAccess, a page's groups), made
+   * in the composition root; null reads every fact afresh (access-cache.ts).
+   */
   constructor(
     private readonly db: Db,
-    private readonly cacheSize = 0,
+    private readonly cache: AccessCache | null = null,
   ) {}
 
   /**
@@ -94,15 +70,16 @@ export class AccessService {
     const resourceIds = [...new Set([...pairs.map((p) => p.resourceId), ...(mustExist ? [mustExist] : [])])];
     if (resourceIds.some((id) => !isUuid(id))) throw errors.notFound(NOT_FOUND);
     const userIds = [...new Set(pairs.map((p) => p.userId))].filter(isUuid);
-    const [resources, users, paths, settings] = await Promise.all([
-      this.db.manager.findBy(ResourceEntity, { id: In(resourceIds) }),
-      userIds.length ? this.db.manager.findBy(UserEntity, { id: In(userIds) }) : Promise.resolve([]),
-      grantPaths(this.db.manager, userIds, resourceIds),
-      readSettings(this.db.manager, settingsAsOf),
-    ]);
+    // In turn, not together: a request holds one pooled connection at a time (the pool is the
+    // deployment's connection budget), and no statement ever waits in pg's client-side queue
+    // (deprecated) should this run on one client.
+    const resources = await this.db.manager.findBy(ResourceEntity, { id: In(resourceIds) });
     const resourceById = new Map(resources.map((r) => [r.id, r]));
     const missing = resourceIds.filter((id) => !resourceById.has(id));
     if (missing.length) throw this.missing(missing);
+    const users = userIds.length ? await this.db.manager.findBy(UserEntity, { id: In(userIds) }) : [];
+    const paths = await grantPaths(this.db.manager, userIds, resourceIds);
+    const settings = await readSettings(this.db.manager, settingsAsOf);
     const userById = new Map(users.map((u) => [u.id, u]));
     return pairs.map((p) => explainFrom(userById.get(p.userId) ?? null, resourceById.get(p.resourceId)!, settings.adminBypass, paths));
   }
@@ -116,10 +93,9 @@ export class AccessService {
     const subject = this.subjectOf(viewer, userId);
     if (!isUuid(resourceId)) throw errors.notFound(NOT_FOUND);
     const pair = { userId: subject && isUuid(subject) ? subject : NOBODY, resourceId: resourceId.toLowerCase() };
-    const facts =
-      this.cacheSize > 0
-        ? (await levelFactsCached(this.db.manager, this.cacheSize, [pair], new Date(), viewer?.accessEpoch))[0]!
-        : await levelFactsCoalesced(this.db.manager, pair.userId, pair.resourceId);
+    const facts = this.cache
+      ? (await this.cache.levelFacts([pair], new Date(), viewer?.accessEpoch))[0]!
+      : await levelFactsCoalesced(this.db.manager, pair.userId, pair.resourceId);
     if (!facts?.resourceId) throw errors.notFound(NOT_FOUND);
     if (!subject) return 'NONE';
     return levelFrom(facts, subject, (await readSettings(this.db.manager, viewer?.settingsVersion)).adminBypass);
@@ -158,8 +134,8 @@ export class AccessService {
     });
     const badIds = [...new Set(pairs.map((p) => p.resourceId).filter((id) => !isUuid(id)))];
     if (badIds.length) throw this.missing(badIds);
-    const facts = this.cacheSize > 0 ? levelFactsCached(this.db.manager, this.cacheSize, pairs, new Date(), viewer.accessEpoch) : levelFactsMany(this.db.manager, pairs);
-    const [found, settings] = await Promise.all([facts, readSettings(this.db.manager, viewer.settingsVersion)]);
+    const found = this.cache ? await this.cache.levelFacts(pairs, new Date(), viewer.accessEpoch) : await levelFactsMany(this.db.manager, pairs);
+    const settings = await readSettings(this.db.manager, viewer.settingsVersion);
     const missing = [...new Set(pairs.filter((_, i) => !found[i]?.resourceId).map((p) => p.resourceId))];
     if (missing.length) throw this.missing(missing);
     return found.map((f, i) => RANK[levelFrom(f, pairs[i]!.userId, settings.adminBypass)] >= RANK[questions[i]!.level]);
@@ -199,9 +175,8 @@ export class AccessService {
     // subject reaches nothing; an admin with bypass reaches everything. The subject's groups come
     // from the access cache as it holds them, without reading the epoch first (the page statement
     // reads it, and the page stands only if it matches); on a second try, as of a fresh epoch.
-    const groups = this.cacheSize > 0
-      ? (fresh: boolean) => (!fresh && userGroupsHeld(this.db.manager, subject)) || currentGroupsCached(this.db.manager, this.cacheSize, subject)
-      : undefined;
+    const cache = this.cache;
+    const groups = cache ? (fresh: boolean) => (!fresh && cache.groupsHeld(subject)) || cache.currentGroups(subject) : undefined;
     const found = await reachablePage(this.db.manager, { userId: subject, minLevel, kind, namePattern, after: cursor, limit: first + 1, withTotal, columns, groups });
     if (!found.subject?.isActive) return none;
     if (found.subject.isAdmin && adminBypass) return this.paged(await everything(), first);
@@ -251,7 +226,7 @@ export class AccessService {
          WHERE g.resource_id = :rid AND g.user_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
         UNION ALL
         SELECT m.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g JOIN membership m ON m.group_id = g.group_id
-         WHERE g.resource_id = :rid AND (g.expires_at IS NULL OR g.expires_at > :now) AND (m.expires_at IS NULL OR m.expires_at > :now)
+         WHERE g.resource_id = :rid AND (g.expires_at IS NULL OR g.expires_at > :now) AND ${currentMembershipSql('m')}
         ${adminBypass ? 'UNION ALL SELECT u.id, 2 FROM user_account u WHERE u.is_admin = :yes' : ''}
       ) c GROUP BY c.user_id HAVING MAX(c.rank) >= :min`;
     const params = { rid: resource.id, now: new Date(), yes: true, min };

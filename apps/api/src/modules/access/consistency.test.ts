@@ -3,8 +3,8 @@ import { startTestApp, type TestApp } from '../../../test/harness';
 import { addMember, makeGroup, makeUser, type TestUser } from '../../../test/factories';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
-import { GrantEntity } from './grant.entity';
-import { ResourceEntity } from './resource.entity';
+import { GrantEntity } from '../resources/grant.entity';
+import { ResourceEntity } from '../resources/resource.entity';
 
 /** Deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
 function rng(seed: number) {

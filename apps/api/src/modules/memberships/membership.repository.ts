@@ -1,0 +1,113 @@
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { GroupEntity } from '../groups/group.entity';
+import { currentMembershipSql, expiredBy, expiringBetween, whereCurrentMembership } from './current';
+import { MembershipEntity } from './membership.entity';
+
+/**
+ * Every read of membership rows that the slice's callers need, each "current" spelled through
+ * current.ts. Writes are not here: only the unit of work (memberships.service.ts) changes rows.
+ */
+
+type Lock = { lock?: { mode: 'for_no_key_update'; onLocked?: 'skip_locked' } };
+
+/** Whether `userId` is a current member of `groupId`. */
+export async function isCurrentMember(manager: EntityManager, userId: string, groupId: string, now = new Date()): Promise<boolean> {
+  const row = await rawQuery<{ one: number }>(
+    manager,
+    `SELECT 1 AS "one" FROM membership m WHERE m.user_id = :userId AND m.group_id = :groupId AND ${currentMembershipSql('m')}`,
+    { userId, groupId, now },
+  );
+  return row.length > 0;
+}
+
+/** How many current members `groupId` has (for `maxMembers`). */
+export async function currentMemberCount(manager: EntityManager, groupId: string, now = new Date()): Promise<number> {
+  return whereCurrentMembership(manager.createQueryBuilder(MembershipEntity, 'm').where('m.groupId = :groupId', { groupId }), 'm', now).getCount();
+}
+
+/** Which of `userIds` are current members of `groupId`. */
+export async function currentMemberIdsAmong(manager: EntityManager, groupId: string, userIds: readonly string[], now = new Date()): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await whereCurrentMembership(
+    manager.createQueryBuilder(MembershipEntity, 'm').select('m.userId', 'userId').where('m.groupId = :groupId AND m.userId IN (:...userIds)', { groupId, userIds: [...userIds] }),
+    'm',
+    now,
+  ).getRawMany<{ userId: string }>();
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** Which of `groupIds` `userId` is a current member of. One named statement whatever the list's length. */
+export async function currentGroupIdsAmong(manager: EntityManager, userId: string, groupIds: readonly string[], now = new Date()): Promise<Set<string>> {
+  if (groupIds.length === 0) return new Set();
+  const rows = await rawQuery<{ groupId: string }>(
+    manager,
+    `SELECT m.group_id AS "groupId" FROM membership m
+      WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')}`,
+    { userId, ids: listParam(manager, groupIds), now },
+    'gh_viewer_memberships_among',
+  );
+  return new Set(rows.map((r) => r.groupId));
+}
+
+/** The user's current memberships (SSO sync plans against them). */
+export async function currentMembershipsOf(manager: EntityManager, userId: string, now = new Date()): Promise<MembershipEntity[]> {
+  return whereCurrentMembership(manager.createQueryBuilder(MembershipEntity, 'm').where('m.userId = :userId', { userId }), 'm', now).getMany();
+}
+
+/** Members of these groups (current or not): the users a change to the groups can affect. */
+export async function memberIdsOf(manager: EntityManager, groupIds: readonly string[], exceptUserIds: readonly string[] = []): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await manager.find(MembershipEntity, {
+    select: { userId: true },
+    where: { groupId: In([...groupIds]), ...(exceptUserIds.length ? { userId: Not(In([...exceptUserIds])) } : {}) },
+  });
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+/** Rows (current or not) of `groupId`, optionally only of `userIds`, with their users. */
+export async function rowsOfGroup(manager: EntityManager, groupId: string, userIds?: readonly string[]): Promise<MembershipEntity[]> {
+  return manager.find(MembershipEntity, { where: { groupId, ...(userIds ? { userId: In([...userIds]) } : {}) }, relations: { user: true }, order: { userId: 'ASC' } });
+}
+
+/** Rows (current or not) of `userId`, with their groups. */
+export async function rowsOfUser(manager: EntityManager, userId: string): Promise<MembershipEntity[]> {
+  return manager.find(MembershipEntity, { where: { userId }, relations: { group: true }, order: { groupId: 'ASC' } });
+}
+
+/** The user's rows in groups that are neither public nor System, with their groups (the cascade's candidates, SPEC §8). */
+export async function nonPublicRowsOf(manager: EntityManager, userId: string): Promise<MembershipEntity[]> {
+  return manager
+    .createQueryBuilder(MembershipEntity, 'm')
+    .innerJoinAndMapOne('m.group', GroupEntity, 'g', 'g.id = m.groupId')
+    .where('m.userId = :userId', { userId })
+    .andWhere('g.public = :no AND g.system = :no', { no: false })
+    .getMany();
+}
+
+/** Up to `limit` users with a membership that stopped counting by `now` (read outside a transaction: possibly stale). */
+export async function usersWithExpired(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+  const rows = await manager
+    .createQueryBuilder(MembershipEntity, 'm')
+    .select('m.userId', 'userId')
+    .distinct(true)
+    .where({ expiresAt: expiredBy(now) })
+    .orderBy('m.userId')
+    .limit(limit)
+    .getRawMany<{ userId: string }>();
+  return rows.map((r) => r.userId);
+}
+
+/** The user's memberships that stopped counting by `now`, claimed with `lock` when given. */
+export async function expiredRowsOf(tx: EntityManager, userId: string, now: Date, lock: Lock['lock']): Promise<MembershipEntity[]> {
+  return tx.find(MembershipEntity, { where: { userId, expiresAt: expiredBy(now) }, order: { groupId: 'ASC' }, ...(lock ? { lock } : {}) });
+}
+
+/** Current memberships that stop counting by `horizon` and whose member was not warned yet, claimed with `lock`. */
+export async function expiringUnwarned(tx: EntityManager, now: Date, horizon: Date, limit: number, lock: Lock['lock']): Promise<MembershipEntity[]> {
+  return tx.find(MembershipEntity, {
+    where: { expiresAt: expiringBetween(now, horizon), expiryWarnedAt: IsNull() },
+    take: limit,
+    ...(lock ? { lock } : {}),
+  });
+}
