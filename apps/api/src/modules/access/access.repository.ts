@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { rawQuery, statementName } from '../../db/raw-sql';
 import { parseUtcTimestamp } from '../../db/timestamp';
-import type { GrantLevel } from '../resources/grant.entity';
 import { ResourceEntity, type Visibility } from '../resources/resource.entity';
 import { currentMembershipSql } from '../memberships/current';
 import { EPOCH_SQL } from './access-epoch';
@@ -14,13 +13,8 @@ import type { GrantPath, LevelRow } from './access.rule';
  * PostgreSQL plans it once per connection.
  */
 
-interface Row {
-  userId: string;
-  resourceId: string;
-  kind: 'USER_GRANT' | 'GROUP_GRANT';
-  level: GrantLevel;
-  grantId: string;
-  groupId: string | null;
+/** A path as the statement returns it: both expiries, as the driver gives them. */
+interface Row extends Omit<GrantPath, 'expiresAt'> {
   grantExpires: Date | string | null;
   memberExpires: Date | string | null;
 }
