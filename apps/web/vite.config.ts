@@ -28,7 +28,8 @@ export default defineConfig({
   // `vite preview` inherits server.proxy.
   server: {
     proxy: {
-      '/graphql': proxied,
+      // ws: live updates (GraphQL subscriptions over WebSocket on the same path).
+      '/graphql': { ...proxied, ws: true },
       '/healthz': proxied,
       '/auth': proxied,
     },

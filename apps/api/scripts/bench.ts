@@ -8,8 +8,10 @@ import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defaultWorkers } from '../src/config';
+import { webhookLatencyPhase } from './bench-webhooks';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 import { seed } from './lib/bench-seed';
+import { SCIM_FULL, SCIM_QUICK, scimPhase } from './bench-scim';
 import { count, FULL, grantFlipper, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -273,7 +275,8 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST: 'off' },
+    // The webhook receiver is on loopback: allowed here only (SPEC §17).
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST: 'off', WEBHOOK_ALLOW_PRIVATE: 'true' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stop = async () => {
@@ -322,6 +325,12 @@ async function main(): Promise<void> {
     const { scenarios: groupScenarios, checkerToken } = await scenarios(databaseUrl);
     for (const scenario of groupScenarios) await measure(scenario);
     await accessPhase({ adminUrl, dbName, databaseUrl, token: checkerToken, servers, measure, row, figures });
+    // SCIM provisioning (scripts/bench-scim.ts): users/s and one PATCH of 1,000 members.
+    Object.assign(figures, await scimPhase(servers[0]!.url, databaseUrl, quick ? SCIM_QUICK : SCIM_FULL));
+    // Webhooks (scripts/bench-webhooks.ts): commit → signed delivery while 200 changes/s are made.
+    Object.assign(figures, await webhookLatencyPhase(servers[0]!.url, databaseUrl, { perSecond: 200, seconds: quick ? 5 : 15 }));
+    console.log(`Webhooks: ${figures['webhookChangesPerSecond']} changes/s, ${figures['webhookDelivered']} delivered, latency p50 ${figures['webhookLatencyP50Ms']} ms, p99 ${figures['webhookLatencyP99Ms']} ms`);
+    console.log(`SCIM provisioning: ${figures['scimUsersPerSecond']} users/s, ${figures['scimMembershipsPerSecond']} memberships/s, one PATCH of 1,000 members ${figures['scimPatch1000Ms']} ms`);
     console.log(`\nGatehouse benchmark — PostgreSQL, ${workers} server worker(s), autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
     console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
     for (const line of rows) console.log(line);

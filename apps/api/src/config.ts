@@ -28,6 +28,16 @@ export interface OidcConfig {
   allowInsecure: boolean;
 }
 
+/** Email copies of notifications (SPEC §18); null when SMTP_URL is unset (in-app only). */
+export interface EmailConfig {
+  /** `smtp://user:pass@host:port` or `smtps://…` (nodemailer's connection URL). */
+  smtpUrl: string;
+  /** The From of every email: `gatehouse@example.org` or `Gatehouse <gatehouse@example.org>`. */
+  from: string;
+  /** Delays before each retry of an email the SMTP server refused for now or could not take (EMAIL_RETRY_DELAYS). */
+  retryDelaysMs: number[];
+}
+
 export interface Config {
   nodeEnv: NodeEnv;
   host: string;
@@ -74,16 +84,24 @@ export interface Config {
    * its work in the database, so each removal and warning happens once (sweeper.service.ts).
    */
   sweepIntervalSeconds: number;
+  /** SMTP delivery of notification emails; null = in-app notifications only. Needs PUBLIC_URL for its links. */
+  email: EmailConfig | null;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Delays before each retry (WEBHOOK_RETRY_DELAYS): 1 + this many attempts, then FAILED. */
+  retryDelaysMs: number[];
+  /** WEBHOOK_ALLOW_PRIVATE: deliver to loopback, link-local and private addresses too (off: refused). */
+  allowPrivate: boolean;
 }
 
 /**
  * WORKERS when not set, on PostgreSQL: one worker per core, as a Node process executes on one
  * core — less one core when the database runs on this same machine (a loopback address, a Unix
- * socket), as each request's statements then need that machine's CPU too. Measured on a 2-core
- * machine under `pnpm bench`: with two workers beside a local PostgreSQL, the cores had no idle
- * time and the server's processes and PostgreSQL's took the CPU from each other mid-request; one
- * worker left PostgreSQL a core, and the access scenarios' p99 fell by a third to a half
- * (docs/performance.md, "Workers").
+ * socket), as each request's statements then need that machine's CPU too: with a worker per core
+ * beside a local PostgreSQL, the processes took the CPU from each other mid-request and the tail
+ * latency grew (measured in `pnpm bench`; the figures are in docs/performance.md, "Workers").
  */
 export function defaultWorkers(databaseUrl: string, cores: number): number {
   let host = '';
@@ -271,6 +289,35 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SWEEP_INTERVAL_SECONDS must be a whole number of seconds from 1 to 86400 (got "${sweepRaw}").`);
   }
 
+  /** A retry schedule (SPEC §17): comma-separated seconds, the default about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+  const retryDelays = (name: string): number[] => {
+    const raw = str(name) ?? '5,300,1800,7200,18000,36000,36000';
+    const delays = raw.split(',').map((d) => d.trim());
+    if (delays.some((d) => !/^\d+(\.\d+)?$/.test(d) || Number(d) > 7 * 86_400) || delays.length > 20) {
+      problems.push(`${name} must be up to 20 comma-separated delays in seconds, each at most a week (got "${raw}").`);
+    }
+    return delays.map((d) => Math.round(Number(d) * 1000));
+  };
+  const webhooks: WebhookConfig = { retryDelaysMs: retryDelays('WEBHOOK_RETRY_DELAYS'), allowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', false) };
+
+  let email: EmailConfig | null = null;
+  const smtpUrl = str('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let smtpOk = false;
+    try {
+      const parsed = new URL(smtpUrl);
+      smtpOk = (parsed.protocol === 'smtp:' || parsed.protocol === 'smtps:') && parsed.hostname !== '';
+    } catch {
+      smtpOk = false;
+    }
+    if (!smtpOk) problems.push('SMTP_URL must be an SMTP server URL: smtp://user:password@host:587 (STARTTLS when offered) or smtps://user:password@host:465.');
+    const from = str('MAIL_FROM');
+    if (from === undefined) problems.push('MAIL_FROM is required with SMTP_URL: the sender of every email (gatehouse@example.org or "Gatehouse <gatehouse@example.org>").');
+    else if (!/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from)) problems.push(`MAIL_FROM must be an email address, optionally with a name: Gatehouse <gatehouse@example.org> (got "${from}").`);
+    if (!publicUrl) problems.push('PUBLIC_URL is required with SMTP_URL: every email links to its page and to its unsubscribe link there (https://gatehouse.example.org).');
+    email = { smtpUrl, from: from ?? '', retryDelaysMs: retryDelays('EMAIL_RETRY_DELAYS') };
+  }
+
   const webDistRaw = str('WEB_DIST');
   const webDist = webDistRaw === 'off' ? null : path.resolve(webDistRaw ?? DEFAULT_WEB_DIST);
 
@@ -292,6 +339,8 @@ export function loadConfig(env: Env = process.env): Config {
     workers,
     dbPoolSize,
     sweepIntervalSeconds,
+    email,
+    webhooks,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -50,8 +50,11 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
   if (alone) await bootstrap(db, services, config, log);
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
+  // Every process hears of commits elsewhere (its live subscriptions); one sends the outbox.
+  await services.signals.start(log.child({ component: 'events' }));
   if (alone) {
     services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
+    services.outbound.start(log.child({ component: 'outbound' }));
     log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
   }
 
@@ -70,8 +73,8 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
       log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace period passed; exiting with code 1');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
-    // A sweep in progress finishes its transaction before the pool closes.
-    Promise.all([server.stop(), services.sweeper.stop()])
+    // A sweep or a delivery in progress finishes its transaction before the pool closes.
+    Promise.all([server.stop(), services.sweeper.stop(), services.outbound.stop(), services.signals.stop()])
       .then(() => dataSource.destroy())
       .then(() => {
         log.info({ code }, 'stopped');

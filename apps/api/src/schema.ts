@@ -8,6 +8,10 @@ import './common/enums';
 import { AccessReasonResolver, AccessResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { EventsResolver } from './modules/events/events.resolver';
+import { EventsSubscriptionResolver, NO_PUBSUB } from './modules/events/subscriptions.resolver';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver';
+import { EmailResolver, SettingsEmailResolver, UserPreferencesResolver } from './modules/email/email.resolver';
 import { GroupResolver } from './modules/groups/group.resolver';
 import { MembershipResolver } from './modules/memberships/membership.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -15,6 +19,15 @@ import { ImpactResolver } from './modules/permissions/impact.resolver';
 import { PermissionResolver } from './modules/permissions/permission.resolver';
 import { RequestResolver } from './modules/requests/request.resolver';
 import { AccessorResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
+import { GroupShareResolver } from './modules/resources/share.resolver';
+import { ResourceReachResolver } from './modules/resources/reach.resolver';
+import {
+  AccessReviewGroupProgressResolver,
+  AccessReviewItemResolver,
+  AccessReviewResolver,
+  AccessReviewReviewerProgressResolver,
+} from './modules/reviews/review.resolver';
+import { ProvisioningResolver } from './modules/scim/provisioning.resolver';
 import { ServerInfoResolver } from './modules/server-info/server-info.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { SsoResolver } from './modules/sso/sso.resolver';
@@ -27,6 +40,12 @@ export const RESOLVERS = [
   AccessReasonResolver,
   AuditResolver,
   AuthResolver,
+  EventsResolver,
+  EventsSubscriptionResolver,
+  WebhookResolver,
+  EmailResolver,
+  SettingsEmailResolver,
+  UserPreferencesResolver,
   GroupResolver,
   ImpactResolver,
   MembershipResolver,
@@ -36,6 +55,13 @@ export const RESOLVERS = [
   ResourceResolver,
   GrantResolver,
   AccessorResolver,
+  GroupShareResolver,
+  ResourceReachResolver,
+  AccessReviewResolver,
+  AccessReviewItemResolver,
+  AccessReviewGroupProgressResolver,
+  AccessReviewReviewerProgressResolver,
+  ProvisioningResolver,
   ServerInfoResolver,
   SettingsResolver,
   SsoResolver,
@@ -55,6 +81,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
+    // Subscriptions read the database after their own position (subscriptions.live.ts); there is
+    // no in-memory pub/sub, but type-graphql insists on one being named.
+    pubSub: NO_PUBSUB,
   }).then(guardArguments);
   return cached;
 }

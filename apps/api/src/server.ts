@@ -20,6 +20,10 @@ import { requestLogging } from './common/request-log';
 import { refuseMalformedPaths } from './common/request-path';
 import { securityHeaders } from './common/security-headers';
 import { InFlight } from './common/in-flight';
+import { UNSUBSCRIBE_PATH } from './modules/email/email-outbox';
+import { unsubscribeHandlers } from './modules/email/unsubscribe.route';
+import { SCIM_PATH, scimRouter } from './modules/scim/scim.router';
+import { attachSubscriptions } from './modules/events/subscriptions.server';
 
 export interface ServerDeps {
   config: Config;
@@ -40,7 +44,7 @@ export interface RunningServer {
 }
 
 /** The paths the API owns; everything else that is a GET is the SPA's (history fallback). */
-const API_PATHS = ['/graphql', '/healthz', '/auth', '/export'];
+const API_PATHS = ['/graphql', '/healthz', '/auth', '/export', SCIM_PATH, UNSUBSCRIBE_PATH];
 const isApiPath = (p: string) => API_PATHS.some((api) => p === api || p.startsWith(`${api}/`));
 
 /** A GraphQL-shaped error for failures that happen before GraphQL runs (bad JSON, huge body). */
@@ -136,6 +140,12 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   app.get('/export/audit.csv', tracked(auditCsvHandler(services)));
   app.get('/auth/oidc/start', tracked((req, res) => services.sso.start(req, res)));
   app.get('/auth/oidc/callback', tracked((req, res) => services.sso.callback(req, res)));
+  // One-click unsubscribe from an email kind (SPEC §18, RFC 8058): GET asks, POST switches it off.
+  const unsubscribe = unsubscribeHandlers(services.email);
+  app.get(UNSUBSCRIBE_PATH, tracked(unsubscribe.get));
+  app.post(UNSUBSCRIBE_PATH, tracked(unsubscribe.post));
+  // SCIM 2.0 provisioning (SPEC §19): its own JSON parsing and SCIM error objects.
+  app.use(SCIM_PATH, scimRouter(services, config.publicUrl, log, tracked));
 
   app.use(
     '/graphql',
@@ -183,6 +193,9 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   };
   app.use(finalHandler);
 
+  // Live updates (SPEC §17): GraphQL subscriptions over WebSocket on the same port and path.
+  const subscriptions = attachSubscriptions(httpServer, { config, schema, services, log, inFlight });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
@@ -194,6 +207,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     httpServer,
     port: boundPort,
     stop: async () => {
+      // WebSockets first: an upgraded socket would keep the HTTP server's drain waiting.
+      await subscriptions.stop();
       await apollo.stop();
       await inFlight.idle();
     },

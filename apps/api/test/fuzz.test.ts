@@ -20,6 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { makeCast, makeGroup, type TestUser } from './factories';
+import { mulberry32, type Rng } from './seeded-random';
 
 /**
  * Schema fuzz (issue 22): every Query and Mutation field of the committed schema.graphql gets a few
@@ -43,19 +44,7 @@ const STATS = process.env['FUZZ_STATS'] === '1';
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------
-// A seeded PRNG (mulberry32): the same seed gives the same inputs on every machine.
-
-type Rng = () => number;
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded PRNG (test/seeded-random.ts): the same seed gives the same inputs on every machine.
 function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
@@ -228,11 +217,13 @@ interface Pools {
   permission: string[];
   kind: string[];
   externalId: string[];
+  webhook: string[];
 }
 
 function idPoolFor(fieldName: string, argPath: string, pools: Pools): string[] {
   const name = argPath.toLowerCase();
   const field = fieldName.toLowerCase();
+  if (name.includes('webhook') || field.includes('webhook')) return pools.webhook;
   if (name.includes('group')) return pools.group;
   if (name.includes('user') || name.includes('actor')) return pools.user;
   if (name.includes('resource')) return pools.resource;
@@ -434,6 +425,9 @@ function targets(): Target[] {
   const nested: Record<string, { root: string; parent: keyof Pools }> = {
     'Group.members': { root: 'group', parent: 'group' },
     'Resource.accessors': { root: 'resource', parent: 'resource' },
+    'Resource.accessExplanation': { root: 'resource', parent: 'resource' },
+    'Resource.accessReasons': { root: 'resource', parent: 'resource' },
+    'Webhook.deliveries': { root: 'webhook', parent: 'webhook' },
   };
   for (const [label, via] of Object.entries(nested)) {
     const [typeName, fieldName] = label.split('.') as [string, string];
@@ -455,7 +449,7 @@ function targets(): Target[] {
 function nestedFieldsWithArgs(): string[] {
   const out: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) continue;
     for (const f of Object.values(type.getFields())) if (f.args.length) out.push(`${type.name}.${f.name}`);
   }
   return out.sort();
@@ -605,6 +599,8 @@ async function seed(serial: number): Promise<{ admin: TestUser; member: TestUser
     admin.as,
   );
   const notifications = await app.gql<{ notifications: { edges: { node: { id: string } }[] } }>('{ notifications { edges { node { id } } } }', {}, cast.leader.as);
+  // Disabled: the fuzz's webhook never sends anything anywhere.
+  const webhook = await app.gql<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(input: { url: "https://example.org/fuzz", enabled: false }) { webhook { id } } }', {}, admin.as);
   const pools: Pools = {
     user: [admin.user.id, cast.user.user.id, cast.leader.user.id, cast.manager.user.id],
     group: [cast.group.id, other.id],
@@ -616,13 +612,14 @@ async function seed(serial: number): Promise<{ admin: TestUser; member: TestUser
     permission: ['audit.read', 'groups.manage', 'groups.request', 'access.check', 'resources.create', 'custom.fuzz'],
     kind: [kind, 'doc'],
     externalId: [`ext-${serial}`, 'missing'],
+    webhook: webhook.data ? [webhook.data.createWebhook.webhook.id] : [],
   };
   return { admin, member: cast.user, manager: cast.manager, pools };
 }
 
 describe('schema fuzz', () => {
   it('covers every field with arguments below the root', () => {
-    expect(nestedFieldsWithArgs()).toEqual(['Group.members', 'Resource.accessors']);
+    expect(nestedFieldsWithArgs()).toEqual(['Group.members', 'Resource.accessExplanation', 'Resource.accessReasons', 'Resource.accessors', 'Webhook.deliveries']);
   });
 
   const all = targets();

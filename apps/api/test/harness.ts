@@ -54,6 +54,8 @@ export interface TestApp {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GqlResult<T>>;
   /** A raw HTTP request to the running server (for bad bodies and non-GraphQL routes). */
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  /** Starts what main.ts starts beside the server: the commit listener and the outbound worker. */
+  startDelivery(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     queries,
     gql,
     fetch: (pathname, init) => fetch(`${url}${pathname}`, init),
+    startDelivery: async () => {
+      await services.signals.start(log);
+      services.outbound.start(log);
+    },
     close: async () => {
+      await services.outbound.stop();
+      await services.signals.stop();
       await server.stop();
       await dataSource.destroy();
       await drop();

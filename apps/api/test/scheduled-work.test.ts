@@ -60,7 +60,7 @@ describe('three sweepers at the same moment, pass after pass', () => {
     try {
       const done = await Promise.all(
         sweepers.map(async (sweeper) => {
-          const total: SweepResult = { ended: 0, warned: 0 };
+          const total: SweepResult = { ended: 0, warned: 0, grantsWarned: 0 };
           for (let pass = 0; pass < PASSES; pass++) {
             const result = await sweeper.run();
             total.ended += result.ended;

@@ -162,6 +162,41 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await screenshot('admin-audit.png', true);
   });
 
+  it('admin: webhooks list and the new-webhook dialog', async () => {
+    const { createWebhook } = await graphqlInPage<{ createWebhook: { webhook: { id: string } } }>(
+      page,
+      'mutation { createWebhook(input: { url: "https://hooks.invalid/gatehouse", description: "Chat roles", eventTypes: ["membership.added"] }) { webhook { id } } }',
+    );
+    // A delivery that fails (the host does not exist): the log shows its error.
+    await graphqlInPage(page, 'mutation($id: ID!) { sendTestWebhook(id: $id) { id } }', { id: createWebhook.webhook.id });
+    await page.goto(`${server.url}/admin/webhooks`);
+    await settle('Webhooks');
+    await page.getByRole('region', { name: 'Webhook list' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'New webhook' }).click();
+    await page.getByRole('dialog', { name: 'New webhook' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'New webhook' }).waitFor({ state: 'detached' });
+  });
+
+  it('admin: a webhook’s page with its delivery log, in both modes, and its secret dialog', async () => {
+    await page.getByRole('link', { name: 'https://hooks.invalid/gatehouse' }).click();
+    await waitForHeading(page, 'Webhook');
+    await page.getByRole('region', { name: 'Delivery attempts' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot('admin-webhook.png', true);
+    await chooseColorScheme(page, 'Dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    await chooseColorScheme(page, 'Light');
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('dialog', { name: 'Rotate the signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByTestId('webhook-secret').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByTestId('webhook-secret').waitFor({ state: 'detached' });
+  });
+
   it('logged no console errors and threw no page errors along the way', () => {
     expect(errors).toEqual([]);
   });

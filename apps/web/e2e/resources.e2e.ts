@@ -106,14 +106,46 @@ describe('resources: register, share with a group, explain, lose access on leavi
     await owner.getByText('Not shared with anyone').waitFor();
   });
 
-  it('a group that takes shares only from its members refuses, explained in words', async () => {
-    await pick(owner, 'Share with groups', 'Fin', /^Finance$/);
+  it('the share picker offers only groups that accept a share, and says why the others are not offered', async () => {
+    const picker = owner.getByRole('combobox', { name: 'Share with groups' });
+    await picker.click();
+    await picker.fill('Fin');
+    // Finance takes shares only from its members: it is explained, not offered.
+    const why = owner.getByRole('list', { name: 'Groups you cannot share with' });
+    await why.getByText('Finance accepts shares only from its own members, and you are not one.').waitFor();
+    await owner.getByText('No group you may share with matches').waitFor();
+    expect(await owner.getByRole('option', { name: /Finance/ }).count()).toBe(0);
+    await picker.fill('');
+    await owner.keyboard.press('Escape');
+  });
+
+  it('a share refused on the way names every refused group in plain words', async () => {
+    // Two groups that take shares from their members; the owner is one, then is not, before sharing.
+    const made = await graphqlInPage<{ ops: { id: string }; lab: { id: string } }>(
+      admin,
+      'mutation { ops: createGroup(input: { name: "Ops crew", internal: false }) { id } lab: createGroup(input: { name: "Lab crew", internal: false }) { id } }',
+    );
+    const found = await graphqlInPage<{ users: { edges: { node: { id: string } }[] } }>(admin, 'query { users(search: "Olivia") { edges { node { id } } } }');
+    const ownerId = found.users.edges[0]!.node.id;
+    for (const g of [made.ops.id, made.lab.id]) {
+      await graphqlInPage(admin, 'mutation($g: ID!, $u: [ID!]!) { addGroupMembers(groupId: $g, userIds: $u) { user { id } } }', { g, u: [ownerId] });
+    }
+    await pick(owner, 'Share with groups', 'Ops', /^Ops crew$/);
+    await pick(owner, 'Share with groups', 'Lab', /^Lab crew$/);
+    for (const g of [made.ops.id, made.lab.id]) {
+      await graphqlInPage(admin, 'mutation($g: ID!, $u: [ID!]!) { removeGroupMembers(groupId: $g, userIds: $u) }', { g, u: [ownerId] });
+    }
     await owner.getByRole('button', { name: 'Share', exact: true }).click();
     const alert = owner.getByRole('alert').filter({ hasText: 'Not shared' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('“Members” groups accept shares from their own members');
-    // Backspace in the picker takes the last pick back out.
-    await owner.getByRole('combobox', { name: 'Share with groups' }).click();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('Ops crew accepts shares only from its own members, and you are not one');
+    expect(text).toContain('Lab crew accepts shares only from its own members, and you are not one');
+    expect(text).not.toMatch(/NOBODY|MEMBERS|shareable/);
+    // Both stay picked, to share once the owner is a member again; take them back out.
+    const picker = owner.getByRole('combobox', { name: 'Share with groups' });
+    await picker.click();
+    await owner.keyboard.press('Backspace');
     await owner.keyboard.press('Backspace');
     await owner.keyboard.press('Escape');
   });

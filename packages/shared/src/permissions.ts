@@ -6,6 +6,7 @@ export const BUILT_IN_PERMISSIONS = {
   'resources.create': 'May register resources',
   'access.check': 'May ask checkAccess / explainAccess about other users (integrations)',
   'audit.read': 'May read the whole audit log',
+  'scim.provision': 'May call the SCIM 2.0 API (identity providers\' provisioning service accounts)',
 } as const;
 
 export type BuiltInPermission = keyof typeof BUILT_IN_PERMISSIONS;

@@ -55,7 +55,7 @@ export async function runPrimary(config: Config, log: Logger, entry: string, gua
       for (const w of left) w.process.kill('SIGKILL');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
-    const swept = services.sweeper.stop();
+    const swept = Promise.all([services.sweeper.stop(), services.outbound.stop(), services.signals.stop()]);
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
     // A worker that could not drain in time exits 1 (main.ts); so does the server then. One still
     // starting (not listening) had nothing to drain: the signal ends it, and that is fine.
@@ -90,6 +90,9 @@ export async function runPrimary(config: Config, log: Logger, entry: string, gua
 
   for (let i = 0; i < config.workers; i++) start();
   services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
+  // The workers' commits reach this process through PostgreSQL's NOTIFY: it sends the outbox.
+  await services.signals.start(log.child({ component: 'events' }));
+  services.outbound.start(log.child({ component: 'outbound' }));
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
   guards.stopWith(() => stop(1));

@@ -36,6 +36,15 @@ export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
         if (problems.length > 0) throw errors.validation(problems);
         return resolve(source, args, context, info);
       };
+      // A subscription's arguments reach its subscribe function first (Subscription.events).
+      const subscribe = field.subscribe;
+      if (subscribe) {
+        field.subscribe = (source, args: Record<string, unknown>, context, info) => {
+          const problems = argumentProblems(args);
+          if (problems.length > 0) throw errors.validation(problems);
+          return subscribe(source, args, context, info);
+        };
+      }
     }
   }
   return schema;

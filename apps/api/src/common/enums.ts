@@ -4,7 +4,8 @@ import { registerEnumType } from 'type-graphql';
  * The enums of API.md. Values equal names, so entities store the same strings the API speaks.
  */
 export enum UserKind { HUMAN = 'HUMAN', SERVICE = 'SERVICE' }
-export enum MembershipSource { OPEN_JOIN = 'OPEN_JOIN', REQUEST = 'REQUEST', ADDED = 'ADDED', SSO = 'SSO', DEFAULT = 'DEFAULT' }
+export enum MembershipSource { OPEN_JOIN = 'OPEN_JOIN', REQUEST = 'REQUEST', ADDED = 'ADDED', SSO = 'SSO', DEFAULT = 'DEFAULT', SCIM = 'SCIM' }
+export enum GroupSource { MANUAL = 'MANUAL', SSO = 'SSO', SCIM = 'SCIM' }
 export enum Shareable { NOBODY = 'NOBODY', MEMBERS = 'MEMBERS', ANYONE = 'ANYONE' }
 export enum PermissionLossPolicy { REMOVE_NON_PUBLIC = 'REMOVE_NON_PUBLIC', REMOVE_SELF_SERVICE = 'REMOVE_SELF_SERVICE', KEEP = 'KEEP' }
 export enum Registration { OPEN = 'OPEN', CLOSED = 'CLOSED' }
@@ -23,6 +24,16 @@ registerEnumType(MembershipSource, {
     ADDED: { description: 'Added directly by a leader, manager or admin.' },
     SSO: { description: 'Joined through single sign-on group sync.' },
     DEFAULT: { description: 'Joined a default group when the account was created.' },
+    SCIM: { description: 'Assigned by the identity provider through SCIM provisioning; only SCIM ends it.' },
+  },
+});
+registerEnumType(GroupSource, {
+  name: 'GroupSource',
+  description: 'Who made a group.',
+  valuesConfig: {
+    MANUAL: { description: 'Created in Gatehouse (or built in).' },
+    SSO: { description: 'Created by single sign-on group sync.' },
+    SCIM: { description: 'Created by the identity provider through SCIM provisioning; SCIM manages its SCIM-made members.' },
   },
 });
 registerEnumType(Shareable, {
@@ -38,12 +49,12 @@ registerEnumType(PermissionLossPolicy, { name: 'PermissionLossPolicy', descripti
 registerEnumType(Registration, { name: 'Registration', description: 'Whether people may sign up themselves.' });
 registerEnumType(SsoGroupSync, { name: 'SsoGroupSync', description: 'How single sign-on group claims change memberships.' });
 
-export enum RequestKind { JOIN = 'JOIN', LEAVE = 'LEAVE' }
+export enum RequestKind { JOIN = 'JOIN', LEAVE = 'LEAVE', EXTEND = 'EXTEND' }
 export enum RequestStatus { PENDING = 'PENDING', APPROVED = 'APPROVED', REJECTED = 'REJECTED', WITHDRAWN = 'WITHDRAWN', CANCELLED = 'CANCELLED' }
 export enum JoinOutcome { JOINED = 'JOINED', REQUESTED = 'REQUESTED', ALREADY_MEMBER = 'ALREADY_MEMBER', ALREADY_REQUESTED = 'ALREADY_REQUESTED' }
 export enum LeaveOutcome { LEFT = 'LEFT', REQUESTED = 'REQUESTED', NOT_MEMBER = 'NOT_MEMBER', ALREADY_REQUESTED = 'ALREADY_REQUESTED' }
 
-registerEnumType(RequestKind, { name: 'RequestKind', description: 'Asking to join or to leave.' });
+registerEnumType(RequestKind, { name: 'RequestKind', description: 'Asking to join, to leave, or to extend a membership (SPEC §20).' });
 registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'PENDING until approved, rejected, withdrawn by the requester, or cancelled by the system.' });
 registerEnumType(JoinOutcome, {
   name: 'JoinOutcome',

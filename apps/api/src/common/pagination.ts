@@ -67,7 +67,8 @@ export interface Page<T> {
   nodes: T[];
   /**
    * The cursor of nodes[i], encoded when asked: a page's edges rarely select their cursors (a
-   * client pages on pageInfo.endCursor), and encoding fifty was ~2 % of a page request's time.
+   * client pages on pageInfo.endCursor), and encoding every one showed in a page request's profile
+   * (docs/performance.md).
    */
   cursor(i: number): string;
   hasNextPage: boolean;

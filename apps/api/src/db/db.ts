@@ -22,8 +22,19 @@ export interface DbOptions {
  * it) would wait for a second pooled connection while holding the first, and enough such
  * requests at once hold every connection and wait forever. The guard turns that into an error.
  */
+/**
+ * Work every transaction does last, before it commits (`before`: the event outbox writes the
+ * transaction's events), and what follows a commit that `before` said mattered (`after`: wake the
+ * deliverers and subscribers of this process).
+ */
+export interface CommitHooks {
+  before: (tx: EntityManager) => Promise<boolean>;
+  after: () => void;
+}
+
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
+  private hooks: CommitHooks | null = null;
 
   constructor(
     readonly dataSource: DataSource,
@@ -41,7 +52,25 @@ export class Db {
     return this.dataSource.manager;
   }
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /** Installs the commit hooks (the composition root does, once). */
+  onCommit(hooks: CommitHooks): void {
+    this.hooks = hooks;
+  }
+
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const hooks = this.hooks;
+    if (!hooks) return this.run(work);
+    let signal = false;
+    const result = await this.run(async (tx) => {
+      const value = await work(tx);
+      signal = await hooks.before(tx);
+      return value;
+    });
+    if (signal) hooks.after();
+    return result;
+  }
+
+  private run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     if (isGuarded(this.dataSource)) {
       // Nested, it would wait for a second connection (PostgreSQL) or behind itself in the queue (SQLite).
       refuseInTransaction(this.dataSource, 'Another db.transaction');

@@ -1,4 +1,8 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { EventEntity } from '../modules/events/event.entity';
+import { OutboundAttemptEntity } from '../modules/outbound/outbound-attempt.entity';
+import { OutboundMessageEntity } from '../modules/outbound/outbound-message.entity';
+import { WebhookEntity } from '../modules/webhooks/webhook.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { SignInLimitEntity } from '../modules/auth/sign-in-limit.entity';
 import { GroupLeaderGroupEntity } from '../modules/groups/group-leader-group.entity';
@@ -6,12 +10,16 @@ import { GroupLeaderEntity } from '../modules/groups/group-leader.entity';
 import { GroupPermissionEntity } from '../modules/groups/group-permission.entity';
 import { GroupEntity } from '../modules/groups/group.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import { NotificationPreferenceEntity } from '../modules/email/notification-preference.entity';
+import { ServerSecretEntity } from '../modules/email/server-secret.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { GroupRequestEntity } from '../modules/requests/group-request.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { GrantEntity } from '../modules/resources/grant.entity';
 import { ResourceEntity } from '../modules/resources/resource.entity';
+import { AccessReviewEntity, AccessReviewGroupEntity, AccessReviewItemEntity } from '../modules/reviews/access-review.entity';
+import { ScimGroupEntity, ScimUserEntity } from '../modules/scim/scim.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
 import { OidcLoginEntity } from '../modules/sso/oidc-login.entity';
 import { SsoIdentityEntity } from '../modules/sso/sso-identity.entity';
@@ -21,6 +29,10 @@ import { UserEntity } from '../modules/users/user.entity';
 /** Every entity the data source maps. A new entity is added here and gets a migration per dialect. */
 export const ENTITIES = [
   AuditEventEntity,
+  EventEntity,
+  OutboundMessageEntity,
+  OutboundAttemptEntity,
+  WebhookEntity,
   SessionEntity,
   SignInLimitEntity,
   GroupEntity,
@@ -29,12 +41,19 @@ export const ENTITIES = [
   GroupPermissionEntity,
   MembershipEntity,
   NotificationEntity,
+  NotificationPreferenceEntity,
+  ServerSecretEntity,
   GroupRequestEntity,
   PermissionEntity,
   UserPermissionEntity,
   ResourceEntity,
   GrantEntity,
+  AccessReviewEntity,
+  AccessReviewGroupEntity,
+  AccessReviewItemEntity,
   SettingEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
   SsoIdentityEntity,
   OidcLoginEntity,
   ApiTokenEntity,

@@ -13,7 +13,7 @@ const digits = (s: string, from: number, to: number): number => {
 
 /**
  * PostgreSQL's text form of a `timestamp` ('2026-11-30 17:36:38.642151') as a UTC Date. Read by
- * position — string-to-Date parsing was ~3 % of the server's time on a page of 51 resources (two
+ * position — string-to-Date parsing showed in the profile of a resources page (docs/performance.md; two
  * timestamps a row). Anything else (BC dates, infinity, a zone suffix) takes the general parse.
  */
 export function parseUtcTimestamp(value: string): Date {

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { createLiveLink, isSubscription } from './live-link';
 
 /** Operations whose UNAUTHENTICATED answer is expected and says nothing about the session. */
 const SESSION_OPERATIONS = new Set(['SignIn', 'Viewer']);
@@ -69,6 +70,11 @@ export function createCache(): InMemoryCache {
           viewerCan: { merge: true },
         },
       },
+      Webhook: {
+        fields: {
+          deliveries: relayStylePagination(['failedOnly']),
+        },
+      },
       PermissionInfo: { keyFields: ['key'] },
       AuthConfig: { keyFields: [] },
       Settings: { keyFields: [] },
@@ -88,8 +94,13 @@ export function createCache(): InMemoryCache {
  * must show the truth, not the cache's memory. After that first answer, cache updates suffice.
  */
 export function createApolloClient(): ApolloClient {
-  return new ApolloClient({
-    link: ApolloLink.from([sessionEndedLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+  // Subscriptions (the live bell, an open group page) over WebSocket; everything else over HTTP.
+  const live = createLiveLink();
+  const client = new ApolloClient({
+    link: ApolloLink.from([
+      sessionEndedLink,
+      ApolloLink.split(isSubscription, live.link, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+    ]),
     cache: createCache(),
     // Each component sees only the fields its own query or fragment asks for (see masking.ts).
     dataMasking: true,
@@ -97,4 +108,6 @@ export function createApolloClient(): ApolloClient {
       watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
     },
   });
+  live.attach(client);
+  return client;
 }

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_MESSAGE, problemMessage, readProblem } from './graphql-errors';
@@ -96,5 +96,18 @@ describe('problemMessage', () => {
   it('gives one sentence even when every message belonged to a field', () => {
     const error = graphQLError(validation([{ field: 'name', message: 'The name must be 1–100 characters.' }]));
     expect(problemMessage(error)).toBe('The name must be 1–100 characters.');
+  });
+});
+
+describe('HTTP failures without GraphQL errors', () => {
+  it('say in words that the server failed, never Apollo’s "Response not successful"', () => {
+    const error = new ServerError('Response not successful: Received status code 500', {
+      response: new Response('Internal Server Error', { status: 500 }),
+      bodyText: 'Internal Server Error',
+    });
+    const message = problemMessage(error);
+    expect(message).not.toContain('Response not successful');
+    expect(message).toContain('HTTP 500');
+    expect(message).toContain('Try again');
   });
 });

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** What a failed operation means for a form: per-field messages and what is left for the top. */
@@ -70,6 +70,11 @@ function formField(serverField: string, options: ReadProblemOptions): string | n
 export function readProblem(error: unknown, options: ReadProblemOptions = {}): Problem {
   const graphQLErrors = graphQLErrorsOf(error);
   if (graphQLErrors.length === 0) {
+    // An HTTP failure without GraphQL errors (a 500 from the server or a proxy, a page of HTML):
+    // Apollo's "Response not successful: Received status code 500" means nothing to a person.
+    if (ServerError.is(error) || ServerParseError.is(error)) {
+      return { code: null, reason: null, fields: {}, message: serverFailureMessage(error.statusCode) };
+    }
     const message = error instanceof Error && error.message && !isNetworkish(error) ? error.message : NETWORK_MESSAGE;
     return { code: null, reason: null, fields: {}, message };
   }
@@ -95,6 +100,13 @@ export function readProblem(error: unknown, options: ReadProblemOptions = {}): P
     fields,
     message: leftover.length > 0 ? [...new Set(leftover)].join(' ') : null,
   };
+}
+
+/** What a person reads when the server answered with an HTTP error instead of GraphQL. */
+export function serverFailureMessage(status: number): string {
+  return status >= 500
+    ? `Gatehouse could not answer just now (the server reported an error, HTTP ${status}). Try again in a moment; if it keeps happening, tell your administrator.`
+    : `Gatehouse refused the request (HTTP ${status}). Reload the page and try again.`;
 }
 
 /** fetch's own failures ("Failed to fetch", "NetworkError…") mean nothing to a person. */

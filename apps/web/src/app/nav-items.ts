@@ -10,8 +10,10 @@ import {
   IconSend,
   IconSettings,
   IconUserCircle,
+  IconUserPlus,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
   type TablerIcon,
 } from '@tabler/icons-react';
 
@@ -66,7 +68,9 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { label: 'Permissions', href: '/admin/permissions', icon: IconLock },
       { label: 'Settings', href: '/admin/settings', icon: IconSettings },
       { label: 'Single sign-on', href: '/admin/sso', icon: IconLogin2 },
+      { label: 'Provisioning', href: '/admin/provisioning', icon: IconUserPlus },
       { label: 'Audit log', href: '/admin/audit', icon: IconHistory },
+      { label: 'Webhooks', href: '/admin/webhooks', icon: IconWebhook },
     ],
   },
 ];

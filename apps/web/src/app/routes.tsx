@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../routes/not-found/NotFoundPage';
 import { RouteErrorPage } from '../routes/route-error/RouteErrorPage';
 import { lazyPage } from './lazy-page';
+import { RequireAbility } from './session/RequireAbility';
 import { RequireSignedIn } from './session/RequireSignedIn';
 import { ViewerRoot } from './session/ViewerRoot';
 import { AppLayout } from './shell/AppLayout';
@@ -30,7 +31,10 @@ const AdminPermissionsPage = lazyPage(
 );
 const AdminSettingsPage = lazyPage(() => import('../routes/admin-settings/AdminSettingsPage'), 'AdminSettingsPage');
 const AdminSsoPage = lazyPage(() => import('../routes/admin-sso/AdminSsoPage'), 'AdminSsoPage');
+const AdminProvisioningPage = lazyPage(() => import('../routes/admin-provisioning/AdminProvisioningPage'), 'AdminProvisioningPage');
 const AuditLogPage = lazyPage(() => import('../routes/admin-audit/AuditLogPage'), 'AuditLogPage');
+const AdminWebhooksPage = lazyPage(() => import('../routes/admin-webhooks/AdminWebhooksPage'), 'AdminWebhooksPage');
+const AdminWebhookPage = lazyPage(() => import('../routes/admin-webhook/AdminWebhookPage'), 'AdminWebhookPage');
 
 export const appRoutes: RouteObject[] = [
   {
@@ -73,14 +77,20 @@ export const appRoutes: RouteObject[] = [
               { path: 'account', element: <AccountPage /> },
               { path: 'queue', element: <QueuePage /> },
               { path: 'led', element: <LedGroupsPage /> },
-              { path: 'admin/users', element: <AdminUsersPage /> },
-              { path: 'admin/users/:userId', element: <AdminUserPage /> },
-              { path: 'admin/groups', element: <AdminGroupsPage /> },
-              { path: 'admin/groups/:groupId', element: <AdminGroupPage /> },
-              { path: 'admin/permissions', element: <AdminPermissionsPage /> },
-              { path: 'admin/settings', element: <AdminSettingsPage /> },
-              { path: 'admin/sso', element: <AdminSsoPage /> },
-              { path: 'admin/audit', element: <AuditLogPage /> },
+              // Admin pages: one not-allowed page for whoever the server says may not use them.
+              { path: 'admin/users', element: <RequireAbility ability="createUser"><AdminUsersPage /></RequireAbility> },
+              { path: 'admin/users/:userId', element: <RequireAbility ability="createUser"><AdminUserPage /></RequireAbility> },
+              { path: 'admin/groups', element: <RequireAbility ability="createGroup"><AdminGroupsPage /></RequireAbility> },
+              { path: 'admin/groups/:groupId', element: <RequireAbility ability="createGroup"><AdminGroupPage /></RequireAbility> },
+              { path: 'admin/permissions', element: <RequireAbility ability="definePermission"><AdminPermissionsPage /></RequireAbility> },
+              { path: 'admin/settings', element: <RequireAbility ability="manageSettings"><AdminSettingsPage /></RequireAbility> },
+              { path: 'admin/sso', element: <RequireAbility ability="manageSettings"><AdminSsoPage /></RequireAbility> },
+              // SCIM provisioning is administrators' (SPEC §19), as settings are.
+              { path: 'admin/provisioning', element: <RequireAbility ability="manageSettings"><AdminProvisioningPage /></RequireAbility> },
+              { path: 'admin/audit', element: <RequireAbility ability="readAudit"><AuditLogPage /></RequireAbility> },
+              // Webhooks are for administrators, as settings are (SPEC §17).
+              { path: 'admin/webhooks', element: <RequireAbility ability="manageSettings"><AdminWebhooksPage /></RequireAbility> },
+              { path: 'admin/webhooks/:webhookId', element: <RequireAbility ability="manageSettings"><AdminWebhookPage /></RequireAbility> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

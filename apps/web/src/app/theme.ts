@@ -1,4 +1,4 @@
-import { createTheme, darken, lighten, Modal, Notification, localStorageColorSchemeManager, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, darken, lighten, Modal, Notification, localStorageColorSchemeManager, type CSSVariablesResolver } from '@mantine/core';
 
 /** Must match the key read by public/color-scheme.js before the app loads. */
 export const COLOR_SCHEME_STORAGE_KEY = 'mantine-color-scheme-value';
@@ -15,6 +15,9 @@ export const theme = createTheme({
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    // A badge is one or two words: it keeps its width instead of shrinking to "REJECT…" in a
+    // narrow table cell, and the row wraps instead.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } }),
   },
 });
 

@@ -252,7 +252,7 @@ interface PageShape {
   columns: ReachColumns;
 }
 
-/** Built once per shape: building the text and naming it (a hash) cost ~5 % of a page's server time. */
+/** Built once per shape: building the text and naming it (a hash) per request showed in the page's profile (docs/performance.md). */
 const pageStatements = new Map<string, { sql: string; name: string }>();
 
 function pageStatement(shape: PageShape): { sql: string; name: string } {

@@ -66,6 +66,17 @@ export class AccessService {
     return result ?? { level: 'NONE', reasons: [] };
   }
 
+  /**
+   * `explainAccess` for one user (default: the viewer) over many resources — a page of
+   * `resources(userId:)` with its reasons — in one round of statements.
+   */
+  async explainEach(viewer: Viewer | null, resourceIds: readonly string[], userId?: string | null): Promise<Explanation[]> {
+    const subject = this.subjectOf(viewer, userId);
+    const ids = resourceIds.map((id) => id.toLowerCase());
+    if (!subject || ids.length === 0) return ids.map(() => ({ level: 'NONE', reasons: [] }));
+    return this.explainMany(ids.map((resourceId) => ({ userId: subject, resourceId })), viewer?.settingsVersion);
+  }
+
   private async explainMany(pairs: { userId: string; resourceId: string }[], settingsAsOf: string | undefined, mustExist?: string): Promise<Explanation[]> {
     const resourceIds = [...new Set([...pairs.map((p) => p.resourceId), ...(mustExist ? [mustExist] : [])])];
     if (resourceIds.some((id) => !isUuid(id))) throw errors.notFound(NOT_FOUND);

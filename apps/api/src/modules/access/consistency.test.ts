@@ -5,18 +5,10 @@ import { UserEntity } from '../users/user.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { GrantEntity } from '../resources/grant.entity';
 import { ResourceEntity } from '../resources/resource.entity';
+import { mulberry32 } from '../../../test/seeded-random';
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so a failure reproduces with the same seed. */
+const rng = mulberry32;
 
 type Level = 'NONE' | 'READ' | 'WRITE';
 const RANK: Record<Level, number> = { NONE: 0, READ: 1, WRITE: 2 };

@@ -47,6 +47,10 @@ export class AuditEventEntity {
   @UuidColumn({ nullable: true })
   resourceId: string | null;
 
+  /** The resource's name when the change was made (null for rows written before it was kept). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  resourceLabel: string | null;
+
   @Column({ type: 'simple-json' })
   details: JsonObject;
 }

@@ -30,7 +30,7 @@ describe('audit CSV export', () => {
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="gatehouse-audit-/);
     const lines = (await response.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,occurredAt,action,actorId,actorLabel,groupId,groupLabel,userId,userLabel,resourceId,details');
+    expect(lines[0]).toBe('id,occurredAt,action,actorId,actorLabel,groupId,groupLabel,userId,userLabel,resourceId,resourceLabel,summary,details');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('MEMBER_ADDED');
     expect(lines[1]).toContain('"Csv, Person <');

@@ -8,9 +8,10 @@ import { authenticate } from '../auth/authenticate';
 import type { Services } from '../../services';
 import type { AuditFilterInput } from './audit.service';
 import type { AuditEventEntity } from './audit-event.entity';
-import { AuditFilter } from './audit.type';
+import { auditActionOf, UNKNOWN_ACTION } from './audit.service';
+import { AuditFilter, describedAuditEvent } from './audit.type';
 
-const COLUMNS = ['id', 'occurredAt', 'action', 'actorId', 'actorLabel', 'groupId', 'groupLabel', 'userId', 'userLabel', 'resourceId', 'details'] as const;
+const COLUMNS = ['id', 'occurredAt', 'action', 'actorId', 'actorLabel', 'groupId', 'groupLabel', 'userId', 'userLabel', 'resourceId', 'resourceLabel', 'summary', 'details'] as const;
 /** The most rows one export returns; narrow the filters for more. */
 export const CSV_MAX_ROWS = 100_000;
 
@@ -21,12 +22,13 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(e: AuditEventEntity): string {
+export function csvRow(entity: AuditEventEntity): string {
+  const e = describedAuditEvent(entity);
   return COLUMNS.map((c) => csvCell(c === 'id' ? String(e.id) : e[c])).join(',');
 }
 
 /** The filters `auditEvents` takes, as query parameters; other parameters are ignored. */
-const PARAMS = ['action', 'groupId', 'userId', 'actorId', 'since', 'until'] as const;
+const PARAMS = ['action', 'groupId', 'userId', 'actorId', 'resourceId', 'since', 'until'] as const;
 type Param = (typeof PARAMS)[number];
 
 /**
@@ -56,7 +58,8 @@ export function parseFilter(query: Request['query']): AuditFilterInput {
   for (const error of validateSync(filter)) {
     for (const message of Object.values(error.constraints ?? {})) problems.add(error.property, `${message}.`);
   }
-  for (const idField of ['groupId', 'userId', 'actorId'] as const) {
+  if (given.action?.trim() && given.action.length <= 64 && !auditActionOf(given.action)) problems.add('action', UNKNOWN_ACTION(given.action));
+  for (const idField of ['groupId', 'userId', 'actorId', 'resourceId'] as const) {
     const v = given[idField];
     if (v && !isUuid(v)) problems.add(idField, `${idField} is not a valid id.`);
   }
@@ -73,7 +76,7 @@ export function parseFilter(query: Request['query']): AuditFilterInput {
   const since = date('since');
   const until = date('until');
   problems.throwIfAny();
-  return { groupId: given.groupId ?? null, userId: given.userId ?? null, actorId: given.actorId ?? null, action: given.action ?? null, since, until };
+  return { groupId: given.groupId ?? null, userId: given.userId ?? null, actorId: given.actorId ?? null, resourceId: given.resourceId ?? null, action: given.action ?? null, since, until };
 }
 
 /**

@@ -5,18 +5,33 @@ import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { groupIdsLedBy } from '../groups/leadership.repository';
+import { errors } from '../../common/errors';
 import { AuditEventEntity } from './audit-event.entity';
+import { isAuditAction, type AuditAction } from './audit-actions';
 
 export interface AuditFilterInput {
   groupId?: string | null;
   userId?: string | null;
   actorId?: string | null;
+  resourceId?: string | null;
   action?: string | null;
   since?: Date | null;
   until?: Date | null;
 }
 
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * An action filter as typed ("member added", "MEMBER_ADDED") → the vocabulary's key; null when
+ * it names no action of the vocabulary (the caller refuses it: a typo must not read as "nothing
+ * happened").
+ */
+export function auditActionOf(value: string): AuditAction | null {
+  const key = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return isAuditAction(key) ? key : null;
+}
+
+export const UNKNOWN_ACTION = (value: string) => `There is no audit action “${value.trim().slice(0, 64)}”; pick one of the list (auditActions).`;
 
 export class AuditService {
   constructor(private readonly db: Db) {}
@@ -42,7 +57,12 @@ export class AuditService {
     if (filter.groupId) qb.andWhere('e.groupId = :groupId', { groupId: id(filter.groupId) });
     if (filter.userId) qb.andWhere('e.userId = :userId', { userId: id(filter.userId) });
     if (filter.actorId) qb.andWhere('e.actorId = :actorId', { actorId: id(filter.actorId) });
-    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action.trim().toUpperCase() });
+    if (filter.resourceId) qb.andWhere('e.resourceId = :resourceId', { resourceId: id(filter.resourceId) });
+    if (filter.action?.trim()) {
+      const action = auditActionOf(filter.action);
+      if (!action) throw errors.validation([{ field: 'action', message: UNKNOWN_ACTION(filter.action) }]);
+      qb.andWhere('e.action = :action', { action });
+    }
     if (filter.since) qb.andWhere('e.occurredAt >= :since', { since: filter.since });
     if (filter.until) qb.andWhere('e.occurredAt < :until', { until: filter.until });
     if (cursor) {

@@ -3,6 +3,7 @@ import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import { JSONObjectScalar } from '../../common/scalars';
 import type { AuditEventEntity } from './audit-event.entity';
+import { auditActionLabel, auditSentence } from './audit-actions';
 
 @ObjectType('AuditEvent', { description: 'One change, as recorded. Labels are copies: they stay readable after deletions.' })
 export class AuditEventType {
@@ -36,11 +37,43 @@ export class AuditEventType {
   @Field(() => ID, { nullable: true })
   resourceId: string | null;
 
-  @Field(() => JSONObjectScalar)
+  @Field(() => String, { nullable: true, description: 'The resource’s name when the change was made (a copy: it stays readable after deletion).' })
+  resourceLabel: string | null;
+
+  @Field({ description: 'What the action means, in words (e.g. "Member added"); the same words as auditActions.' })
+  actionLabel: string;
+
+  @Field({ description: 'The row as one sentence, e.g. "Ada Admin gave On-call write access to Platform Runbooks."' })
+  summary: string;
+
+  @Field(() => JSONObjectScalar, { description: 'Everything recorded, as data (the summary says it in words).' })
   details: Record<string, unknown>;
 }
 
-export function toAuditEventType(e: AuditEventEntity): AuditEventType {
+/** The resource's label: the copied one, or for rows older than the copy the name their details kept. */
+function resourceLabelOf(e: AuditEventEntity): string | null {
+  if (e.resourceLabel) return e.resourceLabel;
+  const name = e.resourceId ? (e.details as Record<string, unknown>)['name'] : undefined;
+  return typeof name === 'string' && name ? name : null;
+}
+
+/** The row as people read it: the entity plus its resource label and sentence. */
+export function describedAuditEvent(e: AuditEventEntity): AuditEventEntity & { actionLabel: string; summary: string } {
+  const described = { ...e, resourceLabel: resourceLabelOf(e) };
+  return { ...described, actionLabel: auditActionLabel(e.action), summary: auditSentence(described) };
+}
+
+@ObjectType('AuditActionInfo', { description: 'One action of the audit vocabulary, for pickers.' })
+export class AuditActionInfo {
+  @Field({ description: 'The value of AuditEvent.action and AuditFilter.action, e.g. MEMBER_ADDED.' })
+  key: string;
+
+  @Field({ description: 'In words, e.g. "Member added".' })
+  label: string;
+}
+
+export function toAuditEventType(entity: AuditEventEntity): AuditEventType {
+  const e = describedAuditEvent(entity);
   return Object.assign(new AuditEventType(), {
     id: String(e.id),
     occurredAt: e.occurredAt,
@@ -52,6 +85,9 @@ export function toAuditEventType(e: AuditEventEntity): AuditEventType {
     userId: e.userId,
     userLabel: e.userLabel,
     resourceId: e.resourceId,
+    resourceLabel: e.resourceLabel,
+    actionLabel: e.actionLabel,
+    summary: e.summary,
     details: e.details,
   });
 }
@@ -78,7 +114,10 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Events about this resource (its grants, visibility, owner, details).' })
+  resourceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One key of auditActions, e.g. MEMBER_ADDED (any case; spaces as underscores).' })
   @IsOptional()
   @MaxLength(64, { message: 'action must be at most 64 characters' })
   action?: string | null;

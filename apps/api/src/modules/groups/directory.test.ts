@@ -80,6 +80,28 @@ describe('SPEC §3 seeing groups', () => {
     expect(await can(cast.manager)).toMatchObject({ decideRequests: true, manageMembers: true, update: true, delete: false });
     expect(await can(cast.admin)).toMatchObject({ decideRequests: true, manageMembers: true, update: true, delete: true });
   });
+
+  it('§3.4 members see who is in their group (viewerCan.listMembers); outsiders do not', async () => {
+    const member = await makeUser(app);
+    const outsider = await makeUser(app);
+    const group = await makeGroup(app, { members: [member.user.id], leaders: [cast.leader.user.id] });
+    const q = 'query ($id: ID!) { group(id: $id) { viewerCan { listMembers } members(first: 10) { totalCount edges { node { user { id } } } } } }';
+    type Answer = { group: { viewerCan: { listMembers: boolean }; members: { totalCount: number } } };
+    const ask = async (who: TestUser) => (await app.gql<Answer>(q, { id: group.id }, who.as)).data!.group;
+    expect(await ask(member)).toMatchObject({ viewerCan: { listMembers: true }, members: { totalCount: 1 } });
+    expect(await ask(outsider)).toMatchObject({ viewerCan: { listMembers: false }, members: { totalCount: 0 } });
+    for (const who of [cast.leader, cast.manager, cast.admin]) expect((await ask(who)).viewerCan.listMembers).toBe(true);
+  });
+
+  it('§4.5 full tells the directory a group has reached maxMembers', async () => {
+    const [a, b] = [await makeUser(app), await makeUser(app)];
+    const full = await makeGroup(app, { open: true, maxMembers: 2, members: [a.user.id, b.user.id] });
+    const room = await makeGroup(app, { open: true, maxMembers: 3, members: [a.user.id, b.user.id] });
+    const unlimited = await makeGroup(app, { open: true, members: [a.user.id, b.user.id] });
+    const q = 'query ($id: ID!) { group(id: $id) { full } }';
+    const isFull = async (id: string) => ((await app.gql<{ group: { full: boolean } }>(q, { id }, cast.user.as)).data!.group.full);
+    expect([await isFull(full.id), await isFull(room.id), await isFull(unlimited.id)]).toEqual([true, false, false]);
+  });
 });
 
 describe('no N+1: the directory page costs the same number of queries at any page size', () => {

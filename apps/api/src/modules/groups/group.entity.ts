@@ -2,7 +2,8 @@ import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { BoolColumn, CreatedAtColumn, IdColumn, UuidColumn, VarcharColumn, type JsonObject } from '../../db/columns';
 
 export type Shareable = 'NOBODY' | 'MEMBERS' | 'ANYONE';
-export type GroupSource = 'MANUAL' | 'SSO';
+/** SCIM: created by an identity provider through SCIM (SPEC §19); only SCIM changes its SCIM-made memberships. */
+export type GroupSource = 'MANUAL' | 'SSO' | 'SCIM';
 /** The two groups Gatehouse creates itself and never lets anyone delete or rename. */
 export type BuiltInGroup = 'SYSTEM' | 'MEMBER';
 

@@ -45,6 +45,13 @@ export const groupPolicy = {
     isAdmin(v) || (!f.group.restricted && !f.group.internal && (f.isLeader || isManager(v))),
   /** Add members directly (§7): restricted and internal groups only through an admin. */
   addMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader)),
+  /**
+   * Change a current membership's expiry (§20), and so approve an extension: as adding members —
+   * internal and restricted groups only through an admin.
+   */
+  changeExpiry: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader)),
+  /** Ask to extend one's own membership (§20); one pending request per group at a time. */
+  requestExtension: (_v: Viewer, f: GroupFacts) => f.isMember && !f.hasPendingRequest,
   /** Remove members (§7): leaders and managers for any non-internal group. */
   removeMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (!f.group.internal && (isManager(v) || f.isLeader)),
   /** Member list and history: leaders, managers, admins, and the group's own members. */
@@ -57,3 +64,12 @@ export const groupPolicy = {
   delete: (v: Viewer, f: GroupFacts) => isAdmin(v) && !isBuiltIn(f),
   create: (v: Viewer) => isAdmin(v) || isManager(v),
 };
+
+/**
+ * In which capacity the viewer changes the group's members (the `cause` of SPEC §9, §17): an
+ * admin as ADMIN, a leader as LEADER, a `groups.manage` holder who does not lead it as MANAGER.
+ */
+export function actingRole(v: Viewer, f: GroupFacts): 'ADMIN' | 'LEADER' | 'MANAGER' {
+  if (isAdmin(v)) return 'ADMIN';
+  return f.isLeader ? 'LEADER' : 'MANAGER';
+}

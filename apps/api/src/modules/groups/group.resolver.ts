@@ -22,7 +22,7 @@ class GroupsArgs extends PageArgs {
 
 const NO_ABILITIES: GroupAbilities = {
   join: false, requestJoin: false, leave: false, requestLeave: false, decideRequests: false, manageMembers: false,
-  addMembers: false, removeMembers: false, update: false, setPermissions: false, setLeaders: false, readHistory: false, delete: false,
+  addMembers: false, removeMembers: false, changeExpiry: false, requestExtension: false, update: false, setPermissions: false, setLeaders: false, readHistory: false, listMembers: false, delete: false,
 };
 
 @Resolver(() => GroupType)
@@ -81,6 +81,14 @@ export class GroupResolver {
   @FieldResolver(() => Int, { description: 'Current members (expired memberships do not count).' })
   memberCount(@Root() group: GroupType, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.memberCount.load(group.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'The group has reached maxMembers: nobody can join or be approved into it until someone leaves.',
+  })
+  async full(@Root() group: GroupType, @Ctx() ctx: Context): Promise<boolean> {
+    if (group.maxMembers === null) return false;
+    return (await ctx.loaders.memberCount.load(group.id)) >= group.maxMembers;
   }
 
   @FieldResolver(() => [UserType], { description: 'Users listed as leaders.' })
@@ -142,10 +150,13 @@ export class GroupResolver {
       manageMembers: groupPolicy.addMembers(v, facts) || groupPolicy.removeMembers(v, facts),
       addMembers: groupPolicy.addMembers(v, facts),
       removeMembers: groupPolicy.removeMembers(v, facts),
+      changeExpiry: groupPolicy.changeExpiry(v, facts),
+      requestExtension: groupPolicy.requestExtension(v, facts),
       update: groupPolicy.update(v, facts),
       setPermissions: groupPolicy.setPermissions(v),
       setLeaders: groupPolicy.setLeaders(v, facts),
       readHistory: groupPolicy.readHistory(v, facts),
+      listMembers: groupPolicy.listMembers(v, facts),
       delete: groupPolicy.delete(v, facts),
     };
   }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Shareable } from '../../common/enums';
+import { GroupSource, Shareable } from '../../common/enums';
 import { EdgeType, PageInfo } from '../../common/pagination';
 import { JSONObjectScalar } from '../../common/scalars';
 import type { GroupEntity } from './group.entity';
@@ -39,6 +39,9 @@ export class GroupType {
   @Field(() => Shareable)
   shareable: Shareable;
 
+  @Field(() => GroupSource, { description: 'Who made the group: in Gatehouse, by SSO sync, or by SCIM provisioning.' })
+  source: GroupSource;
+
   @Field(() => Int, { nullable: true, description: 'Most current members allowed; null = no limit.' })
   maxMembers: number | null;
 
@@ -68,6 +71,7 @@ export function toGroupType(group: GroupEntity): GroupType {
     system: group.system,
     builtIn: group.builtIn !== null,
     shareable: group.shareable as Shareable,
+    source: group.source as GroupSource,
     maxMembers: group.maxMembers,
     metadata: group.metadata,
     createdAt: group.createdAt,
@@ -105,6 +109,12 @@ export class GroupAbilities {
   @Field({ description: 'Edit settings.' })
   update: boolean;
 
+  @Field({ description: "Change members' expiry (SPEC §20)." })
+  changeExpiry: boolean;
+
+  @Field({ description: 'Ask to extend your membership (SPEC §20): a member with no pending request.' })
+  requestExtension: boolean;
+
   @Field({ description: "Change the group's permissions." })
   setPermissions: boolean;
 
@@ -113,6 +123,9 @@ export class GroupAbilities {
 
   @Field({ description: "Read the group's history." })
   readHistory: boolean;
+
+  @Field({ description: 'See who is in the group (`members`): leaders, managers, admins and its own members.' })
+  listMembers: boolean;
 
   @Field()
   delete: boolean;

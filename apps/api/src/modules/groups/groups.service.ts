@@ -9,7 +9,7 @@ import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { independentReads } from '../../db/independent-reads';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
-import { userLabel } from '../audit/actor';
+import { userLabel, type Actor } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { previewInRollback } from '../../db/preview';
 import { currentMembership } from '../memberships/current';
@@ -345,6 +345,18 @@ export class GroupsService {
         errors.forbidden('NOT_ADMIN', 'Only administrators may delete groups.'),
       );
       if (group.builtIn) throw errors.forbidden('BUILT_IN_GROUP', `The built-in ${group.name} group cannot be deleted.`);
+      await this.deleteIn(tx, viewer.actor, group);
+      return true;
+    });
+  }
+
+  /**
+   * Deletes an authorized, non-built-in group in the caller's transaction (deleteGroup, SCIM's
+   * DELETE): its memberships end audited with the cascade, its grants go audited, then the row.
+   */
+  async deleteIn(tx: EntityManager, actor: Actor, group: GroupEntity, cause?: string): Promise<void> {
+    {
+      const viewer = { actor };
       const rows = await rowsOfGroup(tx, group.id);
       const cascade = { userIds: rows.map((m) => m.userId), actor: viewer.actor, cause: `group ${group.name} deleted` };
       await this.memberships.change(tx, { cascade }, async (unit) => {
@@ -352,14 +364,14 @@ export class GroupsService {
           await unit.end({ user: { id: m.userId, label: userLabel(m.user!) }, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'GROUP_DELETED' });
         }
         // Its grants go with it (foreign key); record which resources lose them.
-        const grants = await tx.find(GrantEntity, { select: { id: true, resourceId: true, level: true }, where: { groupId: group.id } });
+        const grants = await tx.find(GrantEntity, { select: { id: true, resourceId: true, level: true, resource: { id: true, name: true } }, relations: { resource: true }, where: { groupId: group.id } });
         for (const grant of grants) {
-          await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, group, resourceId: grant.resourceId, details: { removed: [`group:${group.id}`], cause: 'GROUP_DELETED' } });
+          const resource = grant.resource ? { id: grant.resourceId, name: grant.resource.name } : null;
+          await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, group, resource, resourceId: grant.resourceId, details: { removed: [`group:${group.id}`], cause: 'GROUP_DELETED' } });
         }
         await tx.delete(GroupEntity, { id: group.id });
-        await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: rows.length, grantsRemoved: grants.length } });
+        await audit(tx, { action: 'GROUP_DELETED', actor: viewer.actor, group, details: { members: rows.length, grantsRemoved: grants.length, ...(cause ? { cause } : {}) } });
       });
-      return true;
-    });
+    }
   }
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../db/db';
 import { userLabel } from '../audit/actor';
 import { GroupPermissionEntity } from '../groups/group-permission.entity';
 import type { GroupEntity } from '../groups/group.entity';
-import { groupPolicy, type GroupFacts } from '../groups/group.policy';
+import { actingRole, groupPolicy, type GroupFacts } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
 import { emailReadableSql } from '../users/email-visibility';
 import { UserEntity } from '../users/user.entity';
@@ -55,7 +55,7 @@ export class MembersService {
       .check(!expiresAt || expiresAt.getTime() > Date.now(), 'expiresAt', 'The expiry must be in the future.')
       .throwIfAny();
     return this.db.transaction(async (tx) => {
-      const { group } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.addMembers, () =>
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.addMembers, () =>
         errors.forbidden(
           'NOT_ALLOWED',
           'You may not add members to this group: internal and restricted groups gain members only through an administrator.',
@@ -81,10 +81,10 @@ export class MembersService {
       const { result } = await this.memberships.change(tx, {}, async (unit) => {
         const added: MembershipEntity[] = [];
         for (const user of toAdd) {
-          const m = await unit.add({ user: { id: user.id, label: userLabel(user) }, group, source: 'ADDED', actor: viewer.actor, expiresAt: expiresAt ?? null });
+          const m = await unit.add({ user: { id: user.id, label: userLabel(user) }, group, source: 'ADDED', actor: viewer.actor, expiresAt: expiresAt ?? null, cause: actingRole(viewer, facts) });
           if (m) added.push(m);
         }
-        unit.notify(toAdd.map((u) => u.id), { title: `You were added to ${group.name}`, body: `${byName(viewer)} added you.`, link: `/groups/${group.id}` });
+        unit.notify(toAdd.map((u) => u.id), { kind: 'MEMBERSHIP_ADDED', title: `You were added to ${group.name}`, body: `${byName(viewer)} added you.`, link: `/groups/${group.id}` });
         return added;
       });
       return result;
@@ -100,7 +100,7 @@ export class MembersService {
       .check((reason ?? '').length <= LIMITS.reasonMax, 'reason', `The reason must be at most ${LIMITS.reasonMax} characters.`)
       .throwIfAny();
     return this.db.transaction(async (tx) => {
-      const { group } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.removeMembers, () =>
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.removeMembers, () =>
         errors.forbidden('NOT_ALLOWED', 'You may not remove members from this group.'),
       );
       const rows = await rowsOfGroup(tx, group.id, ids);
@@ -109,10 +109,10 @@ export class MembersService {
         let removed = 0;
         for (const m of rows) {
           const user = { id: m.userId, label: userLabel(m.user!) };
-          const ok = await unit.end({ user, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: viewer.isAdmin ? 'ADMIN' : 'LEADER', reason: reason ?? null });
+          const ok = await unit.end({ user, group, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: actingRole(viewer, facts), reason: reason ?? null });
           if (ok) removed += 1;
         }
-        unit.notify(rows.map((m) => m.userId), { title: `You were removed from ${group.name}`, body: reason ?? `${byName(viewer)} removed you.`, link: `/groups/${group.id}` });
+        unit.notify(rows.map((m) => m.userId), { kind: 'MEMBERSHIP_REMOVED', title: `You were removed from ${group.name}`, body: reason ?? `${byName(viewer)} removed you.`, link: `/groups/${group.id}` });
         return removed;
       });
       return result;

@@ -3,7 +3,7 @@ import { CreatedAtColumn, TimestampColumn, UuidColumn, VarcharColumn } from '../
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
 
-export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFAULT';
+export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFAULT' | 'SCIM';
 
 /** (user, group) is the primary key: one membership per pair, enforced by the database. */
 @Entity({ name: 'membership' })

@@ -75,12 +75,16 @@ export async function rowsOfUser(manager: EntityManager, userId: string): Promis
   return manager.find(MembershipEntity, { where: { userId }, relations: { group: true }, order: { groupId: 'ASC' } });
 }
 
-/** The user's rows in groups that are neither public nor System, with their groups (the cascade's candidates, SPEC §8). */
+/**
+ * The user's rows in groups that are neither public nor System, with their groups (the cascade's
+ * candidates, SPEC §8). Memberships SCIM made are not candidates: the identity provider owns them (§19).
+ */
 export async function nonPublicRowsOf(manager: EntityManager, userId: string): Promise<MembershipEntity[]> {
   return manager
     .createQueryBuilder(MembershipEntity, 'm')
     .innerJoinAndMapOne('m.group', GroupEntity, 'g', 'g.id = m.groupId')
     .where('m.userId = :userId', { userId })
+    .andWhere('m.source <> :scim', { scim: 'SCIM' })
     .andWhere('g.public = :no AND g.system = :no', { no: false })
     .getMany();
 }

@@ -29,6 +29,17 @@ export class MembershipResolver {
     return ctx.services.members.remove(requireViewer(ctx), groupId, userIds, reason);
   }
 
+  @Authorized()
+  @Mutation(() => MembershipType, { description: "Set, change or clear (null) a current member's expiry (SPEC §20): leaders, managers, admins; internal and restricted groups: admins." })
+  async updateMembership(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<MembershipType> {
+    return toMembershipType(await ctx.services.membershipExpiry.update(requireViewer(ctx), groupId, userId, expiresAt));
+  }
+
   @FieldResolver(() => UserType)
   async user(@Root() m: MembershipType, @Ctx() ctx: Context): Promise<UserType> {
     const user = await ctx.loaders.user.load(m.userId);

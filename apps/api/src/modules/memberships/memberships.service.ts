@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
-import { audit } from '../audit/audit.writer';
+import { audit, auditMany } from '../audit/audit.writer';
 import { notify, type Message } from '../notifications/notify';
 import { isCurrentMembership } from './current';
 import { MembershipEntity, type MembershipSource } from './membership.entity';
@@ -37,6 +37,16 @@ export interface Removal {
   reason?: string | null;
 }
 
+/** A current membership's new expiry (SPEC §20): null = it never expires. */
+export interface ExpiryChange {
+  user: MemberRef;
+  group: GroupRef;
+  actor: Actor;
+  expiresAt: Date | null;
+  /** Why, in the audit row: LEADER, MANAGER, ADMIN, or REQUEST_APPROVED (an extension). */
+  cause: string;
+}
+
 /** The users a change can cost `groups.request` (SPEC §8), and what to call the change. */
 export interface CascadeScope {
   userIds: readonly string[];
@@ -57,6 +67,21 @@ export interface UnitOutcome<T> {
 }
 
 const NO_CASCADE: CascadeResult = { ended: 0, userIds: [] };
+
+/** Users per statement in the set-based methods (bound parameters stay far below SQLite's limit). */
+const BULK_CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BULK_CHUNK) out.push(items.slice(i, i + BULK_CHUNK));
+  return out;
+}
+
+function uniqueRefs(users: readonly MemberRef[]): MemberRef[] {
+  const seen = new Map<string, MemberRef>();
+  for (const u of users) if (!seen.has(u.id)) seen.set(u.id, u);
+  return [...seen.values()];
+}
 
 /**
  * One unit of work in progress: the only code that inserts, updates or deletes membership rows.
@@ -103,6 +128,99 @@ export class MembershipUnit {
     await audit(this.tx, { action: r.action, actor: r.actor, group: r.group, user: r.user, details: { cause: r.cause, ...(reason ? { reason } : {}) } });
     this.changes.push({ kind: 'REMOVED', ...key, actor: r.actor, cause: r.cause, source: null, expiresAt: null, reason });
     return true;
+  }
+
+  /**
+   * Sets a current membership's expiry (null: never), audited (MEMBERSHIP_UPDATED) and recorded as
+   * an UPDATED change; its expiry warning is due again. Null when there is no current membership.
+   */
+  async setExpiry(c: ExpiryChange): Promise<MembershipEntity | null> {
+    const { tx } = this;
+    const key = { userId: c.user.id, groupId: c.group.id };
+    const existing = await tx.findOneBy(MembershipEntity, key);
+    if (!existing || !isCurrentMembership(existing.expiresAt)) return null;
+    const updated = await tx.update(MembershipEntity, key, { expiresAt: c.expiresAt, expiryWarnedAt: null });
+    if (!updated.affected) return null;
+    await audit(tx, {
+      action: 'MEMBERSHIP_UPDATED',
+      actor: c.actor,
+      group: c.group,
+      user: c.user,
+      details: { cause: c.cause, expiresAt: c.expiresAt?.toISOString() ?? null, previousExpiresAt: existing.expiresAt?.toISOString() ?? null },
+    });
+    this.changes.push({ kind: 'UPDATED', ...key, actor: c.actor, cause: c.cause, source: existing.source, expiresAt: c.expiresAt, reason: null });
+    return tx.findOneByOrFail(MembershipEntity, key);
+  }
+
+  /**
+   * Set-based `add` for many users of one group (SCIM's PATCH of thousands of members): a few
+   * statements per 500 users, not a few per user. Same rules as `add` — current members are left
+   * as they are, expired rows are replaced — and each added membership is audited and remembered
+   * as a change. Returns the ids actually added.
+   */
+  async addMany(group: GroupRef, users: readonly MemberRef[], a: Omit<Addition, 'user' | 'group' | 'expiresAt'>): Promise<string[]> {
+    const { tx } = this;
+    const wanted = uniqueRefs(users);
+    const added: MemberRef[] = [];
+    for (const chunk of chunks(wanted)) {
+      const ids = chunk.map((u) => u.id);
+      const existing = await tx.find(MembershipEntity, { select: { userId: true, expiresAt: true }, where: { groupId: group.id, userId: In(ids) } });
+      const current = new Set(existing.filter((m) => isCurrentMembership(m.expiresAt)).map((m) => m.userId));
+      const expired = existing.filter((m) => !current.has(m.userId)).map((m) => m.userId);
+      if (expired.length) await tx.delete(MembershipEntity, { groupId: group.id, userId: In(expired) });
+      const fresh = chunk.filter((u) => !current.has(u.id));
+      if (fresh.length === 0) continue;
+      // No reload of the inserted rows (TypeORM would read back createdAt with one OR per row).
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(MembershipEntity)
+        .values(fresh.map((u) => ({ userId: u.id, groupId: group.id, source: a.source, addedById: a.actor.id, expiresAt: null })))
+        .updateEntity(false)
+        .execute();
+      added.push(...fresh);
+    }
+    await auditMany(
+      tx,
+      added.map((user) => ({
+        action: a.source === 'OPEN_JOIN' ? 'MEMBER_JOINED' : 'MEMBER_ADDED',
+        actor: a.actor,
+        group,
+        user,
+        details: { source: a.source, ...(a.cause ? { cause: a.cause } : {}) },
+      })),
+    );
+    for (const user of added) {
+      this.changes.push({ kind: 'ADDED', userId: user.id, groupId: group.id, actor: a.actor, cause: a.cause ?? null, source: a.source, expiresAt: null, reason: null });
+    }
+    return added.map((u) => u.id);
+  }
+
+  /**
+   * Set-based `end` for many users of one group: ends their rows (only those of `onlySource` when
+   * given — SCIM ends only the memberships SCIM made), each audited and remembered as a change.
+   * Users without such a row are passed over. Returns the ids whose membership ended.
+   */
+  async endMany(group: GroupRef, users: readonly MemberRef[], r: Omit<Removal, 'user' | 'group'> & { onlySource?: MembershipSource }): Promise<string[]> {
+    const { tx } = this;
+    const ended: MemberRef[] = [];
+    for (const chunk of chunks(uniqueRefs(users))) {
+      const where = { groupId: group.id, userId: In(chunk.map((u) => u.id)), ...(r.onlySource ? { source: r.onlySource } : {}) };
+      const rows = await tx.find(MembershipEntity, { select: { userId: true }, where });
+      if (rows.length === 0) continue;
+      const ids = new Set(rows.map((m) => m.userId));
+      await tx.delete(MembershipEntity, { groupId: group.id, userId: In([...ids]) });
+      ended.push(...chunk.filter((u) => ids.has(u.id)));
+    }
+    const reason = r.reason ?? null;
+    await auditMany(
+      tx,
+      ended.map((user) => ({ action: r.action, actor: r.actor, group, user, details: { cause: r.cause, ...(reason ? { reason } : {}) } })),
+    );
+    for (const user of ended) {
+      this.changes.push({ kind: 'REMOVED', userId: user.id, groupId: group.id, actor: r.actor, cause: r.cause, source: null, expiresAt: null, reason });
+    }
+    return ended.map((u) => u.id);
   }
 
   /** A message to send once the unit's changes (the cascade's included) are made. */

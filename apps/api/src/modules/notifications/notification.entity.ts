@@ -5,6 +5,7 @@ import { UserEntity } from '../users/user.entity';
 /** An in-app message to one user (SPEC §10). */
 @Entity({ name: 'notification' })
 @Index('IX_notification_user', ['userId', 'createdAt'])
+@Index('IX_notification_request', ['requestId'])
 export class NotificationEntity {
   @IdColumn()
   id: string;
@@ -21,6 +22,10 @@ export class NotificationEntity {
   /** Where in the SPA it points (e.g. /groups/{id}, /queue). */
   @Column({ type: 'varchar', length: 300, nullable: true })
   link: string | null;
+
+  /** The request this asks its reader to decide: deciding it (by anyone) marks it read. */
+  @UuidColumn({ nullable: true })
+  requestId: string | null;
 
   @CreatedAtColumn()
   createdAt: Date;

@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { toConnection } from '../../common/pagination';
 import { requireViewer, type Context } from '../../context';
-import { NotificationConnection, NotificationsArgs, toNotificationType } from './notification.type';
+import type { NotificationEntity } from './notification.entity';
+import { notificationStream } from './notification-stream';
+import { NotificationConnection, NotificationsArgs, NotificationType, toNotificationType } from './notification.type';
 
 @Resolver()
 export class NotificationResolver {
@@ -16,5 +18,14 @@ export class NotificationResolver {
   @Mutation(() => Int, { description: 'Mark your notifications read (all of them when no ids are given); returns how many changed.' })
   markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: Context): Promise<number> {
     return ctx.services.notifications.markRead(requireViewer(ctx), ids);
+  }
+
+  @Authorized()
+  @Subscription(() => NotificationType, {
+    description: 'Your new notifications as they arrive, each once (over WebSocket, graphql-ws, on /graphql).',
+    subscribe: ({ context }) => notificationStream(context as Context),
+  })
+  notificationAdded(@Root() notification: NotificationEntity): NotificationType {
+    return toNotificationType(notification);
   }
 }

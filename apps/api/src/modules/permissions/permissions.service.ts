@@ -77,8 +77,8 @@ export class PermissionsService {
     });
   }
 
-  /** Replaces direct permissions in `tx`, audited, cascading when groups.request is lost. */
-  private async replaceForUser(tx: EntityManager, viewer: Viewer, user: UserEntity, wanted: string[]): Promise<CascadeResult> {
+  /** Replaces direct permissions in `tx`, audited, cascading when groups.request is lost (the caller authorizes). */
+  async replaceForUser(tx: EntityManager, viewer: Viewer, user: UserEntity, wanted: string[]): Promise<CascadeResult> {
     const current = (await tx.findBy(UserPermissionEntity, { userId: user.id })).map((p) => p.permissionKey);
     const removed = current.filter((k) => !wanted.includes(k));
     const added = wanted.filter((k) => !current.includes(k));

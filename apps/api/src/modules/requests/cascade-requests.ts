@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import type { CascadeExtension } from '../memberships/permission-cascade';
 import { GroupEntity } from '../groups/group.entity';
+import { settleRequestNotifications } from '../notifications/notify';
 import { UserEntity } from '../users/user.entity';
 import { GroupRequestEntity } from './group-request.entity';
 
@@ -22,6 +23,7 @@ export const cancelRequestsOnPermissionLoss: CascadeExtension = async (tx: Entit
     const group = request.group!;
     if (policy === 'REMOVE_SELF_SERVICE' && group.internal) continue;
     await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'CANCELLED', decidedAt: new Date(), decisionComment: 'Lost groups.request.' });
+    await settleRequestNotifications(tx, request.id);
     await audit(tx, {
       action: 'REQUEST_CANCELLED',
       actor: SYSTEM_ACTOR,

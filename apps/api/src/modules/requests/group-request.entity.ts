@@ -3,11 +3,11 @@ import { CreatedAtColumn, IdColumn, TimestampColumn, UuidColumn, VarcharColumn }
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
 
-export type RequestKind = 'JOIN' | 'LEAVE';
+export type RequestKind = 'JOIN' | 'LEAVE' | 'EXTEND';
 export type RequestStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
 
 /**
- * A join or leave request (SPEC §1, §4–§6). Kept as history after it is decided. At most one
+ * A join, leave or extension request (SPEC §1, §4–§6, §20). Kept as history after it is decided. At most one
  * PENDING request per (user, group): a partial unique index, so the database settles races.
  */
 @Entity({ name: 'group_request' })
@@ -45,6 +45,10 @@ export class GroupRequestEntity {
 
   @Column({ type: 'text', nullable: true })
   decisionComment: string | null;
+
+  /** EXTEND requests: the expiry asked for; approving sets exactly this (SPEC §20). */
+  @TimestampColumn({ nullable: true })
+  requestedUntil: Date | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -53,8 +53,24 @@ export class RequestResolver {
 
   @Authorized()
   @Mutation(() => GroupRequestType, { description: 'Approve a pending request (SPEC §6). A join is re-checked now.' })
-  async approveRequest(@Arg('requestId', () => ID) requestId: string, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context): Promise<GroupRequestType> {
-    return toRequestType(await ctx.services.requests.decide(requireViewer(ctx), requestId, true, comment));
+  async approveRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('expiresAt', () => Date, { nullable: true, description: 'A join only: when the new membership ends (SPEC §20).' }) expiresAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<GroupRequestType> {
+    return toRequestType(await ctx.services.requests.decide(requireViewer(ctx), requestId, true, comment, expiresAt));
+  }
+
+  @Authorized()
+  @Mutation(() => GroupRequestType, { description: 'Ask to extend your membership until a later instant (SPEC §20): a pending EXTEND request for the group’s approvers.' })
+  async requestExtension(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('until', () => Date) until: Date,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<GroupRequestType> {
+    return toRequestType(await ctx.services.requests.requestExtension(requireViewer(ctx), groupId, until, reason));
   }
 
   @Authorized()

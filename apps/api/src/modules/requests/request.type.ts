@@ -6,7 +6,7 @@ import { GroupType } from '../groups/group.type';
 import { MembershipType } from '../memberships/membership.type';
 import type { GroupRequestEntity } from './group-request.entity';
 
-@ObjectType('GroupRequest', { description: 'A join or leave request, kept as history once decided.' })
+@ObjectType('GroupRequest', { description: 'A join, leave or extension request, kept as history once decided.' })
 export class GroupRequestType {
   @Field(() => ID) id: string;
   @Field(() => RequestKind) kind: RequestKind;
@@ -18,6 +18,7 @@ export class GroupRequestType {
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => String, { nullable: true }) decisionComment: string | null;
+  @Field(() => Date, { nullable: true, description: 'EXTEND requests: the expiry asked for (approving sets exactly this).' }) requestedUntil: Date | null;
 }
 
 export function toRequestType(r: GroupRequestEntity): GroupRequestType {
@@ -32,6 +33,7 @@ export function toRequestType(r: GroupRequestEntity): GroupRequestType {
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
     decisionComment: r.decisionComment,
+    requestedUntil: r.requestedUntil,
   });
 }
 

@@ -14,10 +14,12 @@ import { groupPolicy, type GroupFacts } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
 import { groupIdsLedBy, leaderIdsOf } from '../groups/leadership.repository';
 import { escalationGuard } from '../memberships/members.service';
-import type { MembershipEntity } from '../memberships/membership.entity';
+import { isCurrentMembership } from '../memberships/current';
+import { expiryText } from '../memberships/membership-expiry.service';
+import { MembershipEntity } from '../memberships/membership.entity';
 import { currentMemberCount } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
-import { notify } from '../notifications/notify';
+import { notify, settleRequestNotifications } from '../notifications/notify';
 import { activeHoldersOf, effectivePermissions } from '../permissions/effective-permissions';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
@@ -63,6 +65,12 @@ function optionalText(value: string | null | undefined, field: 'reason' | 'comme
   return text;
 }
 const NOT_FOUND_REQUEST = 'No request has this id, or you may not see it.';
+
+/** What a request asks, in words: "join QA", "extend their membership of QA until …". */
+function asked(request: GroupRequestEntity, group: GroupEntity, whose: 'your' | 'their'): string {
+  if (request.kind === 'EXTEND') return `extend ${whose} membership of ${group.name}${request.requestedUntil ? ` until ${expiryText(request.requestedUntil)}` : ''}`;
+  return `${request.kind === 'JOIN' ? 'join' : 'leave'} ${group.name}`;
+}
 
 /**
  * Joining, leaving and deciding (SPEC §4–§6), each check in the order the spec gives. Every
@@ -119,13 +127,15 @@ export class RequestsService {
           return { outcome: 'JOINED' as const, group, request: null, membership };
         }
         const pending = await this.pendingOf(tx, viewer.userId, group.id);
-        if (pending) return { outcome: 'ALREADY_REQUESTED' as const, group, request: pending, membership: null }; // 6
+        // An extension left from a membership that has ended since asks for nothing now (SPEC §20).
+        if (pending?.kind === 'EXTEND') await this.cancel(tx, pending, viewer, group, 'no longer a member');
+        else if (pending) return { outcome: 'ALREADY_REQUESTED' as const, group, request: pending, membership: null }; // 6
         if (!text && (await readSettings(tx)).requireRequestReason) {
           throw errors.validation([{ field: 'reason', message: `Say why you want to join ${group.name}.` }]); // 7
         }
         const request = await tx.save(tx.create(GroupRequestEntity, { kind: 'JOIN', status: 'PENDING', userId: viewer.userId, groupId: group.id, reason: text })); // 8
         await audit(tx, { action: 'REQUEST_CREATED', actor: viewer.actor, group, user: me, details: { requestId: request.id, kind: 'JOIN', reason: text } });
-        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to join ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
+        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to join ${group.name}`, body: text ?? 'No reason given.', link: '/queue', requestId: request.id });
         return { outcome: 'REQUESTED' as const, group, request, membership: null };
       })
       .catch(async (error: unknown) => ({ ...(await this.lostRace(error, viewer, groupId)), membership: null }));
@@ -155,10 +165,47 @@ export class RequestsService {
         const me = await this.subject(tx, viewer.userId);
         const request = await tx.save(tx.create(GroupRequestEntity, { kind: 'LEAVE', status: 'PENDING', userId: viewer.userId, groupId: group.id, reason: text })); // 7
         await audit(tx, { action: 'REQUEST_CREATED', actor: viewer.actor, group, user: me, details: { requestId: request.id, kind: 'LEAVE', reason: text } });
-        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to leave ${group.name}`, body: text ?? 'No reason given.', link: '/queue' });
+        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to leave ${group.name}`, body: text ?? 'No reason given.', link: '/queue', requestId: request.id });
         return { outcome: 'REQUESTED' as const, group, request };
       })
       .catch((error: unknown) => this.lostRace(error, viewer, groupId));
+  }
+
+  /**
+   * `requestExtension` (SPEC §20): a current member asks for a later expiry — a pending EXTEND
+   * request in the group's queue, decided like any other (§6); approving sets exactly `until`.
+   */
+  async requestExtension(viewer: Viewer, groupId: string, until: Date, reason: string | null | undefined): Promise<GroupRequestEntity> {
+    const text = optionalText(reason, 'reason');
+    if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) throw errors.validation([{ field: 'until', message: 'Ask for an expiry in the future.' }]);
+    return this.db
+      .transaction(async (tx) => {
+        const { group } = await this.loadGroupFor(tx, viewer, groupId);
+        const row = await tx.findOneBy(MembershipEntity, { userId: viewer.userId, groupId: group.id });
+        if (!row || !isCurrentMembership(row.expiresAt)) throw errors.conflict('NOT_MEMBER', `You are not a current member of ${group.name}.`);
+        if (row.expiresAt === null) throw errors.conflict('NOT_EXPIRING', `Your membership of ${group.name} does not expire; there is nothing to extend.`);
+        if (until.getTime() <= row.expiresAt.getTime()) {
+          throw errors.validation([{ field: 'until', message: `Ask for an expiry after the current one (${expiryText(row.expiresAt)}).` }]);
+        }
+        if (await this.pendingOf(tx, viewer.userId, group.id)) throw errors.conflict('ALREADY_REQUESTED', `You already have a pending request for ${group.name}; withdraw it first.`);
+        const me = await this.subject(tx, viewer.userId);
+        const request = await tx.save(
+          tx.create(GroupRequestEntity, { kind: 'EXTEND', status: 'PENDING', userId: viewer.userId, groupId: group.id, reason: text, requestedUntil: until }),
+        );
+        await audit(tx, {
+          action: 'REQUEST_CREATED',
+          actor: viewer.actor,
+          group,
+          user: me,
+          details: { requestId: request.id, kind: 'EXTEND', reason: text, requestedUntil: until.toISOString(), currentExpiresAt: row.expiresAt.toISOString() },
+        });
+        await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to ${asked(request, group, 'their')}`, body: text ?? 'No reason given.', link: '/queue', requestId: request.id });
+        return request;
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw errors.conflict('ALREADY_REQUESTED', 'You already have a pending request for this group; withdraw it first.');
+        throw error;
+      });
   }
 
   /** A concurrent identical request won the one-pending unique index: answer as step 6 would have. */
@@ -176,6 +223,7 @@ export class RequestsService {
 
   private async cancel(tx: EntityManager, request: GroupRequestEntity, actor: Viewer | null, group: GroupEntity, why: string): Promise<void> {
     await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'CANCELLED', decidedAt: new Date(), decisionComment: why });
+    await settleRequestNotifications(tx, request.id);
     const user = await tx.findOneBy(UserEntity, { id: request.userId });
     await audit(tx, {
       action: 'REQUEST_CANCELLED',
@@ -204,9 +252,9 @@ export class RequestsService {
     return [...new Set([...admins, ...(await activeHoldersOf(tx, 'groups.manage'))])];
   }
 
-  private async notifyApprovers(tx: EntityManager, group: GroupEntity, message: { title: string; body: string; link: string }): Promise<void> {
+  private async notifyApprovers(tx: EntityManager, group: GroupEntity, message: { title: string; body: string; link: string; requestId: string }): Promise<void> {
     if (!(await readSettings(tx)).notifyApprovers) return;
-    await notify(tx, await this.approverIds(tx, group), message);
+    await notify(tx, await this.approverIds(tx, group), { kind: 'REQUEST_TO_DECIDE', ...message });
   }
 
   /**
@@ -228,9 +276,13 @@ export class RequestsService {
     return { request, group, facts };
   }
 
-  /** `approveRequest` / `rejectRequest` (SPEC §6). */
-  async decide(viewer: Viewer, requestId: string, approve: boolean, comment: string | null | undefined): Promise<GroupRequestEntity> {
+  /**
+   * `approveRequest` / `rejectRequest` (SPEC §6). Approving a join may set the membership's expiry;
+   * approving an extension sets exactly the asked expiry (§20).
+   */
+  async decide(viewer: Viewer, requestId: string, approve: boolean, comment: string | null | undefined, expiresAt?: Date | null): Promise<GroupRequestEntity> {
     const text = optionalText(comment, 'comment');
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
     return this.db.transaction(async (tx) => {
       const { request, group, facts } = await this.lockRequest(tx, viewer, requestId);
       if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`); // 2
@@ -240,8 +292,12 @@ export class RequestsService {
       if (request.userId === viewer.userId && !(await readSettings(tx)).allowSelfApproval) {
         throw errors.forbidden('SELF_APPROVAL', 'You cannot decide your own request; another approver must.'); // 4
       }
+      if (expiresAt && request.kind !== 'JOIN') {
+        throw errors.validation([{ field: 'expiresAt', message: request.kind === 'EXTEND' ? 'An extension sets the expiry its requester asked for.' : 'A leave request has no expiry.' }]);
+      }
       const requester = await this.subject(tx, request.userId);
       if (approve && request.kind === 'JOIN') await this.assertEligible(tx, viewer, group, requester.user); // 5
+      if (approve && request.kind === 'EXTEND') await this.assertExtendable(tx, group, request, requester.user);
       // The conditional update is the final word: if another decision got here first, nothing changes.
       const decidedAt = new Date();
       const updated = await tx.update(
@@ -250,11 +306,18 @@ export class RequestsService {
         { status: approve ? 'APPROVED' : 'REJECTED', decidedAt, decidedById: viewer.userId, decisionComment: text },
       );
       if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided by someone else a moment ago.');
+      await settleRequestNotifications(tx, request.id);
 
       let membershipChanged = false;
       if (approve && request.kind === 'JOIN') {
         const { result } = await this.memberships.change(tx, {}, (unit) =>
-          unit.add({ user: requester, group, source: 'REQUEST', actor: viewer.actor, cause: 'REQUEST_APPROVED' }),
+          unit.add({ user: requester, group, source: 'REQUEST', actor: viewer.actor, cause: 'REQUEST_APPROVED', expiresAt: expiresAt ?? null }),
+        );
+        membershipChanged = result !== null;
+      }
+      if (approve && request.kind === 'EXTEND') {
+        const { result } = await this.memberships.change(tx, {}, (unit) =>
+          unit.setExpiry({ user: requester, group, actor: viewer.actor, expiresAt: request.requestedUntil, cause: 'REQUEST_APPROVED' }),
         );
         membershipChanged = result !== null;
       }
@@ -273,7 +336,8 @@ export class RequestsService {
       });
       const verb = approve ? 'approved' : 'rejected';
       await notify(tx, [requester.id], {
-        title: `Your request to ${request.kind === 'JOIN' ? 'join' : 'leave'} ${group.name} was ${verb}`,
+        kind: 'REQUEST_DECIDED',
+        title: `Your request to ${asked(request, group, 'your')} was ${verb}`,
         body: text ?? `Decided by ${viewer.actor.label.replace(/ <.*>$/, '')}.`,
         link: `/groups/${group.id}`,
       });
@@ -295,6 +359,14 @@ export class RequestsService {
     }
   }
 
+  /** SPEC §20: an extension is approved only while its requester is still a member and the asked expiry is ahead. */
+  private async assertExtendable(tx: EntityManager, group: GroupEntity, request: GroupRequestEntity, requester: UserEntity): Promise<void> {
+    const refuse = (why: string) => errors.forbidden('REQUESTER_NOT_ELIGIBLE', `${requester.displayName}'s membership of ${group.name} cannot be extended now: ${why}`);
+    const row = await tx.findOneBy(MembershipEntity, { userId: requester.id, groupId: group.id });
+    if (!row || !isCurrentMembership(row.expiresAt)) throw refuse('they are no longer a member.');
+    if (!request.requestedUntil || request.requestedUntil.getTime() <= Date.now()) throw refuse('the asked expiry has passed.');
+  }
+
   /** `withdrawRequest`: only the requester, only while pending. */
   async withdraw(viewer: Viewer, requestId: string): Promise<GroupRequestEntity> {
     return this.db.transaction(async (tx) => {
@@ -303,6 +375,7 @@ export class RequestsService {
       if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`);
       const updated = await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'WITHDRAWN', decidedAt: new Date(), decidedById: viewer.userId });
       if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided a moment ago.');
+      await settleRequestNotifications(tx, request.id);
       await audit(tx, {
         action: 'REQUEST_WITHDRAWN',
         actor: viewer.actor,

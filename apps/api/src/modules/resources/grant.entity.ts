@@ -23,6 +23,8 @@ export type GrantLevel = 'READ' | 'WRITE';
 // A resource's grants, both kinds, with everything a check needs: checkAccess and the bulk check
 // read all of them in one index-only scan (see levelFacts).
 @Index('IX_grant_resource', ['resourceId', 'groupId', 'userId', 'level', 'expiresAt'])
+// Grants about to expire, for the sweeper's warnings (SPEC §10, §20).
+@Index('IX_grant_expiry', ['expiresAt'])
 export class GrantEntity {
   @IdColumn()
   id: string;
@@ -64,6 +66,10 @@ export class GrantEntity {
 
   @TimestampColumn({ nullable: true })
   expiresAt: Date | null;
+
+  /** When the grantee and those who may renew it were warned that it is about to expire (once per expiry). */
+  @TimestampColumn({ nullable: true })
+  expiryWarnedAt: Date | null;
 
   @ManyToOne(() => ResourceEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'resource_id' })

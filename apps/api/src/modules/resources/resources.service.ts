@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
-import { errors } from '../../common/errors';
+import { AppError, errors } from '../../common/errors';
 import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
@@ -42,6 +42,27 @@ export const resourcePolicy = {
   own: (v: Viewer, r: ResourceEntity) => v.isAdmin || r.ownerId === v.userId,
 };
 
+/**
+ * Group consent (SPEC §11), the one spelling of it: why the viewer may not grant the group access,
+ * in words that follow its name ("accepts shares only from administrators"), or null when they may.
+ */
+export function shareRefusal(viewer: Viewer, group: { shareable: string }, viewerIsMember: boolean): string | null {
+  if (viewer.isAdmin || group.shareable === 'ANYONE') return null;
+  if (group.shareable === 'NOBODY') return 'accepts shares only from administrators';
+  return viewerIsMember ? null : 'accepts shares only from its own members, and you are not one';
+}
+
+/** Names for grant principals (`user:<id>`, `group:<id>`), copied into audit rows. */
+async function principalLabels(tx: EntityManager, keys: readonly string[]): Promise<Record<string, string>> {
+  const ids = (prefix: string) => [...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))].filter(isUuid);
+  const userIds = ids('user:');
+  const groupIds = ids('group:');
+  const labels: Record<string, string> = {};
+  if (userIds.length) for (const u of await tx.findBy(UserEntity, { id: In(userIds) })) labels[`user:${u.id}`] = userLabel(u);
+  if (groupIds.length) for (const g of await tx.findBy(GroupEntity, { id: In(groupIds) })) labels[`group:${g.id}`] = g.name;
+  return labels;
+}
+
 export class ResourcesService {
   constructor(
     private readonly db: Db,
@@ -74,7 +95,7 @@ export class ResourcesService {
         const resource = await tx.save(
           tx.create(ResourceEntity, { kind: input.kind, name, nameKey: name.toLowerCase(), description: input.description ?? '', externalId, ownerId: viewer.userId, visibility: input.visibility ?? 'PRIVATE' }),
         );
-        await audit(tx, { action: 'RESOURCE_CREATED', actor: viewer.actor, resourceId: resource.id, details: { kind: resource.kind, name, externalId, visibility: resource.visibility } });
+        await audit(tx, { action: 'RESOURCE_CREATED', actor: viewer.actor, resource, details: { kind: resource.kind, name, externalId, visibility: resource.visibility } });
         return resource;
       })
       .catch((error: unknown) => {
@@ -134,7 +155,7 @@ export class ResourcesService {
       }
       if (fields.length === 0) return resource;
       await tx.save(resource);
-      await audit(tx, { action: 'RESOURCE_UPDATED', actor: viewer.actor, resourceId: resource.id, details: { fields } });
+      await audit(tx, { action: 'RESOURCE_UPDATED', actor: viewer.actor, resource, details: { fields } });
       return resource;
     });
   }
@@ -145,7 +166,7 @@ export class ResourcesService {
       const resource = await this.forChange(tx, viewer, id, 'own');
       const grants = await tx.countBy(GrantEntity, { resourceId: resource.id });
       await tx.delete(ResourceEntity, { id: resource.id });
-      await audit(tx, { action: 'RESOURCE_DELETED', actor: viewer.actor, resourceId: resource.id, details: { kind: resource.kind, name: resource.name, grantsRemoved: grants } });
+      await audit(tx, { action: 'RESOURCE_DELETED', actor: viewer.actor, resource, details: { kind: resource.kind, name: resource.name, grantsRemoved: grants } });
       return true;
     });
   }
@@ -159,7 +180,7 @@ export class ResourcesService {
       const previous = resource.ownerId;
       resource.ownerId = owner.id;
       await tx.save(resource);
-      await audit(tx, { action: 'RESOURCE_OWNER_CHANGED', actor: viewer.actor, resourceId: resource.id, user: { id: owner.id, label: userLabel(owner) }, details: { previousOwnerId: previous } });
+      await audit(tx, { action: 'RESOURCE_OWNER_CHANGED', actor: viewer.actor, resource, user: { id: owner.id, label: userLabel(owner) }, details: { previousOwnerId: previous } });
       return resource;
     });
   }
@@ -220,12 +241,13 @@ export class ResourcesService {
         added.push(`${k}=${level}`);
       }
       if (list.visibility !== resource.visibility) {
-        await audit(tx, { action: 'VISIBILITY_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { from: resource.visibility, to: list.visibility } });
+        await audit(tx, { action: 'VISIBILITY_CHANGED', actor: viewer.actor, resource, details: { from: resource.visibility, to: list.visibility } });
         resource.visibility = list.visibility;
         await tx.save(resource);
       }
       if (added.length || changed.length || removed.length) {
-        await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { added, changed, removed } });
+        const labels = await principalLabels(tx, [...added, ...changed, ...removed].map((entry) => entry.replace(/=(READ|WRITE)$/, '')));
+        await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resource, details: { added, changed, removed, labels } });
       }
       return resource;
     });
@@ -237,15 +259,21 @@ export class ResourcesService {
    */
   private async assertShareable(tx: EntityManager, viewer: Viewer, groups: GroupEntity[]): Promise<void> {
     if (viewer.isAdmin || groups.length === 0) return;
-    const refused: string[] = [];
     const memberOf = await currentGroupIdsAmong(tx, viewer.userId, groups.map((g) => g.id));
-    for (const g of groups) {
-      if (g.shareable === 'NOBODY' || (g.shareable === 'MEMBERS' && !memberOf.has(g.id))) refused.push(g.name);
-    }
+    const refused = groups.flatMap((g) => {
+      const why = shareRefusal(viewer, g, memberOf.has(g.id));
+      return why ? [{ group: g, why }] : [];
+    });
     if (refused.length) {
-      throw errors.forbidden('NOT_SHAREABLE', `These groups do not accept shares from you: ${refused.join(', ')}. (Only admins share with NOBODY groups; MEMBERS groups take shares from their members.)`);
+      const names = refused.map((r) => r.group.name);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+      throw new AppError('FORBIDDEN', `You may not share with ${list}: ${refused.map((r) => `${r.group.name} ${r.why}`).join('; ')}.`, {
+        reason: 'NOT_SHAREABLE',
+        details: refused.map((r) => ({ groupId: r.group.id, groupName: r.group.name, shareable: r.group.shareable, message: `${r.group.name} ${r.why}.` })),
+      });
     }
   }
+
 
   /** `grantAccess`: one grant with an optional expiry (the access editor's per-row control). */
   async grant(viewer: Viewer, id: string, principal: { userId?: string | null; groupId?: string | null }, level: GrantLevel, expiresAt: Date | null | undefined): Promise<GrantEntity> {
@@ -255,21 +283,28 @@ export class ResourcesService {
     if (expiresAt && expiresAt <= new Date()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
     return this.db.transaction(async (tx) => {
       const resource = await this.forChange(tx, viewer, id, 'edit');
+      // The grantee, named in the audit row (the user or group column, so their own log shows it).
+      let grantee: { user: { id: string; label: string } } | { group: GroupEntity };
       if (principal.userId) {
-        if (!isUuid(principal.userId) || !(await tx.existsBy(UserEntity, { id: principal.userId }))) throw errors.validation([{ field: 'userId', message: 'No user has this id.' }]);
+        const user = isUuid(principal.userId) ? await tx.findOneBy(UserEntity, { id: principal.userId }) : null;
+        if (!user) throw errors.validation([{ field: 'userId', message: 'No user has this id.' }]);
+        grantee = { user: { id: user.id, label: userLabel(user) } };
       } else {
         const group = isUuid(principal.groupId!) ? await tx.findOneBy(GroupEntity, { id: principal.groupId! }) : null;
         if (!group) throw errors.validation([{ field: 'groupId', message: 'No group has this id.' }]);
         await this.assertShareable(tx, viewer, [group]);
+        grantee = { group };
       }
       const where = principal.userId ? { resourceId: resource.id, userId: principal.userId } : { resourceId: resource.id, groupId: principal.groupId! };
       const existing = await tx.findOneBy(GrantEntity, where);
       if (existing) {
-        await tx.update(GrantEntity, { id: existing.id }, { level, expiresAt: expiresAt ?? null, grantedById: viewer.userId });
+        // A new expiry is warned of again (SPEC §10, §20); the same one is not.
+        const expiryChanged = (existing.expiresAt?.getTime() ?? null) !== (expiresAt?.getTime() ?? null);
+        await tx.update(GrantEntity, { id: existing.id }, { level, expiresAt: expiresAt ?? null, grantedById: viewer.userId, ...(expiryChanged ? { expiryWarnedAt: null } : {}) });
       } else {
         await tx.insert(GrantEntity, { ...where, userId: principal.userId ?? null, groupId: principal.groupId ?? null, level, expiresAt: expiresAt ?? null, grantedById: viewer.userId });
       }
-      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { set: { ...principal, level, expiresAt: expiresAt?.toISOString() ?? null } } });
+      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resource, ...grantee, details: { set: { ...principal, level, expiresAt: expiresAt?.toISOString() ?? null } } });
       return tx.findOneByOrFail(GrantEntity, where);
     });
   }
@@ -284,7 +319,11 @@ export class ResourcesService {
       // Read again under the resource's lock: a concurrent revoke may have removed it meanwhile.
       if (!(await tx.existsBy(GrantEntity, { id: grant.id }))) throw errors.notFound('No grant has this id.');
       await tx.delete(GrantEntity, { id: grant.id });
-      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resourceId: resource.id, details: { removed: [grant.userId ? `user:${grant.userId}` : `group:${grant.groupId}`] } });
+      const key = grant.userId ? `user:${grant.userId}` : `group:${grant.groupId}`;
+      const labels = await principalLabels(tx, [key]);
+      const label = labels[key];
+      const grantee = !label ? {} : grant.userId ? { user: { id: grant.userId, label } } : { group: { id: grant.groupId!, name: label } };
+      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resource, ...grantee, details: { removed: [key], labels } });
       return true;
     });
   }

@@ -3,9 +3,13 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/db';
 import { SYSTEM_ACTOR, userLabel } from '../audit/actor';
 import { GroupEntity } from '../groups/group.entity';
+import { leaderIdsOf } from '../groups/leadership.repository';
+import { expiryText } from '../memberships/membership-expiry.service';
 import { expiredRowsOf, expiringUnwarned, usersWithExpired } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import { notify } from '../notifications/notify';
+import { expiringUnwarnedGrants, warnExpiringGrants } from '../resources/grant-expiry';
+import type { ReviewsService } from '../reviews/reviews.service';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 
@@ -16,14 +20,24 @@ const WARN_BATCH = 1000;
 export interface SweepResult {
   /** Memberships this sweeper ended (others sweeping at the same moment ended the rest). */
   ended: number;
-  /** Expiry warnings this sweeper sent. */
+  /** Membership expiry warnings this sweeper sent. */
   warned: number;
+  /** Grant expiry warnings this sweeper sent. */
+  grantsWarned: number;
+  /** Access reviews this sweeper closed at their deadline (SPEC §21); absent without the reviews slice. */
+  reviewsClosed?: number;
+  /** Access reviews whose reviewers this sweeper reminded. */
+  reviewsReminded?: number;
 }
 
 /**
  * Expiry (SPEC §7): memberships past `expiresAt` already count for nothing (every query checks);
  * the sweeper removes their rows (audited, actor the system, cause EXPIRY, the member notified,
- * the cascade of §8 applied) and warns members `settings.expiryWarningDays` ahead, once.
+ * the cascade of §8 applied) and warns members `settings.expiryWarningDays` ahead, once — the
+ * member (with a link to ask for an extension, SPEC §20) and the group's leaders, who may renew it.
+ * Grants about to expire are warned of the same way, once per expiry (§10): the grantee and those
+ * who may edit the resource's access (resources/grant-expiry.ts); expired grants already count for
+ * nothing and stay listed until someone renews or revokes them.
  *
  * Once per deployment (SPEC §16): every server sweeps, and the work is claimed in the database so
  * that each removal and each warning happens once however many sweep at the same moment. A member
@@ -43,6 +57,8 @@ export class SweeperService {
   constructor(
     private readonly db: Db,
     private readonly memberships: MembershipsService,
+    /** Review deadlines and reminders (SPEC §21) ride on the same pass and the same claims. */
+    private readonly reviews: Pick<ReviewsService, 'sweep'> | null = null,
   ) {}
 
   /** Sweeps now, then `everyMs` after each pass ends (passes of one process never overlap). */
@@ -51,8 +67,9 @@ export class SweeperService {
     const tick = () => {
       this.timer = null;
       this.pass = this.run()
-        .then(({ ended, warned }) => {
-          if (ended > 0 || warned > 0) log.info({ ended, warned }, 'swept expiring memberships');
+        .then(({ ended, warned, grantsWarned, reviewsClosed, reviewsReminded }) => {
+          if (ended > 0 || warned > 0 || grantsWarned > 0) log.info({ ended, warned, grantsWarned }, 'swept expiring memberships and grants');
+          if (reviewsClosed || reviewsReminded) log.info({ reviewsClosed, reviewsReminded }, 'closed and reminded access reviews');
         })
         .catch((error: unknown) => log.error({ err: error }, 'sweeper failed'))
         .finally(() => {
@@ -80,7 +97,9 @@ export class SweeperService {
       ended += await this.db.transaction((tx) => this.endExpired(tx, userId, now));
     }
     const warned = await this.db.transaction((tx) => this.warn(tx, now));
-    return { ended, warned };
+    const grantsWarned = await this.db.transaction((tx) => this.warnGrants(tx, now));
+    const reviews = this.reviews ? await this.reviews.sweep(now) : { closed: 0, reminded: 0 };
+    return { ended, warned, grantsWarned, reviewsClosed: reviews.closed, reviewsReminded: reviews.reminded };
   }
 
   /** Read outside any transaction, so possibly stale: endExpired re-reads under its claim. */
@@ -109,7 +128,7 @@ export class SweeperService {
       for (const m of expired) {
         const group = groups.get(m.groupId)!;
         if (!(await unit.end({ user: subject, group, actor: SYSTEM_ACTOR, action: 'MEMBER_REMOVED', cause: 'EXPIRY' }))) continue;
-        unit.notify([user.id], { title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
+        unit.notify([user.id], { kind: 'MEMBERSHIP_REMOVED', title: `Your membership of ${group.name} has ended`, body: 'It reached its expiry date.', link: `/groups/${group.id}` });
         ended += 1;
       }
       return ended;
@@ -128,12 +147,37 @@ export class SweeperService {
     const groups = new Map((await tx.findBy(GroupEntity, { id: In([...new Set(soon.map((m) => m.groupId))]) })).map((g) => [g.id, g]));
     for (const m of soon) {
       await notify(tx, [m.userId], {
+        kind: 'EXPIRY_WARNING',
         title: `Your membership of ${groups.get(m.groupId)!.name} expires soon`,
-        body: `It ends on ${m.expiresAt!.toISOString().slice(0, 10)}. Ask a leader to renew it if you still need it.`,
-        link: `/groups/${m.groupId}`,
+        body: `It ends on ${expiryText(m.expiresAt!)}. Request an extension if you still need it.`,
+        // The group page opens its "Request extension" dialog (SPEC §20).
+        link: `/groups/${m.groupId}?extend=1`,
+      });
+    }
+    // Those who may renew them: each group's leaders, once per group and pass (a count, not a message per member).
+    const byGroup = new Map<string, string[]>();
+    for (const m of soon) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.userId]);
+    const leaders = await leaderIdsOf(tx, [...byGroup.keys()], now);
+    for (const [groupId, memberIds] of byGroup) {
+      const to = (leaders.get(groupId) ?? []).filter((id) => !memberIds.includes(id) || memberIds.length > 1);
+      const n = memberIds.length;
+      await notify(tx, to, {
+        kind: 'EXPIRY_WARNING',
+        title: `${n === 1 ? 'A membership' : `${n} memberships`} of ${groups.get(groupId)!.name} ${n === 1 ? 'expires' : 'expire'} soon`,
+        body: 'Change their expiry on the member list if they still need it.',
+        link: `/groups/${groupId}`,
       });
     }
     await this.memberships.markExpiryWarned(tx, soon, now);
     return soon.length;
+  }
+
+  private async warnGrants(tx: EntityManager, now: Date): Promise<number> {
+    const { expiryWarningDays } = await readSettings(tx);
+    if (expiryWarningDays <= 0) return 0;
+    const horizon = new Date(now.getTime() + expiryWarningDays * 24 * 3600_000);
+    // Claimed rows (SKIP LOCKED, as for memberships): each grant is warned of once however many sweep.
+    const soon = await expiringUnwarnedGrants(tx, now, horizon, WARN_BATCH, this.db.claimLock());
+    return warnExpiringGrants(tx, soon, now);
   }
 }

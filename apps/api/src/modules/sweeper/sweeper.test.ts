@@ -38,4 +38,17 @@ describe('SPEC §7 expiry: the sweeper', () => {
     const notes = await app.dataSource.manager.findBy(NotificationEntity, { userId: person.user.id });
     expect(notes.map((n) => n.title)).toEqual([`Your membership of ${soon.name} expires soon`]);
   });
+
+  it('SPEC §20: the warning links to asking for an extension, and the group’s leaders hear of it once', async () => {
+    const person = await makeUser(app);
+    const lead = await makeUser(app);
+    const group = await makeGroup(app, { leaders: [lead.user.id] });
+    await addMember(app, group.id, person.user.id, new Date(Date.now() + 2 * DAY));
+    await app.services.sweeper.run();
+    await app.services.sweeper.run();
+    const note = await app.dataSource.manager.findOneByOrFail(NotificationEntity, { userId: person.user.id });
+    expect(note.link).toBe(`/groups/${group.id}?extend=1`);
+    const leaderNotes = await app.dataSource.manager.findBy(NotificationEntity, { userId: lead.user.id });
+    expect(leaderNotes.map((n) => [n.title, n.link])).toEqual([[`A membership of ${group.name} expires soon`, `/groups/${group.id}`]]);
+  });
 });

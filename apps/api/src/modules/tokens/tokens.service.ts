@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
@@ -28,7 +29,12 @@ export class TokensService {
     problems.throwIfAny();
     const ownerId = userId ?? viewer.userId;
     if (!isUuid(ownerId)) throw errors.notFound('No user has this id.');
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction((tx) => this.createIn(tx, viewer, label, ownerId, expiresAt));
+  }
+
+  /** `create` in the caller's transaction (SCIM's provisioning token), `label` already checked. */
+  async createIn(tx: EntityManager, viewer: Viewer, label: string, ownerId: string, expiresAt: Date | null | undefined): Promise<{ token: string; entity: ApiTokenEntity }> {
+    {
       const owner = await tx.findOneBy(UserEntity, { id: ownerId });
       if (!owner) throw errors.notFound('No user has this id.');
       if (!userPolicy.mintTokenFor(viewer, owner)) {
@@ -53,7 +59,7 @@ export class TokensService {
         details: { tokenId: entity.id, name: label, expiresAt: expiresAt?.toISOString() ?? null },
       });
       return { token, entity };
-    });
+    }
   }
 
   /** `revokeApiToken`: the owner, or an admin. Unknown or foreign ids are NOT_FOUND alike. */

@@ -36,9 +36,9 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Query(() => UserConnection, { description: 'Search active users by name, or by email where you may read it (to share, to add members); admins see all.' })
+  @Query(() => UserConnection, { description: 'Search active users by name, or by email where you may read it (to share, to add members); admins see all. The filter narrows by status, kind and admin role.' })
   async users(@Args() args: UserSearchArgs, @Ctx() ctx: Context): Promise<UserConnection> {
-    const page = await ctx.services.users.search(requireViewer(ctx), args.search, args.first, args.after);
+    const page = await ctx.services.users.search(requireViewer(ctx), args.search, args.first, args.after, args.filter ?? {});
     return { ...toConnection(page, toUserType), totalCount: page.totalCount ?? 0 };
   }
 

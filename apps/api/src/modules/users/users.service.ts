@@ -26,6 +26,8 @@ export interface NewUser {
   password?: string | null;
   kind?: UserKind | null;
   isAdmin?: boolean | null;
+  /** Why, in the audit row (SCIM). */
+  cause?: string;
 }
 
 export interface UserChanges {
@@ -97,7 +99,7 @@ export class UsersService {
       throw error;
     }
     const subject = { id: user.id, label: userLabel(user) };
-    await audit(tx, { action: 'USER_CREATED', actor, user: subject, details: { kind, isAdmin: user.isAdmin } });
+    await audit(tx, { action: 'USER_CREATED', actor, user: subject, details: { kind, isAdmin: user.isAdmin, ...(input.cause ? { cause: input.cause } : {}) } });
 
     const starting =
       kind === 'SERVICE'
@@ -123,17 +125,26 @@ export class UsersService {
 
   /** `updateUser`: admins change anything; a person may change their own display name. */
   async update(viewer: Viewer, id: string, changes: UserChanges): Promise<UserEntity> {
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction((tx) => this.updateIn(tx, viewer, id, changes));
+  }
+
+  /**
+   * `update` in the caller's transaction. `authorized`: the caller has already authorized the
+   * change (SCIM: its caller holds scim.provision), so the admin-only rule is not re-applied; the
+   * invariants (last admin, unique email) still are. `cause` is recorded in the audit row.
+   */
+  async updateIn(tx: EntityManager, viewer: Viewer, id: string, changes: UserChanges, options: { authorized?: boolean; cause?: string } = {}): Promise<UserEntity> {
+    {
       // Changes that can remove an admin lock the admin rows first, always in id order, so two
       // such changes queue instead of deadlocking on each other's target row.
       const mayRemoveAdmin = changes.isAdmin === false || changes.isActive === false;
       if (mayRemoveAdmin) await this.lockActiveAdmins(tx);
       const user = await this.lockedById(tx, id);
-      if (!userPolicy.update(viewer, user)) throw errors.notFound('No user has this id.');
+      if (!options.authorized && !userPolicy.update(viewer, user)) throw errors.notFound('No user has this id.');
       const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter(
         (f) => changes[f] !== undefined && changes[f] !== null,
       );
-      if (!viewer.isAdmin && adminOnly.length > 0) {
+      if (!options.authorized && !viewer.isAdmin && adminOnly.length > 0) {
         throw errors.forbidden('NOT_ADMIN', `Only administrators may change ${adminOnly.join(', ')}.`);
       }
       const problems = new Problems();
@@ -207,7 +218,7 @@ export class UsersService {
           action: deactivating ? 'USER_DEACTIVATED' : 'USER_UPDATED',
           actor: viewer.actor,
           user: subject,
-          details: { fields: updated },
+          details: { fields: updated, ...(options.cause ? { cause: options.cause } : {}) },
         });
         if (reactivating && user.kind === 'HUMAN') {
           // Deactivation's cascade took them out of non-public groups; coming back puts them in the
@@ -218,7 +229,7 @@ export class UsersService {
         }
       });
       return user;
-    });
+    }
   }
 
   /** Hard delete (admins): the account goes; audit rows keep its copied label. */
@@ -281,10 +292,20 @@ export class UsersService {
    * read it (userPolicy.readEmail, in SQL: email-visibility.ts) — otherwise a hidden email could be
    * rebuilt one substring at a time. Admins see all.
    */
-  async search(viewer: Viewer, search: string | null | undefined, first: number, after: string | null | undefined): Promise<Page<UserEntity>> {
+  async search(
+    viewer: Viewer,
+    search: string | null | undefined,
+    first: number,
+    after: string | null | undefined,
+    filter: { isActive?: boolean | null; kind?: string | null; isAdmin?: boolean | null } = {},
+  ): Promise<Page<UserEntity>> {
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const qb = this.db.manager.createQueryBuilder(UserEntity, 'u');
-    if (!viewer.isAdmin) qb.where('u.isActive = :active', { active: true });
+    // Others see active accounts only; the filters narrow within what the viewer may list.
+    if (!viewer.isAdmin) qb.andWhere('u.isActive = :active', { active: true });
+    if (filter.isActive != null) qb.andWhere('u.isActive = :isActive', { isActive: filter.isActive });
+    if (filter.kind != null) qb.andWhere('u.kind = :kind', { kind: filter.kind });
+    if (filter.isAdmin != null) qb.andWhere('u.isAdmin = :isAdmin', { isAdmin: filter.isAdmin });
     const term = search?.trim();
     if (term) {
       const readable = await emailReadableSql(this.db.manager, viewer, 'u.id');

@@ -7,12 +7,17 @@ import { EmptyMessage } from '../../components/EmptyMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyFailure } from '../../components/notify';
 import { NotificationList } from '../../features/notifications/NotificationList';
+import { useLiveNotifications } from '../../features/live/use-live-notifications';
 import { useMarkNotificationsRead } from '../../features/notifications/use-mark-notifications-read';
 import { graphql } from '../../gql';
 import { problemMessage } from '../graphql-errors';
 
-/** How often the bell asks for new notifications (SPEC §16 live updates, by polling). */
-export const POLL_INTERVAL_MS = 30_000;
+/**
+ * How often the bell (and the queue count) ask again by themselves. New notifications arrive
+ * live (useLiveNotifications, SPEC §17); the poll only settles what no notification announces
+ * (a request withdrawn, a notification read in another tab).
+ */
+export const POLL_INTERVAL_MS = 60_000;
 
 // The shell's own query, like the server version: the header owns it.
 const NotificationBellQuery = graphql(`
@@ -39,6 +44,8 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const navigate = useNavigate();
   const { data, error } = useQuery(NotificationBellQuery, { pollInterval: POLL_INTERVAL_MS });
+  // New notifications ring the bell (and move the queue count) without waiting for the poll.
+  useLiveNotifications();
   const [markRead, { loading: marking }] = useMarkNotificationsRead();
   const unread = data?.notifications.unreadCount ?? 0;
   const list = data?.notifications.edges.map((edge) => edge.node) ?? [];

@@ -1,19 +1,19 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { Anchor, Code, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Button, Code, Popover, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { AuditTable_EventFragment } from '../../gql/graphql';
-import { actionLabel, summarizeDetails } from './audit-details';
 
 export const AuditTableFragment = graphql(`
   fragment AuditTable_event on AuditEvent {
     id
     occurredAt
     action
+    actionLabel
+    summary
     actorId
     actorLabel
     groupId
@@ -21,29 +21,62 @@ export const AuditTableFragment = graphql(`
     userId
     userLabel
     resourceId
+    resourceLabel
     details
   }
 `);
 
 type AuditEvent = AuditTable_EventFragment;
 
+export type AuditFilterKey = 'actorId' | 'userId' | 'groupId' | 'resourceId';
+
 export interface AuditTableProps {
   events: readonly FragmentType<typeof AuditTableFragment>[];
-  /** Narrow the log to one actor, user or group (clicking a name). */
-  onFilter: (key: 'actorId' | 'userId' | 'groupId', id: string) => void;
+  /** Narrow the log to one actor, person, group or resource (clicking a name). */
+  onFilter: (key: AuditFilterKey, id: string) => void;
 }
+
+/** Long names wrap inside their column (never pushing the others off-screen) and show whole on hover. */
+const NAME_CELL = { maxWidth: '12rem', overflowWrap: 'anywhere' } as const;
 
 function FilterLink({ label, onClick, description }: { label: string; onClick: () => void; description: string }) {
   return (
-    <UnstyledButton onClick={onClick} aria-label={`${label}: ${description}`} title={description}>
-      <Text size="sm" td="underline" style={{ textDecorationStyle: 'dotted' }}>
+    <UnstyledButton onClick={onClick} aria-label={`${label}: ${description}`} title={`${label} — ${description}`} style={{ maxWidth: '100%' }}>
+      <Text size="sm" td="underline" style={{ textDecorationStyle: 'dotted', overflowWrap: 'anywhere' }} lineClamp={2}>
         {label}
       </Text>
     </UnstyledButton>
   );
 }
 
-/** The log, newest first. Names narrow the log to themselves; the group and user link to their pages. */
+function NameCell({ id, label, filterKey, description, onFilter }: { id: string | null; label: string | null; filterKey: AuditFilterKey; description: string; onFilter: AuditTableProps['onFilter'] }) {
+  if (!label && !id) return <Text size="sm" c="dimmed">—</Text>;
+  if (!id) return <Text size="sm" style={{ overflowWrap: 'anywhere' }} lineClamp={2} title={label ?? undefined}>{label}</Text>;
+  return <FilterLink label={label ?? 'Unnamed'} description={description} onClick={() => onFilter(filterKey, id)} />;
+}
+
+/** Everything recorded, on demand: the sentence says it in words. */
+function DetailsButton({ event }: { event: AuditEvent }) {
+  return (
+    <Popover width={420} position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <Button size="compact-xs" variant="subtle" aria-label={`Details of: ${event.summary}`}>
+          Details
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Text size="xs" c="dimmed" mb={4}>
+          {event.action} · event {event.id}
+        </Text>
+        <Code block fz="xs" style={{ maxHeight: '20rem', overflow: 'auto', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {JSON.stringify(event.details, null, 2)}
+        </Code>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** The log, newest first: one sentence per change; names narrow the log to themselves. */
 export function AuditTable({ events, ...rest }: AuditTableProps) {
   const data = useCompleteFragment(
     useFragment({ fragment: AuditTableFragment, fragmentName: 'AuditTable_event', from: [...events] }),
@@ -57,78 +90,53 @@ interface AuditTableViewProps extends Omit<AuditTableProps, 'events'> {
 
 function AuditTableView({ events, onFilter }: AuditTableViewProps) {
   return (
-    <ScrollTable label="Audit events" minWidth={960}>
+    <ScrollTable label="Audit events" minWidth={900}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Time</Table.Th>
-          <Table.Th scope="col">Action</Table.Th>
-          <Table.Th scope="col">Actor</Table.Th>
+          <Table.Th scope="col">What happened</Table.Th>
+          <Table.Th scope="col">Done by</Table.Th>
           <Table.Th scope="col">Group</Table.Th>
-          <Table.Th scope="col">User</Table.Th>
-          <Table.Th scope="col">Details</Table.Th>
+          <Table.Th scope="col">About</Table.Th>
+          <Table.Th scope="col">Resource</Table.Th>
+          <Table.Th scope="col">
+            <VisuallyHidden>Details</VisuallyHidden>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {events.map((event) => {
-          const summary = summarizeDetails(event.details);
-          return (
-            <Table.Tr key={event.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{actionLabel(event.action)}</Text>
-                <Code fz="xs">{event.action}</Code>
-              </Table.Td>
-              <Table.Td>
-                {event.actorId ? (
-                  <FilterLink
-                    label={event.actorLabel}
-                    description="show only what they did"
-                    onClick={() => onFilter('actorId', event.actorId ?? '')}
-                  />
-                ) : (
-                  <Text size="sm" fs="italic">
-                    {event.actorLabel}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {event.groupId ? (
-                  <Anchor component={Link} to={`/admin/groups/${event.groupId}`} size="sm">
-                    {event.groupLabel ?? event.groupId}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{event.groupLabel ?? '—'}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {event.userId ? (
-                  <Anchor component={Link} to={`/admin/users/${event.userId}`} size="sm">
-                    {event.userLabel ?? event.userId}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{event.userLabel ?? '—'}</Text>
-                )}
-              </Table.Td>
-              <Table.Td maw={360}>
-                {summary ? (
-                  <Tooltip
-                    label={<pre style={{ margin: 0 }}>{JSON.stringify(event.details, null, 2)}</pre>}
-                    multiline
-                    maw={480}
-                  >
-                    <Text size="xs" ff="monospace" lineClamp={2} tabIndex={0}>
-                      {summary}
-                    </Text>
-                  </Tooltip>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    —
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {events.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
+            <Table.Td style={{ minWidth: '16rem', overflowWrap: 'anywhere' }}>
+              <Text size="sm">{event.summary}</Text>
+              <Badge size="xs" variant="light" color="gray" mt={4} style={{ maxWidth: '100%' }}>
+                {event.actionLabel}
+              </Badge>
+            </Table.Td>
+            <Table.Td style={NAME_CELL}>
+              {event.actorId ? (
+                <NameCell id={event.actorId} label={event.actorLabel} filterKey="actorId" description="show only what they did" onFilter={onFilter} />
+              ) : (
+                <Text size="sm" fs="italic">
+                  {event.actorLabel}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={NAME_CELL}>
+              <NameCell id={event.groupId} label={event.groupLabel} filterKey="groupId" description="show only this group’s events" onFilter={onFilter} />
+            </Table.Td>
+            <Table.Td style={NAME_CELL}>
+              <NameCell id={event.userId} label={event.userLabel} filterKey="userId" description="show only events about them" onFilter={onFilter} />
+            </Table.Td>
+            <Table.Td style={NAME_CELL}>
+              <NameCell id={event.resourceId} label={event.resourceLabel} filterKey="resourceId" description="show only this resource’s events" onFilter={onFilter} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <DetailsButton event={event} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
       </Table.Tbody>
     </ScrollTable>
   );

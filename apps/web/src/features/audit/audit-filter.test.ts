@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '../../components/format-date';
-import { auditCsvHref, auditFilterFrom, EMPTY_AUDIT_FILTER } from './audit-filter';
+import { auditCsvHref, auditFilterFrom, auditParamsFrom, auditValuesFromParams, EMPTY_AUDIT_FILTER } from './audit-filter';
 
 describe('auditFilterFrom', () => {
   it('leaves blanks out', () => {
@@ -31,5 +31,18 @@ describe('auditCsvHref', () => {
   it('carries the applied filters to the CSV export', () => {
     expect(auditCsvHref({})).toBe('/export/audit.csv');
     expect(auditCsvHref({ groupId: 'g1', action: 'MEMBER_JOINED' })).toBe('/export/audit.csv?groupId=g1&action=MEMBER_JOINED');
+  });
+});
+
+describe('the filters in the URL', () => {
+  it('round-trips every filter and leaves blanks out', () => {
+    const values = { ...EMPTY_AUDIT_FILTER, action: 'GRANT_CHANGED', actorId: 'a1', resourceId: 'r1', since: '2026-03-01' };
+    const params = auditParamsFrom(values);
+    expect(params.toString()).toBe('action=GRANT_CHANGED&actorId=a1&resourceId=r1&since=2026-03-01');
+    expect(auditValuesFromParams(params)).toEqual(values);
+  });
+
+  it('ignores parameters that are not filters', () => {
+    expect(auditValuesFromParams(new URLSearchParams('utm=x&groupId=g1'))).toEqual({ ...EMPTY_AUDIT_FILTER, groupId: 'g1' });
   });
 });

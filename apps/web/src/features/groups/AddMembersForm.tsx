@@ -2,7 +2,7 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { endOfLocalDay, todayInputValue } from '../../components/format-date';
+import { expiryOfDay, todayInputValue } from '../../components/dates';
 import { notifySuccess } from '../../components/notify';
 import { UserPicker, type PickedUser } from '../users/UserPicker';
 import { useAddGroupMembers } from './use-add-group-members';
@@ -24,7 +24,7 @@ export function AddMembersForm({ groupId }: AddMembersFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const expiresAt = expiresOn ? endOfLocalDay(expiresOn) : null;
+    const expiresAt = expiresOn ? expiryOfDay(expiresOn) : null;
     if (expiresOn && !expiresAt) {
       setProblem({ code: null, reason: null, message: null, fields: { expiresAt: 'Enter a date, or leave it empty.' } });
       return;

@@ -15,6 +15,7 @@ export const GroupFlagBadgesFragment = graphql(`
     open
     public
     restricted
+    source
   }
 `);
 
@@ -22,7 +23,7 @@ export interface GroupFlagBadgesProps {
   group: FragmentType<typeof GroupFlagBadgesFragment>;
 }
 
-/** The flags that are on, as small badges; "Self-service" when none restricts who joins. */
+/** The flags that are on, as small badges, and the group's source when SSO or SCIM made it. */
 export function GroupFlagBadges({ group, ...rest }: GroupFlagBadgesProps) {
   const data = useCompleteFragment(
     useFragment({ fragment: GroupFlagBadgesFragment, fragmentName: 'GroupFlagBadges_group', from: group }),
@@ -43,6 +44,9 @@ function GroupFlagBadgesView({ group }: GroupFlagBadgesViewProps) {
   if (group.open) badges.push({ label: 'Open', color: 'green' });
   if (group.public) badges.push({ label: 'Public', color: 'teal' });
   if (group.restricted) badges.push({ label: 'Restricted', color: 'orange' });
+  // Who made it, when not a person in Gatehouse: SCIM groups' members are the identity provider's.
+  if (group.source === 'SCIM') badges.push({ label: 'SCIM', color: 'cyan' });
+  if (group.source === 'SSO') badges.push({ label: 'SSO', color: 'blue' });
   return (
     <Group gap={4}>
       {badges.map((badge) => (

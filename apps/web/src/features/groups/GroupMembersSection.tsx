@@ -45,9 +45,11 @@ export interface GroupMembersSectionProps {
   canRemove: boolean;
   /** Names link to the admin's user pages (only admins can open them). */
   linkToAdmin?: boolean;
+  /** `viewerCan.changeExpiry`: each member's expiry can be changed in place (SPEC §20). */
+  canChangeExpiry?: boolean;
 }
 
-export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, linkToAdmin = true }: GroupMembersSectionProps) {
+export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, linkToAdmin = true, canChangeExpiry = false }: GroupMembersSectionProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [removing, setRemoving] = useState<{ id: string; displayName: string } | null>(null);
@@ -62,7 +64,7 @@ export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, lin
       description={
         canAdd || canRemove
           ? 'Current members. Added members are notified; so are removed ones, with your reason.'
-          : 'Current members. Only admins and the system change the membership of this group.'
+          : 'Who is in this group now.'
       }
     >
       <Stack gap="md">
@@ -83,6 +85,7 @@ export function GroupMembersSection({ groupId, groupName, canAdd, canRemove, lin
               members={nodes}
               canRemove={canRemove}
               linkToAdmin={linkToAdmin}
+              expiry={{ groupId, canEdit: canChangeExpiry }}
               onRemove={(member) => setRemoving({ id: member.user.id, displayName: member.user.displayName })}
             />
           )}

@@ -4,6 +4,7 @@ import { formatDate } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { GroupMembersTable_MembershipFragment } from '../../gql/graphql';
+import { MemberExpiryCell } from '../memberships/MemberExpiryCell';
 import { MEMBERSHIP_SOURCE_LABELS } from '../memberships/membership-source';
 
 export const GroupMembersTableFragment = graphql(`
@@ -34,11 +35,13 @@ export interface GroupMembersTableProps {
   /** Names link to the admin's user pages; otherwise they are plain text. */
   linkToAdmin?: boolean;
   onRemove: (member: Member) => void;
+  /** Offer changing each expiry in place (`viewerCan.changeExpiry`; SPEC §20): needs the group's id. */
+  expiry?: { groupId: string; canEdit: boolean };
 }
 
-export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRemove }: GroupMembersTableProps) {
+export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRemove, expiry }: GroupMembersTableProps) {
   return (
-    <ScrollTable label="Member list" minWidth={720}>
+    <ScrollTable label="Member list" minWidth={720} cardsOnPhone>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Name</Table.Th>
@@ -77,10 +80,10 @@ export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRe
                 ) : null}
               </Group>
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="Email">
               <Text size="sm">{member.user.email ?? '—'}</Text>
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="How">
               <Text size="sm">{MEMBERSHIP_SOURCE_LABELS[member.source]}</Text>
               {member.addedBy ? (
                 <Text size="xs" c="dimmed">
@@ -88,10 +91,12 @@ export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRe
                 </Text>
               ) : null}
             </Table.Td>
-            <Table.Td>{formatDate(member.createdAt)}</Table.Td>
-            <Table.Td>{member.expiresAt ? formatDate(member.expiresAt) : 'Never'}</Table.Td>
+            <Table.Td data-label="Since">{formatDate(member.createdAt)}</Table.Td>
+            <Table.Td data-label="Expires">
+              {expiry ? <MemberExpiryCell groupId={expiry.groupId} member={member} canEdit={expiry.canEdit} /> : member.expiresAt ? formatDate(member.expiresAt) : 'Never'}
+            </Table.Td>
             {canRemove ? (
-              <Table.Td ta="right">
+              <Table.Td ta="right" data-actions>
                 <Button
                   size="xs"
                   variant="light"

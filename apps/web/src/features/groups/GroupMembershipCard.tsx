@@ -1,22 +1,27 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { LIMITS } from '@gatehouse/shared';
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { problemMessage, readProblem } from '../../app/graphql-errors';
 import { useSignedInViewer } from '../../app/session/viewer-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format-date';
+import { lengthLimit } from '../../components/length-limit';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
 import { graphql } from '../../gql';
 import type { GroupMembershipCard_GroupFragment } from '../../gql/graphql';
 import { MEMBERSHIP_SOURCE_LABELS } from '../memberships/membership-source';
+import { RequestExtensionButton } from '../memberships/RequestExtensionButton';
 import { joinOutcomeMessage, leaveOutcomeMessage, REQUEST_KIND_LABELS } from '../requests/request-labels';
 import { useWithdrawRequest } from '../requests/use-withdraw-request';
+import { useGroupGives, type GroupGives } from './use-group-gives';
+import { LEVEL_LABELS } from '../resources/access-words';
 import { useJoinGroup } from './use-join-group';
 import { useLeaveGroup } from './use-leave-group';
 
@@ -25,11 +30,15 @@ export const GroupMembershipCardFragment = graphql(`
     id
     name
     memberCount
+    maxMembers
+    full
+    permissions
     viewerCan {
       join
       requestJoin
       leave
       requestLeave
+      requestExtension
     }
     viewerMembership {
       source
@@ -75,13 +84,30 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
   const [joinGroup, joinState] = useJoinGroup(me.id);
   const [leaveGroup, leaveState] = useLeaveGroup(me.id);
   const [withdraw, withdrawState] = useWithdrawRequest();
-  const [asking, setAsking] = useState<Asking>(null);
+  // The directory's "Request to join" links here with ?ask=join: the reason dialog opens at once.
+  const [params, setParams] = useSearchParams();
+  const askJoin = params.get('ask') === 'join';
+  const [asking, setAsking] = useState<Asking>(() => (askJoin && group.viewerCan.requestJoin ? 'join' : null));
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const { viewerCan: can, viewerMembership: membership, viewerPendingRequest: pending } = group;
+  // What leaving takes away, named in the leave dialog (the server's explanations, read once a member).
+  const gives = useGroupGives(group.id, membership !== null && membership !== undefined && (can.leave || can.requestLeave));
+  // …and the one-off ?ask=join leaves the URL, so a reload or Back does not ask again.
+  useEffect(() => {
+    if (!askJoin) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('ask');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [askJoin, setParams]);
 
   const closeDialog = () => {
     setAsking(null);
@@ -127,6 +153,7 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
     }
   };
 
+  const reasonLimit = lengthLimit(reason, LIMITS.reasonMax, 'Tell the approvers why. They see it with your request.');
   const busy = joinState.loading || leaveState.loading || withdrawState.loading;
   const noAction = !can.join && !can.requestJoin && !can.leave && !can.requestLeave && !pending;
 
@@ -161,10 +188,16 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
           </Stack>
         ) : null}
         <Group gap="sm">
+          <RequestExtensionButton groupId={group.id} groupName={group.name} expiresAt={membership?.expiresAt} canRequest={can.requestExtension} />
           {can.join ? (
-            <Button loading={joinState.loading} disabled={busy} onClick={() => void act(() => join(null))}>
+            <Button loading={joinState.loading} disabled={busy || group.full} onClick={() => void act(() => join(null))}>
               Join
             </Button>
+          ) : null}
+          {group.full && (can.join || can.requestJoin) ? (
+            <Text size="sm" c="dimmed" data-testid="group-full">
+              This group is full ({group.memberCount} of {group.maxMembers} members): nobody can join until someone leaves.
+            </Text>
           ) : null}
           {can.requestJoin ? (
             <Button disabled={busy} onClick={() => setAsking('join')}>
@@ -221,7 +254,7 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
           })
         }
       >
-        You lose the membership and whatever it carries, at once.
+        <LeaveConsequences permissions={group.permissions} gives={gives} />
       </ConfirmDialog>
       <ConfirmDialog
         opened={asking !== null}
@@ -234,19 +267,52 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
         <Stack gap="sm">
           {dialogError ? <ErrorAlert>{dialogError}</ErrorAlert> : null}
           <Text size="sm">The group’s approvers decide; you are notified of their decision.</Text>
+          {asking === 'leave' ? <LeaveConsequences permissions={group.permissions} gives={gives} /> : null}
           <Textarea
             label="Reason"
-            description="Tell the approvers why. They see it with your request."
+            description={reasonLimit.description}
             autosize
             minRows={3}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
-            maxLength={LIMITS.reasonMax}
-            error={reasonError}
+            error={reasonError ?? reasonLimit.error}
             disabled={joinState.loading || leaveState.loading}
           />
         </Stack>
       </ConfirmDialog>
     </SectionCard>
+  );
+}
+
+/** What leaving takes away, named: the group's permissions and the resources it gives the viewer. */
+function LeaveConsequences({ permissions, gives }: { permissions: readonly string[]; gives: GroupGives }) {
+  const lost = gives.resources.filter((resource) => !resource.alsoOtherwise);
+  const kept = gives.resources.filter((resource) => resource.alsoOtherwise);
+  return (
+    <Stack gap="xs" data-testid="leave-consequences">
+      <Text size="sm">You lose the membership at once, and with it:</Text>
+      <List size="sm" spacing={2}>
+        <List.Item>
+          {permissions.length > 0 ? `the permission${permissions.length === 1 ? '' : 's'} ${permissions.join(', ')}` : 'no permissions (this group carries none)'}
+        </List.Item>
+        {gives.loading ? <List.Item>… looking up the resources it gives you</List.Item> : null}
+        {lost.map((resource) => (
+          <List.Item key={resource.id}>
+            {LEVEL_LABELS[resource.level].toLowerCase()} access to {resource.name} ({resource.kind})
+          </List.Item>
+        ))}
+        {!gives.loading && lost.length === 0 ? <List.Item>no resources (none reaches you only through this group)</List.Item> : null}
+      </List>
+      {kept.length > 0 ? (
+        <Text size="sm" c="dimmed">
+          You keep {kept.map((resource) => resource.name).join(', ')}: another path reaches {kept.length === 1 ? 'it' : 'them'} too.
+        </Text>
+      ) : null}
+      {gives.partial ? (
+        <Text size="xs" c="dimmed">
+          Only your first 100 resources were looked through.
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

@@ -1,14 +1,15 @@
 import type { FragmentType } from '@apollo/client';
-import { useFragment } from '@apollo/client/react';
-import { Button, Group, Stack } from '@mantine/core';
+import { useApolloClient, useFragment } from '@apollo/client/react';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { GroupPermissionsForm_GroupFragment } from '../../gql/graphql';
-import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
+import { fetchPermissionImpact, PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
 import { PermissionSelect, type PermissionSelectFragment } from '../permissions/PermissionSelect';
 import { useUpdateGroup } from './use-update-group';
 
@@ -50,9 +51,30 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
   const [saved, setSaved] = useState<readonly string[]>(group.permissions);
   const [problem, setProblem] = useState<Problem | null>(null);
   const canSet = group.viewerCan.setPermissions;
+  const client = useApolloClient();
+  // A save that ends memberships waits for a second, explicit yes naming how many (SPEC §8).
+  const [confirmEnding, setConfirmEnding] = useState<number | null>(null);
+  const [checking, setChecking] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setProblem(null);
+    setChecking(true);
+    try {
+      const impact = await fetchPermissionImpact(client, { kind: 'group', groupId: group.id }, value);
+      if (impact && impact.membershipsEnded > 0) {
+        setConfirmEnding(impact.membershipsEnded);
+        return;
+      }
+    } catch {
+      // The preview failed: the notice says so; saving still goes through the server's own checks.
+    } finally {
+      setChecking(false);
+    }
+    await save();
+  };
+
+  const save = async () => {
     setProblem(null);
     try {
       const { data } = await updateGroup({ variables: { id: group.id, input: { permissions: value } } });
@@ -62,37 +84,57 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
       notifySuccess('Group permissions saved.');
     } catch (error) {
       setProblem(readProblem(error, { fields: ['permissions'] }));
+    } finally {
+      setConfirmEnding(null);
     }
   };
+  const ending = confirmEnding === 1 ? '1 membership' : `${confirmEnding ?? 0} memberships`;
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Group permissions">
-      <Stack gap="sm">
-        {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
-        <PermissionSelect
-          label="Permissions carried by membership"
-          description={
-            canSet
-              ? 'Every current member holds these. Removing groups.request can remove members from other groups, depending on the permission-loss policy.'
-              : 'Only administrators change the permissions a group carries.'
-          }
-          catalog={catalog}
-          value={value}
-          onChange={setValue}
-          disabled={!canSet || loading}
-          error={problem?.fields['permissions']}
-        />
-        {canSet && !sameKeys(value, saved) ? (
-          <PermissionImpactNotice target={{ kind: 'group', groupId: group.id }} permissions={value} />
-        ) : null}
-        {canSet ? (
-          <Group>
-            <Button type="submit" loading={loading} disabled={sameKeys(value, saved)}>
-              Save permissions
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </form>
+    <>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Group permissions">
+        <Stack gap="sm">
+          {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
+          <PermissionSelect
+            label="Permissions carried by membership"
+            description={
+              canSet
+                ? 'Every current member holds these. Removing groups.request can remove members from other groups, depending on the permission-loss policy.'
+                : 'Only administrators change the permissions a group carries.'
+            }
+            catalog={catalog}
+            value={value}
+            onChange={setValue}
+            disabled={!canSet || loading}
+            error={problem?.fields['permissions']}
+          />
+          {canSet && !sameKeys(value, saved) ? (
+            <PermissionImpactNotice target={{ kind: 'group', groupId: group.id }} permissions={value} />
+          ) : null}
+          {canSet ? (
+            <Group>
+              <Button type="submit" loading={loading || checking} disabled={sameKeys(value, saved)}>
+                Save permissions
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </form>
+      {/* Outside the form: the dialog's own form must not submit this one through the portal. */}
+      <ConfirmDialog
+        opened={confirmEnding !== null}
+        title={`End ${ending}?`}
+        confirmLabel={`Save and end ${ending}`}
+        danger
+        loading={loading}
+        onClose={() => setConfirmEnding(null)}
+        onConfirm={() => void save()}
+      >
+        <Text size="sm">
+          Saving these permissions ends {ending} at once under the permission-loss policy. The people affected are notified;
+          the memberships do not come back if you change the permissions again.
+        </Text>
+      </ConfirmDialog>
+    </>
   );
 }

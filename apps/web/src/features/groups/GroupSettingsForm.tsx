@@ -28,6 +28,7 @@ import {
   SHAREABLE_OPTIONS,
 } from './group-settings';
 import { useUpdateGroup } from './use-update-group';
+import { lengthLimit } from '../../components/length-limit';
 
 export const GroupSettingsFormFragment = graphql(`
   fragment GroupSettingsForm_group on Group {
@@ -93,6 +94,8 @@ function GroupSettingsFormView({ group }: GroupSettingsFormViewProps) {
     savedMessage: 'Group settings saved.',
   });
   const { values, set, fieldError, problem, dirty, saving: loading } = form;
+  const nameLimit = lengthLimit(values.name, LIMITS.groupNameMax, group.builtIn ? 'Built-in groups keep their name.' : 'Unique, whatever the capitals.');
+  const descriptionLimit = lengthLimit(values.description, LIMITS.groupDescriptionMax);
   const canUpdate = group.viewerCan.update;
   const locked = !canUpdate || loading;
 
@@ -107,12 +110,11 @@ function GroupSettingsFormView({ group }: GroupSettingsFormViewProps) {
         {problem?.message ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
         <TextInput
           label="Name"
-          description={group.builtIn ? 'Built-in groups keep their name.' : 'Unique, whatever the capitals.'}
+          description={nameLimit.description}
           required
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
-          error={fieldError('name')}
-          maxLength={LIMITS.groupNameMax}
+          error={fieldError('name') ?? nameLimit.error}
           disabled={locked || group.builtIn}
         />
         <Textarea
@@ -122,8 +124,8 @@ function GroupSettingsFormView({ group }: GroupSettingsFormViewProps) {
           maxRows={8}
           value={values.description}
           onChange={(event) => set('description', event.currentTarget.value)}
-          error={fieldError('description')}
-          maxLength={LIMITS.groupDescriptionMax}
+          description={descriptionLimit.description}
+          error={fieldError('description') ?? descriptionLimit.error}
           disabled={locked}
         />
         <Fieldset legend="Who can see and join it" variant="unstyled">
@@ -180,7 +182,17 @@ function GroupSettingsFormView({ group }: GroupSettingsFormViewProps) {
           maxRows={14}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           value={values.metadata}
-          onChange={(event) => set('metadata', event.currentTarget.value)}
+          onChange={(event) => {
+            const text = event.currentTarget.value;
+            set('metadata', text);
+            // Once a message shows, it follows the typing: it goes as soon as the JSON is valid, not
+            // on the blur that a click on "Save settings" causes — the layout would jump under the
+            // pointer between mousedown and mouseup and the click would be lost.
+            if (fieldError('metadata')) {
+              const parsed = parseMetadata(text);
+              form.setFieldError('metadata', 'error' in parsed ? parsed.error : null);
+            }
+          }}
           onBlur={() => {
             const parsed = parseMetadata(values.metadata);
             form.setFieldError('metadata', 'error' in parsed ? parsed.error : null);

@@ -5,6 +5,7 @@ import { problemMessage } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { useRemoveGroupMembers } from './use-remove-group-members';
+import { lengthLimit } from '../../components/length-limit';
 
 export interface RemoveMemberDialogProps {
   groupId: string;
@@ -54,12 +55,11 @@ export function RemoveMemberDialog({ groupId, groupName, member, onClose }: Remo
         <Text size="sm">They lose the membership of {groupName} and whatever it carried, and are notified.</Text>
         <Textarea
           label="Reason (optional)"
-          description="Shown to them and kept in the audit log."
+          {...lengthLimit(reason, LIMITS.reasonMax, 'Shown to them and kept in the audit log.')}
           autosize
           minRows={2}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
-          maxLength={LIMITS.reasonMax}
           disabled={loading}
         />
       </Stack>

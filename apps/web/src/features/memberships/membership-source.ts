@@ -7,4 +7,5 @@ export const MEMBERSHIP_SOURCE_LABELS: Record<MembershipSource, string> = {
   OPEN_JOIN: 'Joined (open group)',
   REQUEST: 'Request approved',
   SSO: 'Single sign-on',
+  SCIM: 'Provisioned (SCIM)',
 };

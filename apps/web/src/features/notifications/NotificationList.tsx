@@ -38,6 +38,11 @@ interface NotificationListViewProps extends Omit<NotificationListProps, 'notific
   notifications: readonly Notification[];
 }
 
+/** An expiry warning links to the group page's "Request extension" (SPEC §20): `/groups/{id}?extend=1`. */
+function isExtensionLink(link: string): boolean {
+  return /^\/groups\/[^/?#]+\?(.*&)?extend=1(&|$)/.test(link);
+}
+
 function NotificationListView({ notifications, onOpen, onMarkRead }: NotificationListViewProps) {
   return (
     <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Recent notifications">
@@ -72,6 +77,11 @@ function NotificationListView({ notifications, onOpen, onMarkRead }: Notificatio
                   {formatDateTime(notification.createdAt)}
                   {unread ? ' · unread' : ''}
                 </Text>
+                {notification.link && isExtensionLink(notification.link) ? (
+                  <Button size="compact-xs" variant="light" onClick={() => onOpen(notification)}>
+                    Request extension
+                  </Button>
+                ) : null}
                 {unread ? (
                   <Button
                     size="compact-xs"

@@ -1,3 +1,4 @@
+import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -36,6 +37,31 @@ const UserImpactQuery = graphql(`
 `);
 
 export type ImpactTarget = { kind: 'group'; groupId: string } | { kind: 'user'; userId: string };
+
+/**
+ * Asks the server, now, what saving `permissions` would end — for the moment of saving, so the
+ * confirmation never rests on a preview of an older value.
+ */
+export async function fetchPermissionImpact(
+  client: ApolloClient,
+  target: ImpactTarget,
+  permissions: readonly string[],
+): Promise<PermissionImpactNotice_ImpactFragment | null> {
+  if (target.kind === 'group') {
+    const { data } = await client.query({
+      query: GroupImpactQuery,
+      variables: { groupId: target.groupId, permissions: [...permissions] },
+      fetchPolicy: 'network-only',
+    });
+    return data?.groupPermissionImpact ?? null;
+  }
+  const { data } = await client.query({
+    query: UserImpactQuery,
+    variables: { userId: target.userId, permissions: [...permissions] },
+    fetchPolicy: 'network-only',
+  });
+  return data?.userPermissionImpact ?? null;
+}
 
 export interface PermissionImpactNoticeProps {
   target: ImpactTarget;

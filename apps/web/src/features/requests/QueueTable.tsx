@@ -1,13 +1,14 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { Anchor, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
+import { formatDate } from '../../components/dates';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { QueueTable_RequestFragment } from '../../gql/graphql';
-import { ageOf } from './request-labels';
+import { ageOf, REQUEST_KIND_LABELS } from './request-labels';
 
 export const QueueTableFragment = graphql(`
   fragment QueueTable_request on GroupRequest {
@@ -15,6 +16,7 @@ export const QueueTableFragment = graphql(`
     kind
     reason
     createdAt
+    requestedUntil
     user {
       id
       displayName
@@ -61,7 +63,7 @@ function QueueTableView({ requests, selected, onSelect, failures, onDecide }: Qu
     onSelect(next);
   };
   return (
-    <ScrollTable label="Pending requests" minWidth={900}>
+    <ScrollTable label="Pending requests" minWidth={900} cardsOnPhone>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col" w={40}>
@@ -93,7 +95,7 @@ function QueueTableView({ requests, selected, onSelect, failures, onDecide }: Qu
                   onChange={(event) => toggle(request.id, event.currentTarget.checked)}
                 />
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Requester">
                 <Text size="sm" fw={500}>
                   {request.user.displayName}
                 </Text>
@@ -103,12 +105,22 @@ function QueueTableView({ requests, selected, onSelect, failures, onDecide }: Qu
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={request.group.joinPath} size="sm">
-                  {request.group.name}
-                </Anchor>
+              <Table.Td data-label="Group">
+                <Group gap={6} wrap="nowrap">
+                  <Badge size="xs" variant="light" color={request.kind === 'EXTEND' ? 'grape' : request.kind === 'LEAVE' ? 'orange' : 'blue'}>
+                    {REQUEST_KIND_LABELS[request.kind]}
+                  </Badge>
+                  <Anchor component={Link} to={request.group.joinPath} size="sm">
+                    {request.group.name}
+                  </Anchor>
+                </Group>
+                {request.kind === 'EXTEND' && request.requestedUntil ? (
+                  <Text size="xs" c="dimmed" data-testid="requested-until">
+                    Asks to stay until {formatDate(request.requestedUntil)}
+                  </Text>
+                ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Reason">
                 <Text size="sm" maw={320}>
                   {request.reason ?? <Text span size="sm" c="dimmed">No reason given</Text>}
                 </Text>
@@ -118,12 +130,12 @@ function QueueTableView({ requests, selected, onSelect, failures, onDecide }: Qu
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Waiting">
                 <Text size="sm" title={formatDateTime(request.createdAt)}>
                   {ageOf(request.createdAt)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-actions>
                 <Group gap={6} wrap="nowrap" justify="flex-end">
                   <Button
                     size="xs"

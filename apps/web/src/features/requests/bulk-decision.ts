@@ -1,3 +1,5 @@
+import type { RequestKind } from '../../gql/graphql';
+
 /** A decision being confirmed in the dialog: one request, or the selected ones together. */
 export interface Decision {
   approve: boolean;
@@ -6,6 +8,8 @@ export interface Decision {
   what: string;
   /** Chosen with the checkboxes: decided together, with per-row results. */
   bulk: boolean;
+  /** The kind of the one request decided (null for a bulk decision): approving a join may set an expiry. */
+  kind?: RequestKind | null;
   /** Changes with every decision opened, so the dialog starts empty each time. */
   key: number;
 }

@@ -9,7 +9,7 @@ export const REQUEST_STATUS: Record<RequestStatus, { label: string; color: strin
   CANCELLED: { label: 'Cancelled', color: 'gray' },
 };
 
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { JOIN: 'Join', LEAVE: 'Leave' };
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { JOIN: 'Join', LEAVE: 'Leave', EXTEND: 'Extend' };
 
 /** What joinGroup did, said to the person who clicked (SPEC §4 outcomes). */
 export function joinOutcomeMessage(outcome: JoinOutcome, groupName: string): string {

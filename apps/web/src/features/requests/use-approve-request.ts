@@ -4,8 +4,8 @@ import { forgetMembership } from '../groups/membership-cache';
 import { forgetRequests, REQUEST_SIDE_QUERIES } from './request-cache';
 
 const ApproveRequestMutation = graphql(`
-  mutation ApproveRequest($requestId: ID!, $comment: String) {
-    approveRequest(requestId: $requestId, comment: $comment) {
+  mutation ApproveRequest($requestId: ID!, $comment: String, $expiresAt: DateTime) {
+    approveRequest(requestId: $requestId, comment: $comment, expiresAt: $expiresAt) {
       id
       status
       decidedAt

@@ -4,6 +4,7 @@ import { notifyFailure, notifySuccess } from '../../components/notify';
 import { bulkOutcome, plural, type Decision } from './bulk-decision';
 import { useApproveRequest } from './use-approve-request';
 import { useDecideRequests } from './use-decide-requests';
+import type { RequestKind } from '../../gql/graphql';
 import { useRejectRequest } from './use-reject-request';
 
 /**
@@ -21,18 +22,19 @@ export function useRequestDecisions() {
   const [decideMany, manyState] = useDecideRequests();
   const deciding = approveState.loading || rejectState.loading || manyState.loading;
 
-  const open = (approve: boolean, ids: string[], what: string, bulk: boolean) => {
+  const open = (approve: boolean, ids: string[], what: string, bulk: boolean, kind: RequestKind | null = null) => {
     setDialogError(null);
-    setDecision((current) => ({ approve, ids, what, bulk, key: (current?.key ?? 0) + 1 }));
+    setDecision((current) => ({ approve, ids, what, bulk, kind, key: (current?.key ?? 0) + 1 }));
   };
 
-  const decide = async (comment: string | null) => {
+  /** `expiresAt`: approving one join, when the new membership ends (SPEC §20). */
+  const decide = async (comment: string | null, expiresAt: string | null = null) => {
     if (!decision) return;
     setDialogError(null);
     try {
       if (!decision.bulk) {
         const [requestId = ''] = decision.ids;
-        if (decision.approve) await approveOne({ variables: { requestId, comment } });
+        if (decision.approve) await approveOne({ variables: { requestId, comment, expiresAt } });
         else await rejectOne({ variables: { requestId, comment } });
         const message = `${decision.approve ? 'Approved' : 'Rejected'} ${decision.what}.`;
         setSummary(message);
@@ -66,10 +68,10 @@ export function useRequestDecisions() {
       setSelected(new Set());
       setFailures({});
     },
-    decideOne: (request: { id: string; user: { displayName: string }; group: { name: string } }, approve: boolean) =>
-      open(approve, [request.id], `the request of ${request.user.displayName} for ${request.group.name}`, false),
+    decideOne: (request: { id: string; kind?: RequestKind; user: { displayName: string }; group: { name: string } }, approve: boolean) =>
+      open(approve, [request.id], `the request of ${request.user.displayName} for ${request.group.name}`, false, request.kind ?? null),
     decideSelected: (approve: boolean) => open(approve, [...selected], plural(selected.size, 'request'), true),
-    confirm: (comment: string | null) => void decide(comment),
+    confirm: (comment: string | null, expiresAt: string | null = null) => void decide(comment, expiresAt),
     closeDialog: () => setDecision(null),
   };
 }

@@ -151,6 +151,7 @@ function AccessEditorView({ resource }: AccessEditorViewProps) {
         ) : (
           <GrantsTable
             grants={resource.grants}
+            resourceId={resource.id}
             busyGrantId={busyGrantId}
             onChangeLevel={(grant, level) => void changeLevel(grant, level)}
             onRemove={setRemoving}

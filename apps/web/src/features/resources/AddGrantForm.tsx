@@ -2,12 +2,13 @@ import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { readProblem, type Problem } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { endOfLocalDay, todayInputValue } from '../../components/format-date';
+import { expiryOfDay, todayInputValue } from '../../components/dates';
 import { notifySuccess } from '../../components/notify';
-import { GroupPicker, type PickedGroup } from '../groups/GroupPicker';
+import type { PickedGroup } from '../groups/GroupPicker';
 import { UserPicker, type PickedUser } from '../users/UserPicker';
 import { GRANT_LEVEL_OPTIONS, isGrantLevel, type GrantLevel } from './level-options';
-import { shareProblemText } from './share-problem';
+import { ShareGroupPicker } from './ShareGroupPicker';
+import { shareRefusalsText } from './share-problem';
 import { useGrantAccess } from './use-grant-access';
 
 const FIELDS = ['users', 'groups', 'expiresAt'] as const;
@@ -19,8 +20,8 @@ export interface AddGrantFormProps {
 
 /**
  * Shares the resource with people and groups at one level, optionally until a date. Each
- * principal is one `grantAccess`, so a group that refuses (its `shareable` setting) stops only
- * itself and those after it; the message says which were shared.
+ * principal is one `grantAccess`: one that is refused does not stop the others, and the message
+ * names every one that was refused, with the reason, and those that were shared.
  */
 export function AddGrantForm({ resourceId }: AddGrantFormProps) {
   const [grantAccess, { loading }] = useGrantAccess();
@@ -34,7 +35,7 @@ export function AddGrantForm({ resourceId }: AddGrantFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const expiresAt = expiresOn ? endOfLocalDay(expiresOn) : null;
+    const expiresAt = expiresOn ? expiryOfDay(expiresOn) : null;
     if (expiresOn && !expiresAt) {
       setProblem({ code: null, reason: null, message: null, fields: { expiresAt: 'Enter a date, or leave it empty.' } });
       return;
@@ -44,6 +45,7 @@ export function AddGrantForm({ resourceId }: AddGrantFormProps) {
       ...groups.map((group) => ({ userId: null, groupId: group.id, label: group.label, user: null, group })),
     ];
     const done: string[] = [];
+    const refusals: { label: string; problem: Problem }[] = [];
     for (const principal of principals) {
       try {
         await grantAccess({
@@ -53,12 +55,14 @@ export function AddGrantForm({ resourceId }: AddGrantFormProps) {
         if (principal.user) setUsers((current) => current.filter((user) => user.id !== principal.user.id));
         if (principal.group) setGroups((current) => current.filter((group) => group.id !== principal.group.id));
       } catch (error) {
-        const found = readProblem(error, { fields: FIELDS, aliases: ALIASES });
-        const text = shareProblemText(found);
-        const prefix = done.length > 0 ? `Shared with ${done.join(', ')}. ` : '';
-        setProblem({ ...found, message: text ? `${prefix}${principal.label}: ${text}` : null });
-        return;
+        refusals.push({ label: principal.label, problem: readProblem(error, { fields: FIELDS, aliases: ALIASES }) });
       }
+    }
+    if (refusals.length > 0) {
+      const message = shareRefusalsText(done, refusals);
+      const fields = Object.assign({}, ...refusals.map((r) => r.problem.fields)) as Problem['fields'];
+      setProblem({ ...refusals[0]!.problem, fields, message });
+      return;
     }
     notifySuccess(`Shared with ${done.join(', ')}.`);
     setExpiresOn('');
@@ -79,14 +83,7 @@ export function AddGrantForm({ resourceId }: AddGrantFormProps) {
             />
           </div>
           <div style={{ flex: '1 1 16rem' }}>
-            <GroupPicker
-              label="Share with groups"
-              description="Every current member gets the level."
-              value={groups}
-              onChange={setGroups}
-              disabled={loading}
-              error={problem?.fields['groups']}
-            />
+            <ShareGroupPicker value={groups} onChange={setGroups} disabled={loading} error={problem?.fields['groups']} />
           </div>
         </Group>
         <Group align="flex-end" gap="sm" wrap="wrap">

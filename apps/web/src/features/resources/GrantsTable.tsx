@@ -4,6 +4,7 @@ import { formatDate } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import type { AccessEditor_ResourceFragment } from '../../gql/graphql';
 import { userLabel } from '../users/user-label';
+import { GrantExpiryCell } from './GrantExpiryCell';
 import { GRANT_LEVEL_OPTIONS, isGrantLevel, type GrantLevel } from './level-options';
 
 export type GrantRow = AccessEditor_ResourceFragment['grants'][number];
@@ -20,10 +21,12 @@ export interface GrantsTableProps {
   busyGrantId: string | null;
   onChangeLevel: (grant: GrantRow, level: GrantLevel) => void;
   onRemove: (grant: GrantRow) => void;
+  /** With the resource's id, each expiry can be changed in place (SPEC §20). */
+  resourceId?: string;
 }
 
 /** The access list: one row per user or group, with its level, expiry and grantor. */
-export function GrantsTable({ grants, busyGrantId, onChangeLevel, onRemove }: GrantsTableProps) {
+export function GrantsTable({ grants, busyGrantId, onChangeLevel, onRemove, resourceId }: GrantsTableProps) {
   // When the table was first shown: enough to mark grants that had already expired.
   const [now] = useState(() => Date.now());
   return (
@@ -69,7 +72,9 @@ export function GrantsTable({ grants, busyGrantId, onChangeLevel, onRemove }: Gr
                 />
               </Table.Td>
               <Table.Td>
-                {grant.expiresAt ? (
+                {resourceId ? (
+                  <GrantExpiryCell resourceId={resourceId} grant={grant} label={label} expired={expired} />
+                ) : grant.expiresAt ? (
                   <Text size="sm" c={expired ? 'orange.8' : undefined}>
                     {formatDate(grant.expiresAt)}
                     {expired ? ' (expired)' : ''}

@@ -3,7 +3,7 @@ import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
-import { formatDate } from '../../components/format-date';
+import { formatDate, formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { UsersTable_UserFragment } from '../../gql/graphql';
@@ -18,6 +18,7 @@ export const UsersTableFragment = graphql(`
     isAdmin
     isActive
     createdAt
+    lastSignInAt
   }
 `);
 
@@ -38,7 +39,7 @@ interface UsersTableViewProps extends Omit<UsersTableProps, 'users'> {
 
 function UsersTableView({ users }: UsersTableViewProps) {
   return (
-    <ScrollTable label="Users" minWidth={760}>
+    <ScrollTable label="Users" minWidth={880}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Name</Table.Th>
@@ -46,6 +47,7 @@ function UsersTableView({ users }: UsersTableViewProps) {
           <Table.Th scope="col">Kind</Table.Th>
           <Table.Th scope="col">Admin</Table.Th>
           <Table.Th scope="col">Status</Table.Th>
+          <Table.Th scope="col">Last sign-in</Table.Th>
           <Table.Th scope="col">Created</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -85,6 +87,15 @@ function UsersTableView({ users }: UsersTableViewProps) {
                 <Badge variant="light" color="orange">
                   Deactivated
                 </Badge>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {user.lastSignInAt ? (
+                formatDateTime(user.lastSignInAt)
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {user.kind === 'SERVICE' ? 'Tokens only' : 'Never'}
+                </Text>
               )}
             </Table.Td>
             <Table.Td>{formatDate(user.createdAt)}</Table.Td>

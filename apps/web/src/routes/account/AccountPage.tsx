@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { SectionCard } from '../../components/SectionCard';
 import { ChangePasswordForm } from '../../features/account/ChangePasswordForm';
+import { NotificationPreferencesForm } from '../../features/account/NotificationPreferencesForm';
 import { ProfileForm } from '../../features/account/ProfileForm';
 import { MembershipsTable } from '../../features/memberships/MembershipsTable';
 import { PermissionOriginsTable } from '../../features/permissions/PermissionOriginsTable';
@@ -25,6 +26,7 @@ const AccountPageQuery = graphql(`
       ...PermissionOriginsTable_user
       ...MembershipsTable_user
       ...ApiTokensCard_user
+      ...NotificationPreferencesForm_user
     }
   }
 `);
@@ -71,6 +73,14 @@ export function AccountPage() {
             description="Changing it signs you out everywhere else; this browser stays signed in."
           >
             <ChangePasswordForm />
+          </SectionCard>
+        ) : null}
+        {me.kind === 'HUMAN' ? (
+          <SectionCard
+            title="Email notifications"
+            description="Which notifications also come to you by email (when this Gatehouse sends email). They always appear in Gatehouse; every email has a link to stop its kind."
+          >
+            <NotificationPreferencesForm user={me} />
           </SectionCard>
         ) : null}
         <SectionCard

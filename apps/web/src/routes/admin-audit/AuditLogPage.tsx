@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { Page } from '../../components/Page';
@@ -9,9 +9,8 @@ import { PagedList } from '../../components/PagedList';
 import { SectionCard } from '../../components/SectionCard';
 import { AuditFilters } from '../../features/audit/AuditFilters';
 import { AuditTable } from '../../features/audit/AuditTable';
-import { auditCsvHref, auditFilterFrom, EMPTY_AUDIT_FILTER, type AuditFilterValues } from '../../features/audit/audit-filter';
+import { auditCsvHref, auditFilterFrom, auditParamsFrom, auditValuesFromParams, type AuditFilterValues } from '../../features/audit/audit-filter';
 import { graphql } from '../../gql';
-import type { AuditFilter } from '../../gql/graphql';
 
 const PAGE_SIZE = 50;
 
@@ -34,22 +33,23 @@ const AuditLogQuery = graphql(`
 `);
 
 export function AuditLogPage() {
-  const [values, setValues] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTER);
-  const [filter, setFilter] = useState<AuditFilter>({});
+  // The filters live in the URL: a filtered log can be shared, and Back returns to the filters before.
+  const [params, setParams] = useSearchParams();
+  const values = auditValuesFromParams(params);
+  const { filter, errors } = auditFilterFrom(values);
+  const valid = Object.keys(errors).length === 0;
   const result = useQuery(AuditLogQuery, {
     variables: { filter, first: PAGE_SIZE },
+    skip: !valid,
   });
   // A failed filter shows its error, not the rows of the filter before it.
   const events = usePagedList(result, (data) => data.auditEvents, { errorReplacesList: true });
   const filtered = Object.keys(filter).length > 0;
 
-  const apply = (next: AuditFilterValues, nextFilter: AuditFilter) => {
-    setValues(next);
-    setFilter(nextFilter);
-  };
+  const apply = (next: AuditFilterValues) => setParams(auditParamsFrom(next));
 
   return (
-    <Page title="Audit log" description="Every change, newest first. Narrow it by action, people, group and days.">
+    <Page title="Audit log" description="Every change, newest first. Narrow it by action, people, group, resource and days.">
       <SectionCard
         title="Filters"
         actions={
@@ -64,10 +64,7 @@ export function AuditLogPage() {
           </Button>
         }
       >
-        <AuditFilters
-          values={values}
-          onApply={apply}
-        />
+        <AuditFilters values={values} onChange={apply} />
       </SectionCard>
       <PagedList
         list={events}
@@ -78,15 +75,7 @@ export function AuditLogPage() {
           </EmptyMessage>
         }
       >
-        {(nodes) => (
-          <AuditTable
-            events={nodes}
-            onFilter={(key, id) => {
-              const next = { ...values, [key]: id };
-              apply(next, auditFilterFrom(next).filter);
-            }}
-          />
-        )}
+        {(nodes) => <AuditTable events={nodes} onFilter={(key, id) => apply({ ...values, [key]: id })} />}
       </PagedList>
     </Page>
   );

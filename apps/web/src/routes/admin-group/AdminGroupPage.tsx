@@ -32,6 +32,7 @@ const AdminGroupQuery = graphql(`
       viewerCan {
         addMembers
         removeMembers
+        changeExpiry
       }
     }
     permissions {
@@ -103,6 +104,7 @@ export function AdminGroupPage() {
           groupName={group.name}
           canAdd={group.viewerCan.addMembers}
           canRemove={group.viewerCan.removeMembers}
+          canChangeExpiry={group.viewerCan.changeExpiry}
         />
         <DeleteGroupCard group={group} afterDelete="/admin/groups" />
       </Stack>

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
+import { Stack } from '@mantine/core';
 import { problemMessage } from '../../app/graphql-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { EmailDeliveryCard } from '../../features/settings/EmailDeliveryCard';
 import { SettingsForm } from '../../features/settings/SettingsForm';
 import { graphql } from '../../gql';
 
@@ -10,6 +12,7 @@ const AdminSettingsQuery = graphql(`
   query AdminSettings {
     settings {
       ...SettingsForm_settings
+      ...EmailDeliveryCard_settings
     }
   }
 `);
@@ -24,7 +27,12 @@ export function AdminSettingsPage() {
     >
       {error && !data ? <ErrorAlert title="The settings could not be loaded">{problemMessage(error)}</ErrorAlert> : null}
       {!data && !error ? <PageSkeleton /> : null}
-      {data ? <SettingsForm settings={data.settings} /> : null}
+      {data ? (
+        <Stack gap="lg">
+          <SettingsForm settings={data.settings} />
+          <EmailDeliveryCard settings={data.settings} />
+        </Stack>
+      ) : null}
     </Page>
   );
 }

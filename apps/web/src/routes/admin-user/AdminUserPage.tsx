@@ -14,6 +14,7 @@ import { DirectPermissionsForm } from '../../features/users/DirectPermissionsFor
 import { ResetPasswordForm } from '../../features/users/ResetPasswordForm';
 import { UserDetailsForm } from '../../features/users/UserDetailsForm';
 import { UserStatusCard } from '../../features/users/UserStatusCard';
+import { UserReachCard } from '../../features/users/UserReachCard';
 import { USER_KIND_LABELS } from '../../features/users/user-label';
 import { graphql } from '../../gql';
 
@@ -126,6 +127,7 @@ export function AdminUserPage() {
         <SectionCard title="Groups" description="Their current memberships.">
           <MembershipsTable user={user} groupHref={adminGroupHref} emptyText="They are not a member of any group." />
         </SectionCard>
+        <UserReachCard userId={user.id} displayName={user.displayName} />
         <ApiTokensCard
           user={user}
           canCreate={user.kind === 'SERVICE'}

@@ -9,9 +9,11 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import { SectionCard } from '../../components/SectionCard';
 import { GroupFlagBadges } from '../../features/groups/GroupFlagBadges';
 import { GroupHistorySection } from '../../features/groups/GroupHistorySection';
+import { GroupGivesSection } from '../../features/groups/GroupGivesSection';
 import { GroupMembershipCard } from '../../features/groups/GroupMembershipCard';
 import { GroupMembersSection } from '../../features/groups/GroupMembersSection';
 import { GROUP_FLAGS } from '../../features/groups/group-settings';
+import { useLiveGroup } from '../../features/live/use-live-group';
 import { graphql } from '../../gql';
 
 const GroupPageQuery = graphql(`
@@ -40,10 +42,15 @@ const GroupPageQuery = graphql(`
         id
         name
       }
+      viewerMembership {
+        source
+      }
       viewerCan {
         decideRequests
         addMembers
         removeMembers
+        changeExpiry
+        listMembers
         readHistory
         update
       }
@@ -55,6 +62,8 @@ const GroupPageQuery = graphql(`
 export function GroupPage() {
   const { groupId = '' } = useParams();
   const { data, error } = useQuery(GroupPageQuery, { variables: { id: groupId } });
+  // The page follows its membership while it is open (SPEC §17 live updates).
+  useLiveGroup(groupId);
   const group = data?.group;
   const crumbs = (
     <Breadcrumbs>
@@ -181,17 +190,19 @@ export function GroupPage() {
           </Stack>
         </SectionCard>
         <GroupMembershipCard group={group} />
-        {group.viewerCan.addMembers || group.viewerCan.removeMembers || group.viewerCan.decideRequests ? (
+        {group.viewerMembership ? <GroupGivesSection groupId={group.id} permissions={group.permissions} /> : null}
+        {group.viewerCan.listMembers || group.viewerCan.addMembers || group.viewerCan.removeMembers || group.viewerCan.decideRequests ? (
           <GroupMembersSection
-            key={group.id}
+            key={`members-${group.id}`}
             groupId={group.id}
             groupName={group.name}
             canAdd={group.viewerCan.addMembers}
             canRemove={group.viewerCan.removeMembers}
+            canChangeExpiry={group.viewerCan.changeExpiry}
             linkToAdmin={false}
           />
         ) : null}
-        {group.viewerCan.readHistory ? <GroupHistorySection key={group.id} groupId={group.id} /> : null}
+        {group.viewerCan.readHistory ? <GroupHistorySection key={`history-${group.id}`} groupId={group.id} /> : null}
       </Stack>
     </Page>
   );

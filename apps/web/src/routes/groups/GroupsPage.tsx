@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Group, SegmentedControl } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useUrlSearch, useUrlState } from '../../app/use-url-state';
 import { usePagedList } from '../../app/paging/use-paged-list';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { Page } from '../../components/Page';
@@ -46,9 +45,9 @@ const EMPTY_TEXT: Record<Scope, string> = {
 };
 
 export function GroupsPage() {
-  const [search, setSearch] = useState('');
-  const [scope, setScope] = useState<Scope>('all');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
+  // Kept in the URL: Back from a group returns to the same search and tab.
+  const { search, setSearch, debounced } = useUrlSearch();
+  const [scope, setScope] = useUrlState<Scope>('scope', 'all', ['all', 'member', 'led']);
   const result = useQuery(GroupDirectoryQuery, {
     variables: {
       filter: { search: debounced || null, memberOnly: scope === 'member' || null, ledOnly: scope === 'led' || null },

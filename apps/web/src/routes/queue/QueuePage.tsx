@@ -39,6 +39,9 @@ const QueueQuery = graphql(`
     leaves: groupRequests(filter: { status: PENDING, kind: LEAVE, groupId: $groupId }, first: 1) {
       totalCount
     }
+    extensions: groupRequests(filter: { status: PENDING, kind: EXTEND, groupId: $groupId }, first: 1) {
+      totalCount
+    }
   }
 `);
 
@@ -76,7 +79,7 @@ export function QueuePage() {
         errorTitle="The queue could not be loaded"
         empty={
           <EmptyMessage title="Nothing waiting">
-            {kind === 'JOIN' ? 'No join requests wait for your decision.' : 'No leave requests wait for your decision.'}
+            {`No ${kind === 'JOIN' ? 'join' : kind === 'LEAVE' ? 'leave' : 'extension'} requests wait for your decision.`}
           </EmptyMessage>
         }
       >
@@ -97,7 +100,7 @@ export function QueuePage() {
   );
 
   return (
-    <Page title="Approval queue" description="Join and leave requests waiting for your decision in the groups you approve for.">
+    <Page title="Approval queue" description="Join, leave and extension requests waiting for your decision in the groups you approve for.">
       {groupId ? (
         <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
           <Group gap="sm" justify="space-between">
@@ -109,12 +112,13 @@ export function QueuePage() {
         </Alert>
       ) : null}
       <DecisionSummary decisions={decisions} />
-      <Tabs value={kind} onChange={(value) => switchKind(value === 'LEAVE' ? 'LEAVE' : 'JOIN')}>
+      <Tabs value={kind} onChange={(value) => switchKind(value === 'LEAVE' || value === 'EXTEND' ? value : 'JOIN')}>
         <Tabs.List>
           <Tabs.Tab value="JOIN">{tabLabel('Join requests', answer?.joins.totalCount)}</Tabs.Tab>
           <Tabs.Tab value="LEAVE">{tabLabel('Leave requests', answer?.leaves.totalCount)}</Tabs.Tab>
+          <Tabs.Tab value="EXTEND">{tabLabel('Extension requests', answer?.extensions.totalCount)}</Tabs.Tab>
         </Tabs.List>
-        {(['JOIN', 'LEAVE'] as const).map((panel) => (
+        {(['JOIN', 'LEAVE', 'EXTEND'] as const).map((panel) => (
           <Tabs.Panel key={panel} value={panel} pt="md">
             {panel === kind ? listContent : null}
           </Tabs.Panel>

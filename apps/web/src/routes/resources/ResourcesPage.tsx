@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useUrlSearch, useUrlState } from '../../app/use-url-state';
 import { usePagedList } from '../../app/paging/use-paged-list';
 import { useSignedInViewer } from '../../app/session/viewer-context';
 import { EmptyMessage } from '../../components/EmptyMessage';
@@ -38,11 +39,11 @@ const ResourcesQuery = graphql(`
 export function ResourcesPage() {
   const me = useSignedInViewer();
   const canRegister = me.isAdmin || me.effectivePermissions.includes('resources.create');
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState('');
-  const [minLevel, setMinLevel] = useState<AccessLevel>('READ');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  const [debouncedKind] = useDebouncedValue(kind.trim().toLowerCase(), 300);
+  // Kept in the URL: Back from a resource returns to the same search and filters.
+  const { search, setSearch, debounced: debouncedSearch } = useUrlSearch();
+  const { search: kind, setSearch: setKind, debounced: kindText } = useUrlSearch('kind');
+  const [minLevel, setMinLevel] = useUrlState<AccessLevel>('level', 'READ', ['READ', 'WRITE']);
+  const debouncedKind = kindText.toLowerCase();
   const [registering, registerModal] = useDisclosure(false);
   const levelLabelId = useId();
   const result = useQuery(ResourcesQuery, {

@@ -1,5 +1,7 @@
 import { Box } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { problemMessage } from '../../app/graphql-errors';
 import { ErrorFallback } from '../../components/ErrorFallback';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { NotFoundPage } from '../not-found/NotFoundPage';
@@ -30,6 +32,8 @@ function RouteErrorContent({ error }: { error: unknown }) {
 
 function describeError(error: unknown): string | undefined {
   if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`;
+  // Apollo's errors in words (an HTTP 500 is not "Response not successful: Received status code 500").
+  if (ServerError.is(error) || ServerParseError.is(error) || CombinedGraphQLErrors.is(error)) return problemMessage(error);
   if (error instanceof Error) return error.message;
   return undefined;
 }

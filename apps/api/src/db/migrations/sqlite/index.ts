@@ -11,5 +11,12 @@ import { AccessChangeLog1796070000000 } from './1796070000000-AccessChangeLog';
 import { MigrationNameUnique1796080000000 } from './1796080000000-MigrationNameUnique';
 import { SettingsVersion1796085000000 } from './1796085000000-SettingsVersion';
 import { SignInLimit1796090000000 } from './1796090000000-SignInLimit';
+import { EventsWebhooks1796100000000 } from './1796100000000-EventsWebhooks';
+import { ExpiryRenewal1796110000000 } from './1796110000000-ExpiryRenewal';
+import { EmailNotifications1796120000000 } from './1796120000000-EmailNotifications';
+import { Scim1796130000000 } from './1796130000000-Scim';
+import { AuditResourceLabel1796140000000 } from './1796140000000-AuditResourceLabel';
+import { NotificationRequest1796140000001 } from './1796140000001-NotificationRequest';
+import { AccessReviews1796170000000 } from './1796170000000-AccessReviews';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244, MembershipUserLive1796059558560, GrantPageName1796064776393, AccessChangeLog1796070000000, MigrationNameUnique1796080000000, SettingsVersion1796085000000, SignInLimit1796090000000];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795381853135, AccessIndexes1796033342563, GrantResourceIndex1796043623401, AccessFactsIndexes1796049017339, GrantPageOrder1796049684229, AccessEpoch1796056417244, MembershipUserLive1796059558560, GrantPageName1796064776393, AccessChangeLog1796070000000, MigrationNameUnique1796080000000, SettingsVersion1796085000000, SignInLimit1796090000000, EventsWebhooks1796100000000, ExpiryRenewal1796110000000, EmailNotifications1796120000000, Scim1796130000000, AuditResourceLabel1796140000000, NotificationRequest1796140000001, AccessReviews1796170000000];

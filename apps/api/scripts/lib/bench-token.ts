@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../../src/db/data-source';
+import { hashSecret, newSecret } from '../../src/modules/auth/secrets';
+import { UserPermissionEntity } from '../../src/modules/permissions/user-permission.entity';
+import { ApiTokenEntity } from '../../src/modules/tokens/api-token.entity';
+import { UserEntity } from '../../src/modules/users/user.entity';
+
+/** A service account (an admin, or holding `permissions`) with an API token, inserted straight into the bench database. */
+export async function serviceToken(databaseUrl: string, who: { name: string; isAdmin?: boolean; permissions?: string[] }): Promise<string> {
+  const ds = await openDatabase({ dialect: 'postgres', url: databaseUrl }, { migrate: false });
+  try {
+    return await ds.transaction(async (tx) => {
+      const id = randomUUID();
+      const email = `${who.name.toLowerCase().replace(/\W+/g, '-')}-${id.slice(0, 8)}@bench.example`;
+      await tx.insert(UserEntity, { id, email, emailKey: email, displayName: who.name, nameKey: who.name.toLowerCase(), kind: 'SERVICE', isActive: true, isAdmin: who.isAdmin ?? false, passwordHash: null });
+      for (const permissionKey of who.permissions ?? []) await tx.insert(UserPermissionEntity, { userId: id, permissionKey });
+      const secret = newSecret('ghp_');
+      await tx.insert(ApiTokenEntity, { userId: id, name: who.name, tokenHash: hashSecret(secret), prefix: secret.slice(0, 10), createdById: null });
+      return secret;
+    });
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import type { EventType } from '@gatehouse/shared';
+import type { JsonObject } from '../../db/columns';
+import { takeCommitSignal } from '../../db/commit-signal';
+import type { Actor } from '../audit/actor';
+import { EventEntity } from './event.entity';
+
+/** An event a transaction has made, waiting for the transaction's end to get its place. */
+export interface PendingEvent {
+  type: EventType;
+  actor: Actor;
+  occurredAt: Date;
+  data: JsonObject;
+}
+
+/** Events each transaction has made so far, in order. Keyed by the transaction's manager. */
+const pending = new WeakMap<EntityManager, PendingEvent[]>();
+
+/**
+ * Records events in `tx`: they are written when the transaction is about to commit
+ * (`EventOutbox.flush`, run by Db.transaction), so they commit — or roll back — with the change.
+ */
+export function recordEvents(tx: EntityManager, events: readonly PendingEvent[]): void {
+  if (events.length === 0) return;
+  const list = pending.get(tx);
+  if (list) list.push(...events);
+  else pending.set(tx, [...events]);
+}
+
+/** A fixed advisory-lock key: "gatehouse events" (any constant works; it names one lock). */
+export const EVENT_LOCK_KEY = 74_657_001;
+/** The PostgreSQL channel a commit with events notifies (every server LISTENs: event-signals.ts). */
+export const EVENT_CHANNEL = 'gatehouse_events';
+
+/** Rows per INSERT: far below SQLite's bound-parameter limit (5 columns a row). */
+const CHUNK = 500;
+
+/**
+ * The events' place in commit order (SPEC §17). Ids handed out by a sequence follow the order
+ * transactions *asked*, not the order they *committed*: a consumer reading `id > 41` could see 43
+ * (committed) before 42 (still running) and never see 42. So the ids are drawn at the very end of
+ * the transaction, while it holds one transaction-scoped advisory lock that it keeps until it
+ * commits: the next transaction with events draws its ids only after this one is visible. Ids
+ * then ascend in commit order, and `id > cursor` misses nothing. The lock is held only for the
+ * last few statements and the commit, and only by transactions that made events — nothing else
+ * happens under it (webhook deliveries are made from the feed afterwards: webhook-dispatch.ts).
+ * SQLite runs one transaction at a time, so its order is commit order already.
+ */
+export class EventOutbox {
+  constructor(private readonly dialect: 'postgres' | 'sqlite') {}
+
+  /**
+   * Writes `tx`'s events (Db.transaction calls it last). True when the commit must wake the
+   * listeners: it wrote events, or the transaction asked (db/commit-signal.ts).
+   */
+  async flush(tx: EntityManager): Promise<boolean> {
+    const events = pending.get(tx);
+    pending.delete(tx);
+    const asked = takeCommitSignal(tx);
+    if (!events || events.length === 0) {
+      if (asked && this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, '']);
+      return asked;
+    }
+    if (this.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK_KEY]);
+    const rows = events.map((e) => ({ type: e.type, occurredAt: e.occurredAt, actorId: e.actor.id, actorLabel: e.actor.label.slice(0, 300), data: e.data }));
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(EventEntity, rows.slice(i, i + CHUNK));
+    // Delivered at commit, to every server's listener (event-signals.ts).
+    if (this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, '']);
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Viewer } from '../../authz/viewer';
+import { errors } from '../../common/errors';
+import { isUuid } from '../../common/validate';
+import type { Db } from '../../db/db';
+import { userLabel } from '../audit/actor';
+import { actingRole, groupPolicy } from '../groups/group.policy';
+import type { GroupsService } from '../groups/groups.service';
+import { readSettings } from '../settings/settings.repository';
+import { UserEntity } from '../users/user.entity';
+import { isCurrentMembership } from './current';
+import { MembershipEntity } from './membership.entity';
+import type { MembershipsService } from './memberships.service';
+
+/** An instant as messages give it: the date and time with its zone (SPEC §20), e.g. "2026-12-31 23:59 UTC". */
+export function expiryText(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** What the member is told when their expiry changes. */
+export function expiryChangedMessage(groupName: string, groupId: string, expiresAt: Date | null, by: string) {
+  return {
+    kind: 'EXPIRY_WARNING' as const,
+    title: expiresAt ? `Your membership of ${groupName} now ends on ${expiryText(expiresAt)}` : `Your membership of ${groupName} no longer expires`,
+    body: `Changed by ${by}.`,
+    link: `/groups/${groupId}`,
+  };
+}
+
+/**
+ * `updateMembership` (SPEC §20): leaders of the group, managers and admins set, change or clear a
+ * current membership's expiry — internal and restricted groups only through an admin
+ * (groupPolicy.changeExpiry). One transaction; the change itself is the membership owner's
+ * (MembershipUnit.setExpiry: audited, an UPDATED change), and the member is notified.
+ */
+export class MembershipExpiryService {
+  constructor(
+    private readonly db: Db,
+    private readonly groups: GroupsService,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  async update(viewer: Viewer, groupId: string, userId: string, expiresAt: Date | null): Promise<MembershipEntity> {
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
+    return this.db.transaction(async (tx) => {
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.changeExpiry, () =>
+        errors.forbidden('NOT_ALLOWED', 'You may not change expiries in this group: its leaders, managers and administrators may (internal and restricted groups: administrators only).'),
+      );
+      const user = isUuid(userId) ? await tx.findOneBy(UserEntity, { id: userId }) : null;
+      const row = user ? await tx.findOneBy(MembershipEntity, { userId: user.id, groupId: group.id }) : null;
+      if (!user || !row || !isCurrentMembership(row.expiresAt)) throw errors.conflict('NOT_MEMBER', `This person is not a current member of ${group.name}.`);
+      if (user.id === viewer.userId && !viewer.isAdmin && !(await readSettings(tx)).allowSelfApproval) {
+        throw errors.forbidden('SELF_APPROVAL', 'You cannot change the expiry of your own membership; another leader or an administrator must.');
+      }
+      const { result } = await this.memberships.change(tx, {}, async (unit) => {
+        const changed = await unit.setExpiry({ user: { id: user.id, label: userLabel(user) }, group, actor: viewer.actor, expiresAt, cause: actingRole(viewer, facts) });
+        unit.notify([user.id], expiryChangedMessage(group.name, group.id, expiresAt, viewer.actor.label.replace(/ <.*>$/, '')));
+        return changed;
+      });
+      if (!result) throw errors.conflict('NOT_MEMBER', `This person is not a current member of ${group.name}.`);
+      return result;
+    });
+  }
+}
