@@ -164,7 +164,7 @@ describe('every membership change is one unit of work: its audit rows and its ca
       { action: 'MEMBER_ADDED', group: 'Member', cause: 'default group', source: 'DEFAULT', actorId: null },
       { action: 'MEMBER_JOINED', group: open.name, cause: 'SELF', source: 'OPEN_JOIN', actorId: person.user.id },
       { action: 'MEMBER_ADDED', group: closed.name, cause: 'REQUEST_APPROVED', source: 'REQUEST', actorId: cast.leader.user.id },
-      { action: 'MEMBER_ADDED', group: direct.name, cause: undefined, source: 'ADDED', actorId: cast.leader.user.id },
+      { action: 'MEMBER_ADDED', group: direct.name, cause: 'LEADER', source: 'ADDED', actorId: cast.leader.user.id },
     ]);
     const rows = await app.dataSource.manager.findBy(MembershipEntity, { userId: person.user.id });
     const byGroup = new Map(rows.map((m) => [m.groupId, m]));
