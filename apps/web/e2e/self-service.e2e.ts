@@ -90,9 +90,9 @@ describe('self-service groups: join, leave, the approval queue, settings', () =>
     await member.goto(`${server.url}/groups`);
     await settle(member, 'Groups');
     const directory = member.getByRole('region', { name: 'Group directory' });
-    await directory.getByRole('link', { name: 'Book club' }).waitFor();
+    await directory.getByRole('link', { name: 'Book club', exact: true }).waitFor();
     await noSeriousViolations(member, 'groups.png');
-    await directory.getByRole('link', { name: 'Book club' }).click();
+    await directory.getByRole('link', { name: 'Book club', exact: true }).click();
     await settle(member, 'Book club');
     await member.getByRole('button', { name: 'Request to join' }).click();
     const dialog = member.getByRole('dialog', { name: 'Ask to join Book club' });
@@ -163,8 +163,8 @@ describe('self-service groups: join, leave, the approval queue, settings', () =>
     // The segmented control's radio is visually hidden under its label, so the label is clicked.
     await member.getByText('My groups', { exact: true }).click();
     const directory = member.getByRole('region', { name: 'Group directory' });
-    await directory.getByRole('link', { name: 'Chess' }).waitFor({ state: 'detached' });
-    expect(await directory.getByRole('link', { name: 'Book club' }).count()).toBe(1);
+    await directory.getByRole('link', { name: 'Chess', exact: true }).waitFor({ state: 'detached' });
+    expect(await directory.getByRole('link', { name: 'Book club', exact: true }).count()).toBe(1);
   });
 
   it('with autoLeave switched on by an admin, leaving a group that is not open happens at once', async () => {
