@@ -218,12 +218,14 @@ interface Pools {
   kind: string[];
   externalId: string[];
   webhook: string[];
+  review: string[];
 }
 
 function idPoolFor(fieldName: string, argPath: string, pools: Pools): string[] {
   const name = argPath.toLowerCase();
   const field = fieldName.toLowerCase();
   if (name.includes('webhook') || field.includes('webhook')) return pools.webhook;
+  if (name.includes('review') || field.includes('review')) return pools.review;
   if (name.includes('group')) return pools.group;
   if (name.includes('user') || name.includes('actor')) return pools.user;
   if (name.includes('resource')) return pools.resource;
@@ -428,6 +430,7 @@ function targets(): Target[] {
     'Resource.accessExplanation': { root: 'resource', parent: 'resource' },
     'Resource.accessReasons': { root: 'resource', parent: 'resource' },
     'Webhook.deliveries': { root: 'webhook', parent: 'webhook' },
+    'AccessReview.items': { root: 'accessReview', parent: 'review' },
   };
   for (const [label, via] of Object.entries(nested)) {
     const [typeName, fieldName] = label.split('.') as [string, string];
@@ -601,6 +604,11 @@ async function seed(serial: number): Promise<{ admin: TestUser; member: TestUser
   const notifications = await app.gql<{ notifications: { edges: { node: { id: string } }[] } }>('{ notifications { edges { node { id } } } }', {}, cast.leader.as);
   // Disabled: the fuzz's webhook never sends anything anywhere.
   const webhook = await app.gql<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(input: { url: "https://example.org/fuzz", enabled: false }) { webhook { id } } }', {}, admin.as);
+  const review = await app.gql<{ startAccessReview: { id: string } }>(
+    'mutation ($i: AccessReviewInput!) { startAccessReview(input: $i) { id } }',
+    { i: { name: `Fuzz review ${serial}`, groupIds: [cast.group.id], deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() } },
+    admin.as,
+  );
   const pools: Pools = {
     user: [admin.user.id, cast.user.user.id, cast.leader.user.id, cast.manager.user.id],
     group: [cast.group.id, other.id],
@@ -613,13 +621,14 @@ async function seed(serial: number): Promise<{ admin: TestUser; member: TestUser
     kind: [kind, 'doc'],
     externalId: [`ext-${serial}`, 'missing'],
     webhook: webhook.data ? [webhook.data.createWebhook.webhook.id] : [],
+    review: review.data ? [review.data.startAccessReview.id] : [],
   };
   return { admin, member: cast.user, manager: cast.manager, pools };
 }
 
 describe('schema fuzz', () => {
   it('covers every field with arguments below the root', () => {
-    expect(nestedFieldsWithArgs()).toEqual(['Group.members', 'Resource.accessExplanation', 'Resource.accessReasons', 'Resource.accessors', 'Webhook.deliveries']);
+    expect(nestedFieldsWithArgs()).toEqual(['AccessReview.items', 'Group.members', 'Resource.accessExplanation', 'Resource.accessReasons', 'Resource.accessors', 'Webhook.deliveries']);
   });
 
   const all = targets();
