@@ -27,7 +27,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', env: { TEST_DB: 'sqlite' }, globalSetup: ['test/setup-sqlite.ts'] },
+        // `*.pg.test.ts`: what only PostgreSQL has (a connection pool, LISTEN/NOTIFY between servers).
+        test: { name: 'sqlite', env: { TEST_DB: 'sqlite' }, globalSetup: ['test/setup-sqlite.ts'], exclude: ['**/node_modules/**', '**/*.pg.test.ts'] },
       },
       {
         extends: true,

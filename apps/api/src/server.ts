@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { LIMITS, type ErrorCode } from '@gatehouse/shared';
 import type { Config } from './config';
 import { buildContext, type Context } from './context';
+import { busyError, isPoolBusy } from './db/pool-busy';
 import { createFormatError, internalErrorLogging } from './common/format-error';
 import { queryCostPlugin, queryShapeRules, QUERY_LIMITS } from './common/query-limits';
 import type { Services } from './services';
@@ -158,7 +159,14 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
       res.setHeader('Cache-Control', 'no-store');
       next();
     }) satisfies RequestHandler,
-    tracked(expressMiddleware(apollo, { context: ({ req, res }) => buildContext(services, req, res) })),
+    tracked(
+      expressMiddleware(apollo, {
+        context: ({ req, res }) =>
+          buildContext(services, req, res).catch((error: unknown) => {
+            throw isPoolBusy(error) ? busyError() : error;
+          }),
+      }),
+    ),
   );
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES, type ErrorCode } from '@gatehouse/shared';
+import { BUSY_MESSAGE, isPoolBusy } from '../db/pool-busy';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
@@ -96,6 +97,11 @@ export function createFormatError() {
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions: { ...extensions, code } };
+    }
+
+    // Overload (no database connection came free in time), before or during execution.
+    if (isPoolBusy(error) || formatted.extensions?.['reason'] === 'BUSY') {
+      return { message: BUSY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'BUSY' } };
     }
 
     return {

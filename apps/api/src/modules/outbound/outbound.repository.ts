@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
+import { rawQuery } from '../../db/raw-sql';
 import { parseUtcTimestamp } from '../../db/timestamp';
 import { OutboundAttemptEntity } from './outbound-attempt.entity';
 import { OutboundMessageEntity, type OutboundChannel, type OutboundStatus } from './outbound-message.entity';
@@ -21,29 +22,27 @@ export async function claimDue(
 ): Promise<{ owner: string; messages: OutboundMessageEntity[] }> {
   const { now } = options;
   if (dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
-  const candidates = await tx
-    .createQueryBuilder(OutboundMessageEntity, 'm')
-    .where('m.status IN (:...open)', { open: ['PENDING', 'RETRYING'] })
-    .andWhere('m.channel IN (:...channels)', { channels: options.channels })
-    .andWhere('m.nextAttemptAt <= :now', { now })
-    .andWhere('(m.leaseUntil IS NULL OR m.leaseUntil < :now)')
-    .andWhere(
-      `(m.orderingKey IS NULL OR NOT EXISTS (SELECT 1 FROM outbound_message o WHERE o.ordering_key = m.ordering_key AND o.lease_until >= :now AND o.status IN ('PENDING', 'RETRYING')))`,
-    )
-    .orderBy('m.eventId', 'ASC')
-    .addOrderBy('m.createdAt', 'ASC')
-    .take(options.limit * 4)
-    .getMany();
-  // At most `perKey` of one key: they are sent one after another, and must all fit in the lease.
-  const perKey = new Map<string, number>();
-  const messages = candidates
-    .filter((m) => {
-      if (m.orderingKey === null) return true;
-      const n = (perKey.get(m.orderingKey) ?? 0) + 1;
-      perKey.set(m.orderingKey, n);
-      return n <= options.perKey;
-    })
-    .slice(0, options.limit);
+  // The first `perKey` due messages of each key, picked in the database: a backlog of one endpoint
+  // is not read whole to send a slice of it.
+  const picked = await rawQuery<{ id: string }>(
+    tx,
+    `SELECT c.id FROM (
+       SELECT m.id, m.event_id, m.created_at,
+              ROW_NUMBER() OVER (PARTITION BY COALESCE(m.ordering_key, CAST(m.id AS varchar(36))) ORDER BY m.event_id, m.created_at) AS n
+         FROM outbound_message m
+        WHERE m.status IN ('PENDING', 'RETRYING') AND m.channel IN (:...channels) AND m.next_attempt_at <= :now
+          AND (m.lease_until IS NULL OR m.lease_until < :now)
+          AND (m.ordering_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM outbound_message o
+                 WHERE o.ordering_key = m.ordering_key AND o.lease_until >= :now AND o.status IN ('PENDING', 'RETRYING')))
+     ) c
+     WHERE c.n <= :perKey
+     ORDER BY c.event_id, c.created_at
+     LIMIT :limit`,
+    { channels: [...options.channels], now, perKey: options.perKey, limit: options.limit },
+  );
+  const order = new Map(picked.map((row, i) => [row.id, i]));
+  const messages = picked.length ? (await tx.findBy(OutboundMessageEntity, { id: In([...order.keys()]) })).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
   const owner = randomUUID();
   if (messages.length > 0) {
     const leaseUntil = new Date(now.getTime() + options.leaseMs);
@@ -112,4 +111,9 @@ export async function earliestDue(tx: EntityManager, channels: readonly Outbound
     .getRawOne<{ due: Date | string | null }>();
   if (!row?.due) return null;
   return row.due instanceof Date ? row.due : parseUtcTimestamp(row.due);
+}
+
+/** Extends this server's claim on the messages of a lane it has not sent yet (a long lane outlives one lease). */
+export async function renewLease(tx: EntityManager, ids: readonly string[], owner: string, leaseUntil: Date): Promise<void> {
+  if (ids.length > 0) await tx.update(OutboundMessageEntity, { id: In([...ids]), leaseOwner: owner }, { leaseUntil });
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { Db } from '../../db/db';
 import type { OutboundChannel, OutboundMessageEntity, OutboundStatus } from './outbound-message.entity';
-import { claimDue, earliestDue, recordAttempt, type AttemptOutcome } from './outbound.repository';
+import { claimDue, earliestDue, recordAttempt, renewLease, type AttemptOutcome } from './outbound.repository';
 
 /** What a channel (webhooks, email) supplies: how to send one message, and when to try again. */
 export interface ChannelHandler {
@@ -20,7 +20,7 @@ export interface WorkerOptions {
   pollMs?: number;
   /** How long a claim lasts: a server that dies mid-send leaves it to another after this. */
   leaseMs?: number;
-  /** Messages per claim, and of one ordering key (sent one after another within the lease). */
+  /** Messages per claim, and of one ordering key (sent one after another, the lease renewed as they go). */
   batch?: number;
   perKey?: number;
   /** Ordering keys sent at the same time. */
@@ -48,7 +48,7 @@ export class OutboundWorker {
     private readonly db: Db,
     options: WorkerOptions = {},
   ) {
-    this.options = { pollMs: 5_000, leaseMs: 300_000, batch: 200, perKey: 20, concurrency: 8, ...options };
+    this.options = { pollMs: 5_000, leaseMs: 300_000, batch: 500, perKey: 250, concurrency: 8, ...options };
   }
 
   register(channel: OutboundChannel, handler: ChannelHandler): void {
@@ -142,29 +142,60 @@ export class OutboundWorker {
     return messages.length;
   }
 
-  /** Sends one key's messages in order, recording each attempt as it is made. */
+  /**
+   * Sends one key's messages in order. Outcomes are recorded a few at a time, in one transaction
+   * with the lease of the rest of the lane renewed (a lane may outlast one lease): at once after a
+   * failure, else every `RECORD_EVERY` messages or `RECORD_MS`. A crash before a record sends those
+   * messages again — at least once, as always.
+   */
   private async sendLane(lane: readonly OutboundMessageEntity[], owner: string): Promise<void> {
     const handler = this.handlers.get(lane[0]!.channel)!;
-    let last: { message: OutboundMessageEntity; status: OutboundStatus; outcome: AttemptOutcome; now: Date } | null = null;
-    for (const message of lane) {
+    let last: Sent | null = null;
+    let unrecorded: Sent[] = [];
+    let recordedAt = performance.now();
+    const record = async (rest: readonly OutboundMessageEntity[]) => {
+      const batch = unrecorded;
+      unrecorded = [];
+      recordedAt = performance.now();
+      const leaseUntil = new Date(Date.now() + this.options.leaseMs);
+      const done = await this.db.transaction(async (tx) => {
+        // Bookkeeping of sends already made: were its commit lost in a crash, they would be sent
+        // again (at least once), so it need not wait for the disk (PostgreSQL).
+        if (this.db.dialect === 'postgres') await tx.query('SET LOCAL synchronous_commit TO OFF');
+        const statuses: (OutboundStatus | null)[] = [];
+        for (const s of batch) statuses.push(await recordAttempt(tx, s.message, owner, s.outcome, handler.retryDelaysMs, s.now));
+        await renewLease(tx, rest.map((m) => m.id), owner, leaseUntil);
+        return statuses;
+      });
+      done.forEach((status, i) => {
+        if (status) last = { ...batch[i]!, status };
+      });
+    };
+    for (const [i, message] of lane.entries()) {
       let outcome: AttemptOutcome;
       try {
         outcome = await handler.send(message);
       } catch (error) {
         outcome = { ok: false, statusCode: null, durationMs: 0, error: error instanceof Error ? error.message : String(error), response: null };
       }
-      const now = new Date();
-      const status = await this.db.transaction(async (tx) => {
-        // Bookkeeping of a send already made: were its commit lost in a crash, the message would be
-        // sent again (at least once), so it need not wait for the disk (PostgreSQL).
-        if (this.db.dialect === 'postgres') await tx.query('SET LOCAL synchronous_commit TO OFF');
-        return recordAttempt(tx, message, owner, outcome, handler.retryDelaysMs, now);
-      });
-      if (status) last = { message, status, outcome, now };
+      unrecorded.push({ message, outcome, now: new Date(), status: null });
+      if (!outcome.ok || unrecorded.length >= RECORD_EVERY || performance.now() - recordedAt >= RECORD_MS) await record(lane.slice(i + 1));
     }
-    if (last && handler.laneDone) {
-      const done = last;
-      await this.db.transaction((tx) => handler.laneDone!(tx, done.message, done.status, done.outcome, done.now));
+    if (unrecorded.length > 0) await record([]);
+    const final = last as Sent | null;
+    if (final?.status && handler.laneDone) {
+      await this.db.transaction((tx) => handler.laneDone!(tx, final.message, final.status!, final.outcome, final.now));
     }
   }
 }
+
+interface Sent {
+  message: OutboundMessageEntity;
+  outcome: AttemptOutcome;
+  now: Date;
+  status: OutboundStatus | null;
+}
+
+/** Outcomes recorded together (see sendLane): at most this many, or this long after the last record. */
+const RECORD_EVERY = 50;
+const RECORD_MS = 250;
