@@ -6,10 +6,14 @@ export interface GroupFacts {
   group: { internal: boolean; hidden: boolean; open: boolean; public: boolean; restricted: boolean; builtIn: string | null };
   /** The viewer is a current member. */
   isMember: boolean;
+  /** The viewer's current membership has an expiry (only such a membership can be extended, §20). */
+  membershipExpires: boolean;
   /** The viewer leads the group (listed, or a direct current member of a leader group). */
   isLeader: boolean;
-  /** The viewer has a pending request for the group. */
-  hasPendingRequest: boolean;
+  /** The kind of the viewer's pending request for the group, if any (at most one per group). */
+  pendingRequest: 'JOIN' | 'LEAVE' | 'EXTEND' | null;
+  /** maxMembers is reached: nobody can be added or join until someone leaves. */
+  isFull: boolean;
   /** settings.autoLeave: leaving a non-open group happens at once. */
   autoLeave: boolean;
 }
@@ -21,6 +25,7 @@ const mayRequest = (v: Viewer) => holds(v, 'groups.request');
 const isSelfService = (f: GroupFacts) => !f.group.internal && !f.group.restricted;
 const isBuiltIn = (f: GroupFacts) => f.group.builtIn !== null;
 const isListed = (f: GroupFacts) => !f.group.internal && !f.group.hidden;
+const hasPendingJoinOrLeave = (f: GroupFacts) => f.pendingRequest === 'JOIN' || f.pendingRequest === 'LEAVE';
 
 /**
  * Group rules (SPEC §2–§7). Deny by default. `viewerCan` sends these answers to the SPA, which
@@ -34,24 +39,26 @@ export const groupPolicy = {
   read: (v: Viewer, f: GroupFacts) =>
     groupPolicy.list(v, f) || (!f.group.internal && (f.group.public || mayRequest(v))),
   join: (v: Viewer, f: GroupFacts) =>
-    !f.isMember && !f.group.internal && f.group.open && !f.group.restricted && (f.group.public || mayRequest(v)),
+    !f.isMember && !f.group.internal && f.group.open && !f.group.restricted && !f.isFull && (f.group.public || mayRequest(v)),
+  /** Ask to join (§4); a request left from an ended membership's extension gives way to it (§20). */
   requestJoin: (v: Viewer, f: GroupFacts) =>
-    !f.isMember && !f.hasPendingRequest && !f.group.internal && !(f.group.open && !f.group.restricted) && (f.group.public || mayRequest(v)),
-  /** Leave at once (§5): open groups, or any non-internal group when autoLeave is on. */
-  leave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && (f.group.open || f.autoLeave),
-  requestLeave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && !f.group.open && !f.autoLeave && !f.hasPendingRequest,
+    !f.isMember && !hasPendingJoinOrLeave(f) && !f.group.internal && !(f.group.open && !f.group.restricted) && (f.group.public || mayRequest(v)),
+  /** Leave at once (§5): open groups; other non-internal groups when autoLeave is on, unless a leave request is already pending (§5 step 5 comes first). */
+  leave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && (f.group.open || (f.autoLeave && f.pendingRequest !== 'LEAVE')),
+  /** Ask to leave (§5); a pending join or extension request is replaced by it. */
+  requestLeave: (_v: Viewer, f: GroupFacts) => f.isMember && !f.group.internal && !f.group.open && !f.autoLeave && f.pendingRequest !== 'LEAVE',
   /** Approvers: leaders, managers (self-service groups), admins; restricted groups: admins only (§6). */
   decideRequests: (v: Viewer, f: GroupFacts) =>
     isAdmin(v) || (!f.group.restricted && !f.group.internal && (f.isLeader || isManager(v))),
   /** Add members directly (§7): restricted and internal groups only through an admin. */
-  addMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader)),
+  addMembers: (v: Viewer, f: GroupFacts) => !f.isFull && (isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader))),
   /**
    * Change a current membership's expiry (§20), and so approve an extension: as adding members —
    * internal and restricted groups only through an admin.
    */
   changeExpiry: (v: Viewer, f: GroupFacts) => isAdmin(v) || (isSelfService(f) && (isManager(v) || f.isLeader)),
   /** Ask to extend one's own membership (§20); one pending request per group at a time. */
-  requestExtension: (_v: Viewer, f: GroupFacts) => f.isMember && !f.hasPendingRequest,
+  requestExtension: (_v: Viewer, f: GroupFacts) => f.isMember && f.membershipExpires && f.pendingRequest === null,
   /** Remove members (§7): leaders and managers for any non-internal group. */
   removeMembers: (v: Viewer, f: GroupFacts) => isAdmin(v) || (!f.group.internal && (isManager(v) || f.isLeader)),
   /** Member list and history: leaders, managers, admins, and the group's own members. */

@@ -8,18 +8,16 @@ import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
 import { independentReads } from '../../db/independent-reads';
-import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { userLabel, type Actor } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { previewInRollback } from '../../db/preview';
-import { currentMembership } from '../memberships/current';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { currentGroupIdsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
+import { currentGroupIdsSubquery, currentMemberCounts, currentMembershipsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import type { CascadeResult } from '../memberships/permission-cascade';
 import { GrantEntity } from '../resources/grant.entity';
 import { readSettings } from '../settings/settings.repository';
 import type { PermissionsService } from '../permissions/permissions.service';
+import { pendingRequestKinds } from '../requests/requests.repository';
 import { likePattern } from '../users/users.service';
 import { GroupPermissionEntity } from './group-permission.entity';
 import { GroupEntity, type Shareable } from './group.entity';
@@ -69,32 +67,27 @@ export class GroupsService {
     // Leadership: only whether the viewer leads each — reading every leader would read every
     // member of each leader group, for every page of the directory.
     const [memberOf, led, pending, { autoLeave }] = await independentReads(manager, [
-      () => currentGroupIdsAmong(manager, viewer.userId, ids),
+      () => currentMembershipsAmong(manager, viewer.userId, ids),
       () => groupsLedAmong(manager, viewer.userId, ids),
-      () => this.pendingRequestGroups(manager, viewer.userId, ids),
+      () => pendingRequestKinds(manager, viewer.userId, ids),
       () => readSettings(manager, viewer.settingsVersion),
     ] as const);
+    // Room is counted only where there is a limit (most groups have none: no statement).
+    const limited = groups.filter((g) => g.maxMembers !== null).map((g) => g.id);
+    const counts = limited.length > 0 ? await currentMemberCounts(manager, limited) : new Map<string, number>();
     for (const group of groups) {
+      const membership = memberOf.get(group.id);
       result.set(group.id, {
         group,
         autoLeave,
-        isMember: memberOf.has(group.id),
+        isMember: membership !== undefined,
+        membershipExpires: membership?.expires ?? false,
         isLeader: led.has(group.id),
-        hasPendingRequest: pending.has(group.id),
+        pendingRequest: pending.get(group.id) ?? null,
+        isFull: group.maxMembers !== null && (counts.get(group.id) ?? 0) >= group.maxMembers,
       });
     }
     return result;
-  }
-
-  /** Groups among `ids` where the user has a pending request. */
-  private async pendingRequestGroups(manager: EntityManager, userId: string, ids: string[]): Promise<Set<string>> {
-    const rows = await rawQuery<{ groupId: string }>(
-      manager,
-      `SELECT r.group_id AS "groupId" FROM group_request r WHERE r.user_id = :userId AND ${inList(manager, 'r.group_id', 'ids')} AND r.status = 'PENDING'`,
-      { userId, ids: listParam(manager, ids) },
-      'gh_pending_requests_among',
-    );
-    return new Set(rows.map((r) => r.groupId));
   }
 
   async facts(viewer: Viewer, group: GroupEntity, manager: EntityManager = this.db.manager): Promise<GroupFacts> {
@@ -140,13 +133,7 @@ export class GroupsService {
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const now = new Date();
     const qb = this.db.manager.createQueryBuilder(GroupEntity, 'g');
-    const memberSub = qb
-      .subQuery()
-      .select('m.groupId')
-      .from(MembershipEntity, 'm')
-      .where('m.userId = :viewerId')
-      .andWhere(currentMembership('m'))
-      .getQuery();
+    const memberSub = currentGroupIdsSubquery(qb, 'viewerId');
     const led = await groupIdsLedBy(this.db.manager, viewer.userId, now);
     qb.setParameters({ viewerId: viewer.userId, now, led: led.length ? led : ['00000000-0000-0000-0000-000000000000'] });
     const seesAll = viewer.isAdmin || holds(viewer, 'groups.manage');

@@ -1,8 +1,9 @@
-import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { GroupEntity } from '../groups/group.entity';
-import { currentMembershipSql, expiredBy, expiringBetween, whereCurrentMembership } from './current';
-import { MembershipEntity } from './membership.entity';
+import { UserEntity } from '../users/user.entity';
+import { currentMembership, currentMembershipSql, expiredBy, expiringBetween, whereCurrentMembership } from './current';
+import { MembershipEntity, type MembershipSource } from './membership.entity';
 
 /**
  * Every read of membership rows that the slice's callers need, each "current" spelled through
@@ -26,6 +27,24 @@ export async function currentMemberCount(manager: EntityManager, groupId: string
   return whereCurrentMembership(manager.createQueryBuilder(MembershipEntity, 'm').where('m.groupId = :groupId', { groupId }), 'm', now).getCount();
 }
 
+/** How many current members each of `groupIds` has (Group.memberCount; one named statement). */
+export async function currentMemberCounts(manager: EntityManager, groupIds: readonly string[], now = new Date()): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await rawQuery<{ groupId: string; count: string | number }>(
+    manager,
+    `SELECT m.group_id AS "groupId", COUNT(*) AS "count" FROM membership m
+      WHERE ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')} GROUP BY m.group_id`,
+    { ids: listParam(manager, groupIds), now },
+    'gh_member_counts',
+  );
+  return new Map(rows.map((r) => [r.groupId, Number(r.count)]));
+}
+
+/** The row (current or not) of `userId` in `groupId`, if any: callers judge currency with `isCurrentMembership`. */
+export async function membershipRow(manager: EntityManager, userId: string, groupId: string): Promise<MembershipEntity | null> {
+  return manager.findOneBy(MembershipEntity, { userId, groupId });
+}
+
 /** Which of `userIds` are current members of `groupId`. */
 export async function currentMemberIdsAmong(manager: EntityManager, groupId: string, userIds: readonly string[], now = new Date()): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
@@ -39,15 +58,20 @@ export async function currentMemberIdsAmong(manager: EntityManager, groupId: str
 
 /** Which of `groupIds` `userId` is a current member of. One named statement whatever the list's length. */
 export async function currentGroupIdsAmong(manager: EntityManager, userId: string, groupIds: readonly string[], now = new Date()): Promise<Set<string>> {
-  if (groupIds.length === 0) return new Set();
-  const rows = await rawQuery<{ groupId: string }>(
+  return new Set((await currentMembershipsAmong(manager, userId, groupIds, now)).keys());
+}
+
+/** Of `groupIds`, those the user is a current member of, each with whether that membership expires. */
+export async function currentMembershipsAmong(manager: EntityManager, userId: string, groupIds: readonly string[], now = new Date()): Promise<Map<string, { expires: boolean }>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await rawQuery<{ groupId: string; expires: number | string }>(
     manager,
-    `SELECT m.group_id AS "groupId" FROM membership m
+    `SELECT m.group_id AS "groupId", CASE WHEN m.expires_at IS NULL THEN 0 ELSE 1 END AS "expires" FROM membership m
       WHERE m.user_id = :userId AND ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')}`,
     { userId, ids: listParam(manager, groupIds), now },
     'gh_viewer_memberships_among',
   );
-  return new Set(rows.map((r) => r.groupId));
+  return new Map(rows.map((r) => [r.groupId, { expires: Number(r.expires) === 1 }]));
 }
 
 /** The user's current memberships (SSO sync plans against them). */
@@ -114,4 +138,34 @@ export async function expiringUnwarned(tx: EntityManager, now: Date, horizon: Da
     take: limit,
     ...(lock ? { lock } : {}),
   });
+}
+
+/**
+ * A subquery of `qb` (its text, to embed as `g.id IN …`) for the ids of groups `:${userParam}` is
+ * a current member of; the caller binds `userParam` and `:now` on `qb`.
+ */
+export function currentGroupIdsSubquery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, userParam: string): string {
+  return qb.subQuery().select('m.groupId').from(MembershipEntity, 'm').where(`m.userId = :${userParam}`).andWhere(currentMembership('m')).getQuery();
+}
+
+/** Rows (current or not) of `groupId` that came from `source`, with their users. */
+export async function rowsOfGroupFrom(manager: EntityManager, groupId: string, source: MembershipSource): Promise<MembershipEntity[]> {
+  return manager.find(MembershipEntity, { where: { groupId, source }, relations: { user: true } });
+}
+
+/** Rows (current or not) of `userId` that came from `source`, with their groups. */
+export async function rowsOfUserFrom(manager: EntityManager, userId: string, source: MembershipSource): Promise<MembershipEntity[]> {
+  return manager.find(MembershipEntity, { where: { userId, source }, relations: { group: true } });
+}
+
+/** Members of these groups (current or not) that came from `source`, with display names, by user id. */
+export async function memberNamesFrom(manager: EntityManager, groupIds: readonly string[], source: MembershipSource): Promise<{ groupId: string; userId: string; displayName: string }[]> {
+  if (groupIds.length === 0) return [];
+  return manager
+    .createQueryBuilder(MembershipEntity, 'm')
+    .innerJoin(UserEntity, 'u', 'u.id = m.userId')
+    .select(['m.groupId AS "groupId"', 'm.userId AS "userId"', 'u.displayName AS "displayName"'])
+    .where('m.groupId IN (:...groupIds) AND m.source = :source', { groupIds: [...groupIds], source })
+    .orderBy('m.userId')
+    .getRawMany<{ groupId: string; userId: string; displayName: string }>();
 }
