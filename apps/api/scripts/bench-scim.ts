@@ -18,10 +18,7 @@ import { createLogger } from '../src/logger';
 import { createSchema } from '../src/schema';
 import { startServer } from '../src/server';
 import { createServices } from '../src/services';
-import { hashSecret, newSecret } from '../src/modules/auth/secrets';
-import { UserPermissionEntity } from '../src/modules/permissions/user-permission.entity';
-import { ApiTokenEntity } from '../src/modules/tokens/api-token.entity';
-import { UserEntity } from '../src/modules/users/user.entity';
+import { serviceToken } from './lib/bench-token';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
 
 export interface ScimBenchShape {
@@ -35,24 +32,6 @@ export interface ScimBenchShape {
 export const SCIM_FULL: ScimBenchShape = { users: 10_000, groups: 500, memberships: 50_000, concurrency: 8 };
 export const SCIM_QUICK: ScimBenchShape = { users: 2_000, groups: 100, memberships: 10_000, concurrency: 8 };
 
-/** A service account holding scim.provision, with a token, inserted straight into the database. */
-async function provisioningToken(databaseUrl: string): Promise<string> {
-  const ds = await openDatabase({ dialect: 'postgres', url: databaseUrl }, { migrate: false });
-  try {
-    return await ds.transaction(async (tx) => {
-      const id = randomUUID();
-      const email = `scim-bench-${id.slice(0, 8)}@bench.example`;
-      await tx.insert(UserEntity, { id, email, emailKey: email, displayName: 'SCIM bench', nameKey: 'scim bench', kind: 'SERVICE', isActive: true, isAdmin: false, passwordHash: null });
-      await tx.insert(UserPermissionEntity, { userId: id, permissionKey: 'scim.provision' });
-      const secret = newSecret('ghp_');
-      await tx.insert(ApiTokenEntity, { userId: id, name: 'scim bench', tokenHash: hashSecret(secret), prefix: secret.slice(0, 10), createdById: null });
-      return secret;
-    });
-  } finally {
-    await ds.destroy();
-  }
-}
-
 /** Runs `work(i)` for i in [0, n) with at most `concurrency` at once. */
 async function pool(n: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -63,7 +42,7 @@ async function pool(n: number, concurrency: number, work: (i: number) => Promise
 
 /** The figures: users/s, groups/s, memberships/s, and the 1,000-member PATCH in ms. */
 export async function scimPhase(url: string, databaseUrl: string, shape: ScimBenchShape): Promise<Record<string, number>> {
-  const token = await provisioningToken(databaseUrl);
+  const token = await serviceToken(databaseUrl, { name: 'SCIM bench', permissions: ['scim.provision'] });
   const call = async (method: string, path: string, body: unknown, expected: number): Promise<Record<string, unknown>> => {
     const response = await fetch(`${url}/scim/v2${path}`, {
       method,

@@ -9,9 +9,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defaultWorkers } from '../src/config';
 import { webhookLatencyPhase } from './bench-webhooks';
+import { FANOUT_FULL, FANOUT_QUICK, fanoutPhase } from './bench-fanout';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
+import { assertNoDeprecations, watchDeprecations } from './lib/deprecations';
 import { seed } from './lib/bench-seed';
 import { SCIM_FULL, SCIM_QUICK, scimPhase } from './bench-scim';
+import { REVIEWS_FULL, REVIEWS_QUICK, reviewsLine, reviewsPhase } from './bench-reviews';
 import { count, FULL, grantFlipper, loadPeople, loadResources, resourceId, userId, userIn20Groups } from './lib/access-dataset';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -277,8 +280,9 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
     // The webhook receiver is on loopback: allowed here only (SPEC §17).
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST: 'off', WEBHOOK_ALLOW_PRIVATE: 'true' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
   });
+  watchDeprecations(child.stderr!, `server on port ${port}`);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -327,10 +331,16 @@ async function main(): Promise<void> {
     await accessPhase({ adminUrl, dbName, databaseUrl, token: checkerToken, servers, measure, row, figures });
     // SCIM provisioning (scripts/bench-scim.ts): users/s and one PATCH of 1,000 members.
     Object.assign(figures, await scimPhase(servers[0]!.url, databaseUrl, quick ? SCIM_QUICK : SCIM_FULL));
+    // Access reviews (scripts/bench-reviews.ts): the items page of a 10,000-member review, and its close.
+    Object.assign(figures, await reviewsPhase(servers[0]!.url, databaseUrl, quick ? REVIEWS_QUICK : REVIEWS_FULL));
     // Webhooks (scripts/bench-webhooks.ts): commit → signed delivery while 200 changes/s are made.
     Object.assign(figures, await webhookLatencyPhase(servers[0]!.url, databaseUrl, { perSecond: 200, seconds: quick ? 5 : 15 }));
     console.log(`Webhooks: ${figures['webhookChangesPerSecond']} changes/s, ${figures['webhookDelivered']} delivered, latency p50 ${figures['webhookLatencyP50Ms']} ms, p99 ${figures['webhookLatencyP99Ms']} ms`);
+    // Live updates (scripts/bench-fanout.ts): one change reaching 1,000 WebSocket subscribers.
+    Object.assign(figures, await fanoutPhase(servers[0]!.url, databaseUrl, quick ? FANOUT_QUICK : FANOUT_FULL));
+    console.log(`Fan-out: ${figures['fanoutSubscribers']} subscribers × ${figures['fanoutChanges']} changes, ${figures['fanoutReceived']} received, latency p50 ${figures['fanoutP50Ms']} ms, p99 ${figures['fanoutP99Ms']} ms`);
     console.log(`SCIM provisioning: ${figures['scimUsersPerSecond']} users/s, ${figures['scimMembershipsPerSecond']} memberships/s, one PATCH of 1,000 members ${figures['scimPatch1000Ms']} ms`);
+    console.log(reviewsLine(figures));
     console.log(`\nGatehouse benchmark — PostgreSQL, ${workers} server worker(s), autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each${quick ? ' (quick)' : ''}`);
     console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
     for (const line of rows) console.log(line);
@@ -339,6 +349,7 @@ async function main(): Promise<void> {
     await dropDatabase(adminUrl, dbName);
     await dropDatabase(adminUrl, `${dbName}_small`);
   }
+  assertNoDeprecations();
   console.log(JSON.stringify(figures));
 }
 

@@ -98,8 +98,8 @@ export function createServices({ db, config, log }: ServiceDeps): Services {
   // Counted in the database, so every process and server shares one limit (SPEC §16).
   const auth = new AuthService(db, users, new SignInLimit(db));
   // Every transaction ends by writing its events; its commit wakes whoever waits for them.
-  const outbox = new EventOutbox(db.dialect);
   const signals = new EventSignals(config.database.dialect === 'postgres' ? config.database.url : null);
+  const outbox = new EventOutbox(db.dialect, signals.tag);
   db.onCommit({ before: (tx) => outbox.flush(tx), after: () => signals.signal() });
   const outbound = new OutboundWorker(db);
   outbound.register('WEBHOOK', new WebhookSender(db, config.webhooks.retryDelaysMs, config.webhooks.allowPrivate));

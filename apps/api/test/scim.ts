@@ -18,9 +18,9 @@ export async function scim(
   method: string,
   path: string,
   body?: unknown,
-  options: { raw?: string; contentType?: string } = {},
+  options: { raw?: string; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<ScimAnswer> {
-  const headers: Record<string, string> = { accept: 'application/scim+json' };
+  const headers: Record<string, string> = { accept: 'application/scim+json', ...options.headers };
   if (token) headers['authorization'] = `Bearer ${token}`;
   const text = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
   if (text !== undefined) headers['content-type'] = options.contentType ?? 'application/scim+json';

@@ -46,6 +46,7 @@ export function createCache(): InMemoryCache {
           resources: relayStylePagination(['filter', 'userId', 'first']),
           groupRequests: relayStylePagination(['filter', 'first']),
           notifications: relayStylePagination(['unreadOnly', 'first']),
+          accessReviews: relayStylePagination(['status', 'first']),
         },
       },
       User: {
@@ -68,6 +69,14 @@ export function createCache(): InMemoryCache {
           leaders: { merge: false },
           leaderGroups: { merge: false },
           viewerCan: { merge: true },
+        },
+      },
+      AccessReview: {
+        fields: {
+          items: relayStylePagination(['groupId', 'undecidedOnly', 'mine', 'first']),
+          groups: { merge: false },
+          groupProgress: { merge: false },
+          reviewerProgress: { merge: false },
         },
       },
       Webhook: {

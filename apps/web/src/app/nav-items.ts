@@ -2,6 +2,7 @@ import {
   IconBox,
   IconBuildingCommunity,
   IconChecklist,
+  IconClipboardCheck,
   IconCrown,
   IconHistory,
   IconKey,
@@ -57,6 +58,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { label: 'Approval queue', href: '/queue', icon: IconChecklist, count: 'pendingRequests' },
       { label: 'Led groups', href: '/led', icon: IconCrown },
+      { label: 'Access reviews', href: '/reviews', icon: IconClipboardCheck },
     ],
   },
   {

@@ -21,6 +21,8 @@ const ResourcePage = lazyPage(() => import('../routes/resource/ResourcePage'), '
 const AccountPage = lazyPage(() => import('../routes/account/AccountPage'), 'AccountPage');
 const QueuePage = lazyPage(() => import('../routes/queue/QueuePage'), 'QueuePage');
 const LedGroupsPage = lazyPage(() => import('../routes/led/LedGroupsPage'), 'LedGroupsPage');
+const ReviewsPage = lazyPage(() => import('../routes/reviews/ReviewsPage'), 'ReviewsPage');
+const ReviewPage = lazyPage(() => import('../routes/review/ReviewPage'), 'ReviewPage');
 const AdminUsersPage = lazyPage(() => import('../routes/admin-users/AdminUsersPage'), 'AdminUsersPage');
 const AdminUserPage = lazyPage(() => import('../routes/admin-user/AdminUserPage'), 'AdminUserPage');
 const AdminGroupsPage = lazyPage(() => import('../routes/admin-groups/AdminGroupsPage'), 'AdminGroupsPage');
@@ -77,6 +79,9 @@ export const appRoutes: RouteObject[] = [
               { path: 'account', element: <AccountPage /> },
               { path: 'queue', element: <QueuePage /> },
               { path: 'led', element: <LedGroupsPage /> },
+              // Access reviews (SPEC §21): each page asks the server what the viewer may see and do.
+              { path: 'reviews', element: <ReviewsPage /> },
+              { path: 'reviews/:reviewId', element: <ReviewPage /> },
               // Admin pages: one not-allowed page for whoever the server says may not use them.
               { path: 'admin/users', element: <RequireAbility ability="createUser"><AdminUsersPage /></RequireAbility> },
               { path: 'admin/users/:userId', element: <RequireAbility ability="createUser"><AdminUserPage /></RequireAbility> },

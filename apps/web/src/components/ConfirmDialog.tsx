@@ -41,7 +41,8 @@ export function ConfirmDialog({
             <Button variant="default" onClick={onClose} disabled={loading} data-autofocus>
               Cancel
             </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={loading} disabled={confirmDisabled}>
+            {/* Red shade 9: white text on the theme's default red falls short of WCAG AA contrast. */}
+            <Button type="submit" color={danger ? 'red.9' : undefined} loading={loading} disabled={confirmDisabled}>
               {confirmLabel}
             </Button>
           </Group>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, dayOver, dayStart, expiryOfDay, todayInputValue } from './dates';
+import { dayOf, dayOver, dayStart, expiryDayOf, expiryOfDay, formatExpiry, todayInputValue } from './dates';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata', 'Pacific/Auckland', 'America/Santiago'];
 
@@ -72,5 +72,43 @@ describe('todayInputValue', () => {
     expect(todayInputValue(now, 'UTC')).toBe('2026-06-30');
     expect(todayInputValue(now, 'Europe/Berlin')).toBe('2026-07-01');
     expect(todayInputValue(now, 'America/New_York')).toBe('2026-06-30');
+  });
+});
+
+describe('expiryDayOf / formatExpiry: an expiry shows as the day that was picked', () => {
+  it.each(ZONES)('a day picked in %s shows as that day there, on every DST and month edge', (zone) => {
+    for (const day of DAYS) {
+      const instant = expiryOfDay(day, zone);
+      expect(expiryDayOf(instant, zone), `${day} in ${zone}`).toBe(day);
+      expect(formatExpiry(instant, zone, 'en-US')).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`)));
+    }
+  });
+
+  it('is read in the viewer’s zone: west of UTC sees the day picked there, not the UTC day after', () => {
+    const pickedInNewYork = '2027-02-11T04:59:59.999Z';
+    expect(formatExpiry(pickedInNewYork, 'America/New_York', 'en-US')).toBe('Feb 10, 2027');
+    expect(formatExpiry(pickedInNewYork, 'UTC', 'en-US')).toBe('Feb 11, 2027');
+    const pickedInTokyo = '2027-02-10T14:59:59.999Z';
+    expect(formatExpiry(pickedInTokyo, 'Asia/Tokyo', 'en-US')).toBe('Feb 10, 2027');
+    expect(formatExpiry(pickedInTokyo, 'America/New_York', 'en-US')).toBe('Feb 10, 2027');
+  });
+
+  // Before the day rule, 31 Mar was stored as the next midnight UTC, whatever the zone.
+  it.each(ZONES)('an old expiry at exactly midnight UTC still shows as the day meant, in %s', (zone) => {
+    expect(expiryDayOf('2027-04-01T00:00:00Z', zone)).toBe('2027-03-31');
+    expect(expiryDayOf('2027-01-01T00:00:00.000Z', zone)).toBe('2026-12-31');
+    expect(formatExpiry('2027-04-01T00:00:00Z', zone, 'en-US')).toBe('Mar 31, 2027');
+  });
+
+  it('only exactly midnight UTC is read that way: a millisecond later is an ordinary instant', () => {
+    expect(expiryDayOf('2027-04-01T00:00:00.001Z', 'UTC')).toBe('2027-04-01');
+    expect(expiryDayOf('2027-04-01T00:00:00.001Z', 'Asia/Tokyo')).toBe('2027-04-01');
+    expect(expiryDayOf('2027-03-31T23:59:59.999Z', 'UTC')).toBe('2027-03-31');
+  });
+
+  it('is a dash or null for nothing or nonsense', () => {
+    expect(formatExpiry(null)).toBe('—');
+    expect(formatExpiry('not a date')).toBe('—');
+    expect(expiryDayOf(undefined)).toBeNull();
   });
 });

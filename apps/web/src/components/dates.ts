@@ -122,6 +122,28 @@ export function dayOf(iso: string | null | undefined, timeZone: string = localTi
   return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 10);
 }
 
+/**
+ * Expiries saved before the day rule were the NEXT midnight UTC of the picked day, whatever the
+ * chooser's zone (31 Mar became 2027-04-01T00:00:00Z). An expiry exactly at 00:00:00.000Z is read
+ * as the end of the UTC day before it, in every zone — the day that was meant. A picked day never
+ * lands on it (its end is …59.999), and an instant given as midnight UTC means the same instant:
+ * the end of the day before. The server reads them alike (apps/api/src/common/days.ts).
+ */
+function legacyExpiryDay(instant: number): string | null {
+  return instant % 86_400_000 === 0 ? new Date(instant - 1).toISOString().slice(0, 10) : null;
+}
+
+/**
+ * The day (YYYY-MM-DD) an expiry shows as in `timeZone`: the day it falls on there, or for an old
+ * midnight-UTC expiry the day before it. What an expiry's date input starts from. Null for nonsense.
+ */
+export function expiryDayOf(iso: string | null | undefined, timeZone: string = localTimeZone()): string | null {
+  if (!iso) return null;
+  const instant = new Date(iso).getTime();
+  if (Number.isNaN(instant)) return null;
+  return legacyExpiryDay(instant) ?? dayOf(iso, timeZone);
+}
+
 /** Today as YYYY-MM-DD in `timeZone` (the `min` of a future-date input). */
 export function todayInputValue(now: Date = new Date(), timeZone: string = localTimeZone()): string {
   return dayOf(now.toISOString(), timeZone) ?? '';
@@ -137,7 +159,30 @@ export function formatDateTime(iso: string | null | undefined, formatter: Intl.D
   return Number.isNaN(date.getTime()) ? '—' : formatter.format(date);
 }
 
-/** "12 Mar 2026": the day `iso` falls on in the reader's zone — for an expiry, the day that was picked. */
+/** "12 Mar 2026": the day `iso` falls on in the reader's zone. For an expiry use `formatExpiry`. */
 export function formatDate(iso: string | null | undefined, formatter: Intl.DateTimeFormat = DATE): string {
   return formatDateTime(iso, formatter);
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "12 Mar 2026" for a YYYY-MM-DD day, in `locale`'s words (a day has no zone of its own). */
+function formatDay(day: string, locale: string | undefined): string {
+  const key = locale ?? '';
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dayFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * An expiry as the day it shows as (SPEC §20): the day the instant falls on in the reader's zone —
+ * for a day picked in that zone, that day — and for an old midnight-UTC expiry the day it meant
+ * (`expiryDayOf`). An em dash for nothing.
+ */
+export function formatExpiry(iso: string | null | undefined, timeZone: string = localTimeZone(), locale?: string): string {
+  const day = expiryDayOf(iso, timeZone);
+  return day ? formatDay(day, locale) : '—';
 }

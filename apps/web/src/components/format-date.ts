@@ -1,7 +1,7 @@
 // Kept for existing imports: the day ↔ instant rules and every date format live in ./dates.
 import { dayOver, dayStart } from './dates';
 
-export { formatDate, formatDateTime, todayInputValue } from './dates';
+export { formatDate, formatDateTime, formatExpiry, todayInputValue } from './dates';
 
 /** The instant a YYYY-MM-DD day begins in the reader's time zone, as ISO; null when not a date. */
 export function startOfLocalDay(value: string): string | null {

@@ -6,13 +6,12 @@ import { errors } from '../../common/errors';
 import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
-import { rawQuery } from '../../db/raw-sql';
 import { ResourceEntity } from '../resources/resource.entity';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { likePattern } from '../users/users.service';
-import { currentMembershipSql } from '../memberships/current';
 import type { AccessCache } from './access-cache';
+import { accessorRows } from './accessors.repository';
 import { grantPaths, levelFacts, levelFactsCoalesced, levelFactsMany, NOBODY, reachablePage, type ReachColumns, type ReachedResource } from './access.repository';
 import { explainFrom, levelFrom, RANK, type Explanation, type Level } from './access.rule';
 
@@ -229,30 +228,11 @@ export class AccessService {
     const { adminBypass } = await readSettings(this.db.manager, viewer.settingsVersion);
     const min = minLevel === 'WRITE' ? 2 : 1;
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
-    const base = `
-      SELECT c.user_id AS "userId", MAX(c.rank) AS "rank" FROM (
-        SELECT r.owner_id AS user_id, 2 AS rank FROM resource r WHERE r.id = :rid AND r.owner_id IS NOT NULL
-        UNION ALL
-        SELECT g.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g
-         WHERE g.resource_id = :rid AND g.user_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
-        UNION ALL
-        SELECT m.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g JOIN membership m ON m.group_id = g.group_id
-         WHERE g.resource_id = :rid AND (g.expires_at IS NULL OR g.expires_at > :now) AND ${currentMembershipSql('m')}
-        ${adminBypass ? 'UNION ALL SELECT u.id, 2 FROM user_account u WHERE u.is_admin = :yes' : ''}
-      ) c GROUP BY c.user_id HAVING MAX(c.rank) >= :min`;
-    const params = { rid: resource.id, now: new Date(), yes: true, min };
-    const total = await rawQuery<{ n: number | string }>(this.db.manager, `SELECT COUNT(*) AS "n" FROM (${base}) t JOIN user_account u ON u.id = t."userId" WHERE u.is_active = :yes`, params);
-    const rows = await rawQuery<{ userId: string; rank: number | string }>(
-      this.db.manager,
-      `SELECT t."userId", t."rank" FROM (${base}) t JOIN user_account u ON u.id = t."userId"
-        WHERE u.is_active = :yes ${cursor ? 'AND (u.name_key > :cName OR (u.name_key = :cName AND u.id > :cId))' : ''}
-        ORDER BY u.name_key, u.id LIMIT :limit`,
-      { ...params, limit: first + 1, ...(cursor ? { cName: cursor[0], cId: cursor[1] } : {}) },
-    );
+    const { total, rows } = await accessorRows(this.db.manager, resource.id, { adminBypass, min, first, cursor });
     const users = rows.length ? await this.db.manager.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const items = rows.map((r) => ({ user: byId.get(r.userId)!, level: (Number(r.rank) === 2 ? 'WRITE' : 'READ') as Level })).filter((i) => i.user);
     void viewer;
-    return { ...toPage(items, first, (i) => [i.user.nameKey, i.user.id]), totalCount: Number(total[0]?.n ?? 0) };
+    return { ...toPage(items, first, (i) => [i.user.nameKey, i.user.id]), totalCount: total };
   }
 }

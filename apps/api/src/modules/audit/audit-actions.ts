@@ -1,3 +1,5 @@
+import { dayIn, expiryDay } from '../../common/days';
+
 /**
  * The vocabulary of audit actions: every action the log records, in one list. `audit()` accepts
  * only these (a new kind of change adds its line here first), the `auditActions` query serves the
@@ -36,11 +38,11 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter(
 const and = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const quoted = (value: string) => `“${value}”`;
-const day = (value: unknown): string | null => {
+/** A recorded instant as a date (YYYY-MM-DD) in the reader's zone; an expiry by the day rule (common/days.ts). */
+const instant = (value: unknown): Date | null => {
   const t = text(value);
-  if (!t) return null;
-  const d = new Date(t);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  const d = t ? new Date(t) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
 };
 
 /** `{ id, label }` as recorded for the objects an event names (reviews, their groups). */
@@ -69,7 +71,11 @@ const CAUSES: Record<string, string> = {
 
 /** The helpers a sentence is written with: names with fallbacks, causes in plain words. */
 class Words {
-  constructor(readonly row: AuditRow) {}
+  constructor(
+    readonly row: AuditRow,
+    /** The reader's IANA zone: dates are the days they fall on there (SPEC §20). */
+    readonly timeZone: string,
+  ) {}
   get actor(): string {
     return nameOf(this.row.actorLabel) ?? 'Someone';
   }
@@ -95,8 +101,18 @@ class Words {
     const words = CAUSES[cause] ?? (cause.startsWith('left ') ? '' : cause.toLowerCase().replace(/_/g, ' '));
     return words ? ` (${words})` : '';
   }
+  /** An expiry as the day it shows as for the reader (common/days.ts: old midnight-UTC ones too). */
+  expiry(value: unknown): string | null {
+    const d = instant(value);
+    return d ? expiryDay(d, this.timeZone) : null;
+  }
+  /** Any other instant as the day it falls on for the reader. */
+  day(value: unknown): string | null {
+    const d = instant(value);
+    return d ? dayIn(d, this.timeZone) : null;
+  }
   until(key = 'expiresAt'): string {
-    const d = day(this.detail(key));
+    const d = this.expiry(this.detail(key));
     return d ? ` until ${d}` : '';
   }
   requestKind(): string {
@@ -131,7 +147,7 @@ class Words {
       const s = set as Record<string, unknown>;
       const key = text(s['groupId']) ? `group:${text(s['groupId'])}` : `user:${text(s['userId']) ?? ''}`;
       const level = text(s['level']) === 'WRITE' ? 'write' : 'read';
-      const d = day(s['expiresAt']);
+      const d = this.expiry(s['expiresAt']);
       return `${this.actor} gave ${this.principal(key)} ${level} access to ${r}${d ? ` until ${d}` : ''}`;
     }
     const level = (entry: string) => (entry.endsWith('=WRITE') ? 'write' : 'read');
@@ -159,7 +175,7 @@ const ACTIONS = {
   MEMBERSHIP_UPDATED: {
     label: 'Membership expiry changed',
     sentence: (w) => {
-      const d = day(w.detail('expiresAt'));
+      const d = w.expiry(w.detail('expiresAt'));
       const what = d ? `set the membership of ${w.user} in ${w.group} to end on ${d}` : `made the membership of ${w.user} in ${w.group} permanent`;
       return `${w.actor} ${what}${w.because()}`;
     },
@@ -215,7 +231,7 @@ const ACTIONS = {
     label: 'Access review started',
     sentence: (w) => {
       const groups = refLabels(w.detail('groups'));
-      const due = day(w.detail('deadline'));
+      const due = w.day(w.detail('deadline'));
       return `${w.actor} started the access review ${quoted(refLabel(w.detail('review')) ?? '')}${groups.length ? ` of ${and(groups)}` : ''}${due ? `, due ${due}` : ''}`;
     },
   },
@@ -246,9 +262,12 @@ export function auditActionLabel(action: string): string {
   return isAuditAction(action) ? ACTIONS[action].label : action;
 }
 
-/** The row as one sentence a person reads ("Ada Admin gave On-call write access to Runbooks"). */
-export function auditSentence(row: AuditRow): string {
+/**
+ * The row as one sentence a person reads ("Ada Admin gave On-call write access to Runbooks"), its
+ * dates as days in `timeZone` (an IANA zone; default UTC).
+ */
+export function auditSentence(row: AuditRow, timeZone = 'UTC'): string {
   if (!isAuditAction(row.action)) return `${nameOf(row.actorLabel) ?? 'Someone'}: ${row.action}`;
-  const sentence = ACTIONS[row.action].sentence(new Words(row));
+  const sentence = ACTIONS[row.action].sentence(new Words(row, timeZone));
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

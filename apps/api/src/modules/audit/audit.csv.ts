@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { validateSync } from 'class-validator';
-import { AppError } from '../../common/errors';
+import { isTimeZone } from '../../common/days';
+import { AppError, errors } from '../../common/errors';
 import { DateTimeScalar } from '../../common/scalars';
 import { unstorableText } from '../../common/storable-text';
 import { isUuid, Problems } from '../../common/validate';
@@ -22,8 +23,8 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(entity: AuditEventEntity): string {
-  const e = describedAuditEvent(entity);
+export function csvRow(entity: AuditEventEntity, timeZone = 'UTC'): string {
+  const e = describedAuditEvent(entity, timeZone);
   return COLUMNS.map((c) => csvCell(c === 'id' ? String(e.id) : e[c])).join(',');
 }
 
@@ -79,8 +80,16 @@ export function parseFilter(query: Request['query']): AuditFilterInput {
   return { groupId: given.groupId ?? null, userId: given.userId ?? null, actorId: given.actorId ?? null, resourceId: given.resourceId ?? null, action: given.action ?? null, since, until };
 }
 
+/** `timeZone` (an IANA zone, default UTC): the zone the summaries' dates are days in, as `AuditEvent.summary(timeZone)`. */
+export function parseTimeZone(query: Request['query']): string {
+  const zone = query['timeZone'];
+  if (zone === undefined || zone === '') return 'UTC';
+  if (typeof zone === 'string' && isTimeZone(zone)) return zone;
+  throw errors.validation([{ field: 'timeZone', message: 'timeZone must be one IANA time zone such as Europe/Berlin.' }]);
+}
+
 /**
- * `GET /export/audit.csv?action=…&groupId=…&since=…` — the audit log as CSV, with exactly the
+ * `GET /export/audit.csv?action=…&groupId=…&since=…&timeZone=…` — the audit log as CSV, with exactly the
  * rows `auditEvents` would show this viewer (same service, same visibility), newest first.
  */
 export function auditCsvHandler(services: Services) {
@@ -91,8 +100,10 @@ export function auditCsvHandler(services: Services) {
       return;
     }
     let filter: AuditFilterInput;
+    let timeZone: string;
     try {
       filter = parseFilter(req.query);
+      timeZone = parseTimeZone(req.query);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       res.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
@@ -108,7 +119,7 @@ export function auditCsvHandler(services: Services) {
     let written = 0;
     try {
       for (;;) {
-        for (const e of page.nodes) res.write(`${csvRow(e)}\r\n`);
+        for (const e of page.nodes) res.write(`${csvRow(e, timeZone)}\r\n`);
         written += page.nodes.length;
         if (!page.hasNextPage || written >= CSV_MAX_ROWS) break;
         page = await services.audit.list(auth.viewer, filter, 100, page.cursor(page.nodes.length - 1));

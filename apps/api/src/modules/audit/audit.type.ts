@@ -43,9 +43,6 @@ export class AuditEventType {
   @Field({ description: 'What the action means, in words (e.g. "Member added"); the same words as auditActions.' })
   actionLabel: string;
 
-  @Field({ description: 'The row as one sentence, e.g. "Ada Admin gave On-call write access to Platform Runbooks."' })
-  summary: string;
-
   @Field(() => JSONObjectScalar, { description: 'Everything recorded, as data (the summary says it in words).' })
   details: Record<string, unknown>;
 }
@@ -57,10 +54,10 @@ function resourceLabelOf(e: AuditEventEntity): string | null {
   return typeof name === 'string' && name ? name : null;
 }
 
-/** The row as people read it: the entity plus its resource label and sentence. */
-export function describedAuditEvent(e: AuditEventEntity): AuditEventEntity & { actionLabel: string; summary: string } {
+/** The row as people read it: the entity plus its resource label and sentence (dates as days in `timeZone`). */
+export function describedAuditEvent(e: AuditEventEntity, timeZone = 'UTC'): AuditEventEntity & { actionLabel: string; summary: string } {
   const described = { ...e, resourceLabel: resourceLabelOf(e) };
-  return { ...described, actionLabel: auditActionLabel(e.action), summary: auditSentence(described) };
+  return { ...described, actionLabel: auditActionLabel(e.action), summary: auditSentence(described, timeZone) };
 }
 
 @ObjectType('AuditActionInfo', { description: 'One action of the audit vocabulary, for pickers.' })
@@ -73,7 +70,7 @@ export class AuditActionInfo {
 }
 
 export function toAuditEventType(entity: AuditEventEntity): AuditEventType {
-  const e = describedAuditEvent(entity);
+  const e = { ...entity, resourceLabel: resourceLabelOf(entity), actionLabel: auditActionLabel(entity.action) };
   return Object.assign(new AuditEventType(), {
     id: String(e.id),
     occurredAt: e.occurredAt,
@@ -87,7 +84,6 @@ export function toAuditEventType(entity: AuditEventEntity): AuditEventType {
     resourceId: e.resourceId,
     resourceLabel: e.resourceLabel,
     actionLabel: e.actionLabel,
-    summary: e.summary,
     details: e.details,
   });
 }

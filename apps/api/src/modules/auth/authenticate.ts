@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Viewer } from '../../authz/viewer';
 import type { Db } from '../../db/db';
 import { userLabel } from '../audit/actor';
-import { effectivePermissions } from '../permissions/effective-permissions';
+import { effectivePermissions } from '../permissions/effective-permissions.repository';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
 import type { UserEntity } from '../users/user.entity';
 import { readCookie, SESSION_COOKIE } from './cookies';

@@ -47,7 +47,14 @@ const CHUNK = 500;
  * SQLite runs one transaction at a time, so its order is commit order already.
  */
 export class EventOutbox {
-  constructor(private readonly dialect: 'postgres' | 'sqlite') {}
+  /**
+   * @param tag this process's EventSignals.tag: the NOTIFY carries it, so that the listener of the
+   *   process that committed — already woken directly after the commit — skips its own.
+   */
+  constructor(
+    private readonly dialect: 'postgres' | 'sqlite',
+    private readonly tag = '',
+  ) {}
 
   /**
    * Writes `tx`'s events (Db.transaction calls it last). True when the commit must wake the
@@ -58,14 +65,14 @@ export class EventOutbox {
     pending.delete(tx);
     const asked = takeCommitSignal(tx);
     if (!events || events.length === 0) {
-      if (asked && this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, '']);
+      if (asked && this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, this.tag]);
       return asked;
     }
     if (this.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK_KEY]);
     const rows = events.map((e) => ({ type: e.type, occurredAt: e.occurredAt, actorId: e.actor.id, actorLabel: e.actor.label.slice(0, 300), data: e.data }));
     for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(EventEntity, rows.slice(i, i + CHUNK));
     // Delivered at commit, to every server's listener (event-signals.ts).
-    if (this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, '']);
+    if (this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, this.tag]);
     return true;
   }
 }

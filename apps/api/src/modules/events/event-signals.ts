@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_CHANNEL } from './event-outbox';
@@ -12,9 +13,14 @@ const RECONNECT_MS = 2_000;
  * doubled changes nothing but latency (SPEC §16: what a process knows is checked against the
  * database). On PostgreSQL every server LISTENs on one dedicated connection, so a commit on any
  * server wakes all of them (the NOTIFY is sent at commit by the transaction itself); a commit of
- * this process also signals directly. SQLite has one process: the direct signal is all there is.
+ * this process also signals directly, at once, and its own NOTIFY — which carries `tag` — is then
+ * skipped: every wake-up makes each live connection re-check its credential (subscriptions.live.ts),
+ * so hearing each commit twice would double that work for nothing. SQLite has one process: the
+ * direct signal is all there is.
  */
 export class EventSignals {
+  /** Names this instance's commits in their NOTIFY (EventOutbox sends it). */
+  readonly tag = randomUUID();
   private readonly listeners = new Set<Listener>();
   private client: pg.Client | null = null;
   private stopped = true;
@@ -64,7 +70,9 @@ export class EventSignals {
     };
     client.on('error', again);
     client.on('end', () => again());
-    client.on('notification', () => this.signal());
+    client.on('notification', (message) => {
+      if (message.payload !== this.tag) this.signal();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENT_CHANNEL}`);

@@ -3,6 +3,7 @@ import { requireViewer, type Context } from '../../context';
 import type { Db } from '../../db/db';
 import { EventEntity } from './event.entity';
 import { eventCursor, eventTypesFilter, mayReadEvents } from './events.service';
+import { sameForEveryViewer } from './subscriptions.execute';
 import { liveStream } from './subscriptions.live';
 
 /** Events read per round; a stream with more to catch up reads again at once. */
@@ -28,7 +29,11 @@ export async function eventStream(context: Context, args: { types?: readonly str
   let position = args.after ? eventCursor(args.after) : await lastEventId(context.services.db);
   return liveStream<EventEntity>(context, 'events', async (link) => {
     if (!link.viewer || !mayReadEvents(link.viewer)) return { rows: [], more: false };
-    const rows = await context.services.events.since(position, BATCH, types);
+    // Every stream of the feed at this position with these types asks the same: one read for all,
+    // and an event's fields are the same for every viewer who may read the feed, so each is
+    // executed once for all its subscribers (subscriptions.execute.ts).
+    const from = position;
+    const rows = await link.shared(`events:${from}:${types?.join(',') ?? '*'}`, async () => sameForEveryViewer(await context.services.events.since(from, BATCH, types)));
     const last = rows[rows.length - 1];
     if (last) position = last.id;
     return { rows, more: rows.length === BATCH };

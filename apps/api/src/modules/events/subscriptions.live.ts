@@ -43,12 +43,17 @@ export interface LiveLink {
   readonly viewer: Viewer | null;
   /** Resolves once the credential check started by the latest wake-up (if any) has finished. */
   checked(): Promise<void>;
+  /**
+   * `read()`'s answer, shared with every other stream of this server asking under the same `key`
+   * since the latest wake-up (LiveHub.shared). The key must name everything the answer depends on.
+   */
+  shared<R>(key: string, read: () => Promise<R>): Promise<R>;
 }
 
 type Kind = 'events' | 'notifications';
 
 /** One WebSocket connection: its credential, its viewer, its open streams. */
-export class LiveConnection implements LiveLink {
+export class LiveConnection {
   viewer: Viewer | null;
   readonly streams = new Set<LiveStream<unknown>>();
   private readonly kinds = new Map<LiveStream<unknown>, Kind>();
@@ -77,13 +82,17 @@ export class LiveConnection implements LiveLink {
     this.kinds.delete(stream);
   }
 
-  /** Reads the credential again (at most one check at a time; a later call waits for it). */
-  recheck(services: Services, log: Logger): Promise<void> {
+  /**
+   * Reads the credential again with `check` (at most one check at a time; a later call waits for
+   * it). `check` must read the database no earlier than this call: LiveHub.check shares one read
+   * among the connections presenting the same credential since the latest wake-up.
+   */
+  recheck(check: (credential: LiveCredential) => Promise<Viewer | null>, log: Logger): Promise<void> {
     if (this.closed) return this.checking;
     this.checking = this.checking.then(async () => {
       if (this.closed) return;
       try {
-        const viewer = (await authenticate(services.db, credentialRequest(this.credential))).viewer;
+        const viewer = await check(this.credential);
         if (!viewer) return this.end(CLOSE_UNAUTHORIZED, 'Your session or token has ended; sign in again.');
         this.viewer = viewer;
         if ([...this.kinds.values()].includes('events') && !mayReadEvents(viewer)) {
@@ -195,11 +204,22 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
 /**
  * Every live connection of this server, woken by `services.signals`. One per HTTP server
  * (subscriptions.server.ts creates it).
+ *
+ * A wake-up reaches every connection at once, and most of them ask the database the same
+ * questions: many connections present the same credential (a service's replicas, a person's tabs),
+ * and the streams of the event feed all stand at the same position. Each distinct question is
+ * asked once per wake-up and its answer shared. Sharing never serves a stale answer: both memos are
+ * emptied by every wake-up (synchronously, before anyone is told), so a shared answer was always
+ * read after the newest commit this server has heard of — exactly what a read of one's own would be.
  */
 export class LiveHub {
   private readonly connections = new Set<LiveConnection>();
   private readonly unlisten: () => void;
   private readonly timer: NodeJS.Timeout;
+  /** Credential checks since the latest wake-up (or timer tick), by credential. */
+  private checks = new Map<string, Promise<Viewer | null>>();
+  /** Stream reads since the latest wake-up, by the key their streams gave. */
+  private reads = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly services: Services,
@@ -209,17 +229,52 @@ export class LiveHub {
   ) {
     this.unlisten = services.signals.listen(() => this.wake());
     this.timer = setInterval(() => {
-      for (const connection of this.connections) void connection.recheck(services, log);
+      this.checks = new Map();
+      for (const connection of this.connections) void connection.recheck(this.check, log);
     }, recheckMs);
     this.timer.unref();
   }
 
   /** A commit somewhere: check every credential again, then let every stream read. */
   wake(): void {
+    this.checks = new Map();
+    this.reads = new Map();
     for (const connection of this.connections) {
-      void connection.recheck(this.services, this.log);
+      void connection.recheck(this.check, this.log);
       for (const stream of connection.streams) stream.wake();
     }
+  }
+
+  /** The viewer `credential` names now (null: it no longer works), read once per wake-up. */
+  readonly check = (credential: LiveCredential): Promise<Viewer | null> => {
+    const key = `${credential.authorization ?? ''}\n${credential.cookie ?? ''}`;
+    const memo = this.checks;
+    let answer = memo.get(key);
+    if (!answer) {
+      answer = authenticate(this.services.db, credentialRequest(credential)).then((a) => a.viewer);
+      memo.set(key, answer);
+      // A failed read is not an answer: the next asker reads again.
+      const mine = answer;
+      mine.catch(() => {
+        if (memo.get(key) === mine) memo.delete(key);
+      });
+    }
+    return answer;
+  };
+
+  /** `read()`'s answer under `key`, read once per wake-up (LiveLink.shared). */
+  shared<R>(key: string, read: () => Promise<R>): Promise<R> {
+    const memo = this.reads;
+    let answer = memo.get(key) as Promise<R> | undefined;
+    if (!answer) {
+      answer = read();
+      memo.set(key, answer);
+      const mine = answer;
+      mine.catch(() => {
+        if (memo.get(key) === mine) memo.delete(key);
+      });
+    }
+    return answer;
   }
 
   track<R>(work: Promise<R>): Promise<R> {
@@ -258,11 +313,18 @@ export function liveStream<T>(context: Context, kind: Kind, read: (link: LiveLin
   const bound = bindings.get(context);
   if (!bound) throw errors.badInput('Subscriptions are served over WebSocket (graphql-ws) on /graphql.', 'NOT_A_WEBSOCKET');
   const { hub, connection } = bound;
+  const link: LiveLink = {
+    get viewer() {
+      return connection.viewer;
+    },
+    checked: () => connection.checked(),
+    shared: (key, work) => hub.shared(key, work),
+  };
   const stream: LiveStream<T> = new LiveStream<T>(
     async () => {
       await connection.checked();
       if (connection.closed || !connection.viewer) return { rows: [], more: false };
-      return read(connection);
+      return read(link);
     },
     (work) => hub.track(work),
     hub.log,

@@ -25,6 +25,7 @@ import { measureOperation, queryShapeRules, QUERY_LIMITS } from '../../common/qu
 import { createLoaders } from '../../loaders';
 import type { Services } from '../../services';
 import { authenticate } from '../auth/authenticate';
+import { subscribeShared } from './subscriptions.execute';
 import { bindLive, CLOSE_UNAUTHORIZED, credentialRequest, LiveConnection, LiveHub, RECHECK_MS, type LiveCredential } from './subscriptions.live';
 
 /** The one path GraphQL answers on, over HTTP POST and over WebSocket. */
@@ -123,6 +124,8 @@ export function attachSubscriptions(
     {
       schema,
       isProd: config.nodeEnv === 'production',
+      // An event every subscriber shares is executed once per distinct operation (subscriptions.execute.ts).
+      subscribe: subscribeShared,
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
         const given = ctx.connectionParams?.['authorization'];

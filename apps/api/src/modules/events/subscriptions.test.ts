@@ -1,14 +1,30 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { makeCast, makeGroup, makeUser, ROLES, type Cast, type Role, type TestUser } from '../../../test/factories';
-import { hashSecret } from '../auth/secrets';
-import { ApiTokenEntity } from '../tokens/api-token.entity';
+import {
+  connect as connectTo,
+  createGroup as createGroupThrough,
+  disposeClients,
+  latestCursor as latestCursorOf,
+  signInCookie as signInCookieOf,
+  EVENTS,
+  FEED,
+  groupNames,
+  NOTIFICATIONS,
+  PASSWORD,
+  settle,
+  subscribe,
+  until,
+  type Added,
+  type As,
+  type GroupEvent,
+} from '../../../test/live-client';
 
 /**
  * Live updates (SPEC §17) through the real graphql-ws client over a real WebSocket, against the
- * real server on both databases.
+ * real server on both databases: connecting, `events` and `notificationAdded`. Losing the right,
+ * server stop and two servers: subscriptions-lifecycle.test.ts.
  */
 let app: TestApp;
 let cast: Cast;
@@ -18,132 +34,13 @@ beforeAll(async () => {
   cast = await makeCast(app);
 });
 afterAll(() => app.close());
+afterAll(disposeClients);
 
-const PASSWORD = 'a long enough password 42';
-const EVENTS = 'subscription ($types: [String!], $after: String) { events(types: $types, after: $after) { id type cursor data } }';
-const NOTIFICATIONS = 'subscription { notificationAdded { id title link } }';
-const FEED = 'query ($after: String) { events(after: $after, first: 100) { edges { cursor node { id type } } } }';
-
-interface Closed {
-  code: number;
-  reason: string;
-}
-
-interface Live {
-  client: Client;
-  closed: Promise<Closed>;
-  isClosed: () => Closed | null;
-}
-
-interface As {
-  cookie?: string;
-  token?: string;
-  origin?: string;
-  url?: string;
-}
-
-const clients: Client[] = [];
-afterAll(async () => {
-  for (const client of clients) await client.dispose();
-});
-
-/** A graphql-ws client that sends the cookie with the handshake, or the token in connection_init. */
-function connect(as: As, target: TestApp = app): Live {
-  const headers: Record<string, string> = {};
-  if (as.cookie) headers['cookie'] = as.cookie;
-  if (as.origin) headers['origin'] = as.origin;
-  class Socket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
-  let closed: Closed | null = null;
-  let resolveClosed!: (c: Closed) => void;
-  const closedPromise = new Promise<Closed>((resolve) => (resolveClosed = resolve));
-  const client = createClient({
-    url: as.url ?? `${target.url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: Socket,
-    connectionParams: as.token ? { authorization: `Bearer ${as.token}` } : undefined,
-    retryAttempts: 0,
-    lazy: false,
-    onNonLazyError: () => undefined,
-    on: {
-      closed: (event) => {
-        const e = event as { code: number; reason: string };
-        closed = { code: e.code, reason: String(e.reason) };
-        resolveClosed(closed);
-      },
-    },
-  });
-  clients.push(client);
-  return { client, closed: closedPromise, isClosed: () => closed };
-}
-
-interface Sub<T> {
-  received: T[];
-  errors: { message: string; extensions?: Record<string, unknown> }[];
-  ended: () => boolean;
-  dispose: () => void;
-}
-
-function subscribe<T>(live: Live, query: string, variables: Record<string, unknown> = {}): Sub<T> {
-  const received: T[] = [];
-  const errors: Sub<T>['errors'] = [];
-  let ended = false;
-  const dispose = live.client.subscribe<T>(
-    { query, variables },
-    {
-      next: (result) => {
-        if (result.errors) errors.push(...(result.errors as Sub<T>['errors']));
-        if (result.data) received.push(result.data as T);
-      },
-      error: (error) => {
-        ended = true;
-        if (Array.isArray(error)) errors.push(...(error as Sub<T>['errors']));
-      },
-      complete: () => {
-        ended = true;
-      },
-    },
-  );
-  return { received, errors, ended: () => ended, dispose };
-}
-
-async function until(what: string, predicate: () => boolean, ms = 8_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The cursor of the newest event in the feed (subscribe after it: nothing older arrives). */
-async function latestCursor(target: TestApp = app): Promise<string | null> {
-  let after: string | null = null;
-  for (;;) {
-    const page: { data?: { events: { edges: { cursor: string }[] } } | null } = await target.gql(FEED, { after }, cast.admin.as);
-    const edges = page.data!.events.edges;
-    if (edges.length === 0) return after;
-    after = edges[edges.length - 1]!.cursor;
-  }
-}
-
-async function createGroup(name: string, through: TestApp = app): Promise<string> {
-  const r = await through.gql<{ createGroup: { id: string } }>('mutation ($n: String!) { createGroup(input: { name: $n, internal: false }) { id } }', { n: name }, cast.admin.as);
-  expect(r.errors).toBeUndefined();
-  return r.data!.createGroup.id;
-}
-
-async function signInCookie(user: TestUser): Promise<string> {
-  const r = await app.gql('mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }', { e: user.user.email, p: PASSWORD });
-  expect(r.errors).toBeUndefined();
-  return r.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-type GroupEvent = { events: { id: string; type: string; cursor: string; data: { group?: { id: string; label: string } } } };
-const groupNames = (sub: Sub<GroupEvent>) => sub.received.filter((e) => e.events.type === 'group.created').map((e) => e.events.data.group?.label);
+// This file's server and admin unless a test names another.
+const connect = (as: As, target: TestApp = app) => connectTo(target, as);
+const latestCursor = (target: TestApp = app) => latestCursorOf(target, cast.admin);
+const createGroup = (name: string, through: TestApp = app) => createGroupThrough(through, cast.admin, name);
+const signInCookie = (user: TestUser) => signInCookieOf(app, user);
 
 describe('connecting: authenticated like HTTP', () => {
   it('by the session cookie of the upgrade request', async () => {
@@ -287,8 +184,6 @@ describe('Subscription.events', () => {
   });
 });
 
-type Added = { notificationAdded: { id: string; title: string; link: string | null } };
-
 describe('Subscription.notificationAdded', () => {
   it('streams the viewer’s own new notifications, once each, and nobody else’s', async () => {
     const leader = await makeUser(app);
@@ -317,102 +212,6 @@ describe('Subscription.notificationAdded', () => {
       await settle(100);
       expect(sub.errors, role).toEqual([]);
       expect(sub.ended(), role).toBe(false);
-    }
-  });
-});
-
-describe('a subscriber who loses the right is disconnected', () => {
-  it('when their API token is revoked (4401)', async () => {
-    const admin = await makeUser(app, { isAdmin: true });
-    const live = connect({ token: admin.token });
-    subscribe<GroupEvent>(live, EVENTS, {});
-    await settle();
-    const token = await app.dataSource.manager.findOneByOrFail(ApiTokenEntity, { tokenHash: hashSecret(admin.token) });
-    expect((await app.gql('mutation ($id: ID!) { revokeApiToken(id: $id) }', { id: token.id }, cast.admin.as)).errors).toBeUndefined();
-    const started = Date.now();
-    expect(await live.closed).toMatchObject({ code: 4401 });
-    expect(Date.now() - started).toBeLessThan(7_000);
-  });
-
-  it('when they sign out (4401)', async () => {
-    const user = await makeUser(app, { password: PASSWORD });
-    const cookie = await signInCookie(user);
-    const live = connect({ cookie });
-    subscribe<Added>(live, NOTIFICATIONS);
-    await settle();
-    expect((await app.gql('mutation { signOut }', {}, { cookie })).errors).toBeUndefined();
-    expect(await live.closed).toMatchObject({ code: 4401 });
-  });
-
-  it('when they are deactivated (4401, at the commit)', async () => {
-    const user = await makeUser(app);
-    const live = connect({ token: user.token });
-    subscribe<Added>(live, NOTIFICATIONS);
-    await settle();
-    const started = Date.now();
-    expect((await app.gql('mutation ($id: ID!) { updateUser(id: $id, input: { isActive: false }) { id } }', { id: user.user.id }, cast.admin.as)).errors).toBeUndefined();
-    expect(await live.closed).toMatchObject({ code: 4401 });
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
-
-  it('when they lose admin (4403), or audit.read (4403)', async () => {
-    const admin = await makeUser(app, { isAdmin: true });
-    const live = connect({ token: admin.token });
-    const sub = subscribe<GroupEvent>(live, EVENTS, {});
-    await settle();
-    expect((await app.gql('mutation ($id: ID!) { updateUser(id: $id, input: { isAdmin: false }) { id } }', { id: admin.user.id }, cast.admin.as)).errors).toBeUndefined();
-    expect(await live.closed).toMatchObject({ code: 4403 });
-    // The demotion's own events (and anything after) never reached the demoted subscriber.
-    expect(sub.received).toEqual([]);
-
-    const auditor = await makeUser(app, { permissions: ['audit.read'] });
-    const second = connect({ token: auditor.token });
-    subscribe<GroupEvent>(second, EVENTS, {});
-    await settle();
-    expect((await app.gql('mutation ($id: ID!) { setUserPermissions(userId: $id, permissions: []) { id } }', { id: auditor.user.id }, cast.admin.as)).errors).toBeUndefined();
-    expect(await second.closed).toMatchObject({ code: 4403 });
-  });
-
-  it('but a notifications-only subscriber who loses admin stays connected', async () => {
-    const admin = await makeUser(app, { isAdmin: true });
-    const live = connect({ token: admin.token });
-    subscribe<Added>(live, NOTIFICATIONS);
-    await settle();
-    await app.gql('mutation ($id: ID!) { updateUser(id: $id, input: { isAdmin: false }) { id } }', { id: admin.user.id }, cast.admin.as);
-    await settle(1_000);
-    expect(live.isClosed()).toBeNull();
-  });
-});
-
-describe('server stop', () => {
-  it('closes every socket (1001) and still stops promptly', async () => {
-    const other = await startTestApp();
-    const admin = await makeUser(other, { isAdmin: true });
-    const live = connect({ token: admin.token }, other);
-    subscribe<Added>(live, NOTIFICATIONS);
-    await settle();
-    const started = Date.now();
-    await other.close();
-    expect(await live.closed).toMatchObject({ code: 1001 });
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
-});
-
-describe.runIf(inject('templateDatabase').dialect === 'postgres')('two servers on one database (PostgreSQL)', () => {
-  it('a subscriber on one server hears a change made through the other', async () => {
-    const second = await startTestApp({}, { sameDatabaseAs: app });
-    try {
-      await second.startDelivery();
-      const events = subscribe<GroupEvent>(connect({ token: cast.admin.token }, second), EVENTS, { after: await latestCursor(), types: ['group.created'] });
-      const bell = subscribe<Added>(connect({ token: cast.leader.token }, second), NOTIFICATIONS);
-      await settle();
-      await createGroup('Across Servers', app);
-      const asker = await makeUser(app);
-      await app.gql('mutation ($g: ID!) { joinGroup(groupId: $g, reason: "hi") { request { id } } }', { g: cast.group.id }, asker.as);
-      await until('the other server’s subscriber hears the event', () => groupNames(events).includes('Across Servers'));
-      await until('the other server’s bell rings', () => bell.received.length === 1);
-    } finally {
-      await second.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
+import { expiryText } from '../../common/days';
 import { errors } from '../../common/errors';
 import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { isUuid, Problems } from '../../common/validate';
@@ -84,7 +85,7 @@ export class MembersService {
           const m = await unit.add({ user: { id: user.id, label: userLabel(user) }, group, source: 'ADDED', actor: viewer.actor, expiresAt: expiresAt ?? null, cause: actingRole(viewer, facts) });
           if (m) added.push(m);
         }
-        unit.notify(toAdd.map((u) => u.id), { kind: 'MEMBERSHIP_ADDED', title: `You were added to ${group.name}`, body: `${byName(viewer)} added you.`, link: `/groups/${group.id}` });
+        unit.notify(toAdd.map((u) => u.id), { kind: 'MEMBERSHIP_ADDED', title: `You were added to ${group.name}`, body: `${byName(viewer)} added you${expiresAt ? `; your membership ends on ${expiryText(expiresAt)}` : ''}.`, link: `/groups/${group.id}` });
         return added;
       });
       return result;

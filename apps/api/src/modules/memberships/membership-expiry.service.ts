@@ -1,4 +1,5 @@
 import type { Viewer } from '../../authz/viewer';
+import { expiryText } from '../../common/days';
 import { errors } from '../../common/errors';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
@@ -11,10 +12,8 @@ import { isCurrentMembership } from './current';
 import { MembershipEntity } from './membership.entity';
 import type { MembershipsService } from './memberships.service';
 
-/** An instant as messages give it: the date and time with its zone (SPEC §20), e.g. "2026-12-31 23:59 UTC". */
-export function expiryText(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+// How messages write an expiry (a picked day with its zone's offset) lives with the day rule.
+export { expiryText };
 
 /** What the member is told when their expiry changes. */
 export function expiryChangedMessage(groupName: string, groupId: string, expiresAt: Date | null, by: string) {

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, userLabel, type Actor } from '../audit/actor';
-import { effectivePermissionsOf } from '../permissions/effective-permissions';
+import { effectivePermissionsOf } from '../permissions/effective-permissions.repository';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { nonPublicRowsOf } from './membership.repository';

@@ -1,9 +1,9 @@
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
-import { decodeCursor, toPage, type Page } from '../../common/pagination';
+import type { Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
@@ -12,18 +12,20 @@ import { audit } from '../audit/audit.writer';
 import { GroupEntity } from '../groups/group.entity';
 import { groupPolicy, type GroupFacts } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
-import { groupIdsLedBy, leaderIdsOf } from '../groups/leadership.repository';
-import { escalationGuard } from '../memberships/members.service';
+import { leaderIdsOf } from '../groups/leadership.repository';
 import { isCurrentMembership } from '../memberships/current';
 import { expiryText } from '../memberships/membership-expiry.service';
-import { MembershipEntity } from '../memberships/membership.entity';
-import { currentMemberCount } from '../memberships/membership.repository';
+import type { MembershipEntity } from '../memberships/membership.entity';
+import { currentMemberCount, membershipRow } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import { notify, settleRequestNotifications } from '../notifications/notify';
-import { activeHoldersOf, effectivePermissions } from '../permissions/effective-permissions';
+import { activeHoldersOf } from '../permissions/effective-permissions.repository';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
-import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
+import { GroupRequestEntity } from './group-request.entity';
+import { assertEligible, assertExtendable } from './requester-eligibility';
+import { requestPage, type RequestFilterInput } from './requests.repository';
+import { asked, optionalText } from './request-text';
 
 export type JoinOutcome = 'JOINED' | 'REQUESTED' | 'ALREADY_MEMBER' | 'ALREADY_REQUESTED';
 export type LeaveOutcome = 'LEFT' | 'REQUESTED' | 'NOT_MEMBER' | 'ALREADY_REQUESTED';
@@ -41,13 +43,6 @@ export interface LeaveResult {
   request: GroupRequestEntity | null;
 }
 
-export interface RequestFilterInput {
-  groupId?: string | null;
-  kind?: RequestKind | null;
-  status?: RequestStatus | null;
-  mine?: boolean | null;
-}
-
 export interface BulkResult {
   requestId: string;
   request: GroupRequestEntity | null;
@@ -55,22 +50,7 @@ export interface BulkResult {
 }
 
 const NOT_FOUND_GROUP = 'No group has this id, or you may not see it.';
-
-/** A trimmed optional reason or comment (empty = none), refused when longer than the limit. */
-function optionalText(value: string | null | undefined, field: 'reason' | 'comment'): string | null {
-  const text = value?.trim() || null;
-  if (text && text.length > LIMITS.reasonMax) {
-    throw errors.validation([{ field, message: `The ${field} must be at most ${LIMITS.reasonMax} characters.` }]);
-  }
-  return text;
-}
 const NOT_FOUND_REQUEST = 'No request has this id, or you may not see it.';
-
-/** What a request asks, in words: "join QA", "extend their membership of QA until …". */
-function asked(request: GroupRequestEntity, group: GroupEntity, whose: 'your' | 'their'): string {
-  if (request.kind === 'EXTEND') return `extend ${whose} membership of ${group.name}${request.requestedUntil ? ` until ${expiryText(request.requestedUntil)}` : ''}`;
-  return `${request.kind === 'JOIN' ? 'join' : 'leave'} ${group.name}`;
-}
 
 /**
  * Joining, leaving and deciding (SPEC §4–§6), each check in the order the spec gives. Every
@@ -181,7 +161,7 @@ export class RequestsService {
     return this.db
       .transaction(async (tx) => {
         const { group } = await this.loadGroupFor(tx, viewer, groupId);
-        const row = await tx.findOneBy(MembershipEntity, { userId: viewer.userId, groupId: group.id });
+        const row = await membershipRow(tx, viewer.userId, group.id);
         if (!row || !isCurrentMembership(row.expiresAt)) throw errors.conflict('NOT_MEMBER', `You are not a current member of ${group.name}.`);
         if (row.expiresAt === null) throw errors.conflict('NOT_EXPIRING', `Your membership of ${group.name} does not expire; there is nothing to extend.`);
         if (until.getTime() <= row.expiresAt.getTime()) {
@@ -296,8 +276,8 @@ export class RequestsService {
         throw errors.validation([{ field: 'expiresAt', message: request.kind === 'EXTEND' ? 'An extension sets the expiry its requester asked for.' : 'A leave request has no expiry.' }]);
       }
       const requester = await this.subject(tx, request.userId);
-      if (approve && request.kind === 'JOIN') await this.assertEligible(tx, viewer, group, requester.user); // 5
-      if (approve && request.kind === 'EXTEND') await this.assertExtendable(tx, group, request, requester.user);
+      if (approve && request.kind === 'JOIN') await assertEligible(tx, viewer, group, requester.user); // 5
+      if (approve && request.kind === 'EXTEND') await assertExtendable(tx, group, request, requester.user);
       // The conditional update is the final word: if another decision got here first, nothing changes.
       const decidedAt = new Date();
       const updated = await tx.update(
@@ -345,28 +325,6 @@ export class RequestsService {
     });
   }
 
-  /** SPEC §6.5: the requester, re-checked now. On failure the request stays pending. */
-  private async assertEligible(tx: EntityManager, actor: Viewer, group: GroupEntity, requester: UserEntity): Promise<void> {
-    const refuse = (why: string) => errors.forbidden('REQUESTER_NOT_ELIGIBLE', `${requester.displayName} cannot join ${group.name} now: ${why}`);
-    if (!requester.isActive) throw refuse('their account is deactivated.');
-    if (group.internal) throw refuse('the group is internal.');
-    if (!group.public && !(await effectivePermissions(tx, requester)).includes('groups.request')) throw refuse('they no longer hold groups.request.');
-    if (group.maxMembers !== null && (await currentMemberCount(tx, group.id)) >= group.maxMembers) throw refuse(`the group is full (${group.maxMembers} members).`);
-    try {
-      await escalationGuard(tx, actor, group);
-    } catch {
-      throw refuse('the group carries a permission you do not hold, so only an administrator may approve.');
-    }
-  }
-
-  /** SPEC §20: an extension is approved only while its requester is still a member and the asked expiry is ahead. */
-  private async assertExtendable(tx: EntityManager, group: GroupEntity, request: GroupRequestEntity, requester: UserEntity): Promise<void> {
-    const refuse = (why: string) => errors.forbidden('REQUESTER_NOT_ELIGIBLE', `${requester.displayName}'s membership of ${group.name} cannot be extended now: ${why}`);
-    const row = await tx.findOneBy(MembershipEntity, { userId: requester.id, groupId: group.id });
-    if (!row || !isCurrentMembership(row.expiresAt)) throw refuse('they are no longer a member.');
-    if (!request.requestedUntil || request.requestedUntil.getTime() <= Date.now()) throw refuse('the asked expiry has passed.');
-  }
-
   /** `withdrawRequest`: only the requester, only while pending. */
   async withdraw(viewer: Viewer, requestId: string): Promise<GroupRequestEntity> {
     return this.db.transaction(async (tx) => {
@@ -406,54 +364,8 @@ export class RequestsService {
     return results;
   }
 
-  /**
-   * `groupRequests`: your own (`mine`), or the queue: requests of the groups you lead or (managers)
-   * decide, all for admins. Pending: oldest first (a queue); other statuses: newest first.
-   */
-  async list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
-    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
-    const qb = this.db.manager.createQueryBuilder(GroupRequestEntity, 'r');
-    if (filter.mine) {
-      qb.where('r.userId = :me', { me: viewer.userId });
-    } else if (!viewer.isAdmin) {
-      // The queue: requests of groups the viewer leads, and (managers) of every self-service group.
-      // No OR with the viewer's own requests (that is `mine`), so the (group, status, created) index serves it.
-      const led = await groupIdsLedBy(this.db.manager, viewer.userId);
-      qb.where(
-        new Brackets((w) => {
-          w.where('r.groupId IN (:...led)', { led: led.length ? led : ['00000000-0000-0000-0000-000000000000'] });
-          if (holds(viewer, 'groups.manage')) {
-            w.orWhere(`r.groupId IN ${qb.subQuery().select('g.id').from(GroupEntity, 'g').where('g.restricted = :no AND g.internal = :no').getQuery()}`, { no: false });
-          }
-        }),
-      );
-    }
-    if (filter.groupId) qb.andWhere('r.groupId = :groupId', { groupId: isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000' });
-    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    const totalCount = await qb.getCount();
-    const oldestFirst = filter.status === 'PENDING';
-    if (cursor) {
-      const [at, id] = cursor;
-      const when = new Date(at);
-      const op = oldestFirst ? '>' : '<';
-      qb.andWhere(new Brackets((w) => w.where(`r.createdAt ${op} :when`, { when }).orWhere(`r.createdAt = :when AND r.id ${op} :id`, { id })));
-    }
-    const dir = oldestFirst ? 'ASC' : 'DESC';
-    const rows = await qb.orderBy('r.createdAt', dir).addOrderBy('r.id', dir).limit(first + 1).getMany();
-    return { ...toPage(rows, first, (r) => [r.createdAt.toISOString(), r.id]), totalCount };
-  }
-
-  /** Pending requests the viewer may decide, per group (for Group.pendingRequestCount). */
-  async pendingCounts(manager: EntityManager, groupIds: readonly string[]): Promise<Map<string, number>> {
-    if (groupIds.length === 0) return new Map();
-    const rows = await manager
-      .createQueryBuilder(GroupRequestEntity, 'r')
-      .select('r.groupId', 'groupId')
-      .addSelect('COUNT(*)', 'count')
-      .where('r.groupId IN (:...groupIds) AND r.status = :pending', { groupIds: [...groupIds], pending: 'PENDING' })
-      .groupBy('r.groupId')
-      .getRawMany<{ groupId: string; count: string | number }>();
-    return new Map(rows.map((r) => [r.groupId, Number(r.count)]));
+  /** `groupRequests`: your own, or the queue you may decide (requests.repository.ts). */
+  list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
+    return requestPage(this.db.manager, viewer, filter, first, after);
   }
 }

@@ -56,6 +56,12 @@ export class ResourceResolver {
   }
 
   @Authorized()
+  @Query(() => [String], { description: 'The kinds of the resources you reach (as `resources` answers), sorted: the choices of a kind filter.' })
+  resourceKinds(@Ctx() ctx: Context): Promise<string[]> {
+    return ctx.services.resources.kinds(requireViewer(ctx));
+  }
+
+  @Authorized()
   @Mutation(() => ResourceType, { description: 'Register a resource (resources.create); you own it.' })
   async createResource(@Arg('input') input: CreateResourceInput, @Ctx() ctx: Context): Promise<ResourceType> {
     return toResourceType(await ctx.services.resources.create(requireViewer(ctx), { ...input, kind: input.kind.trim() }));

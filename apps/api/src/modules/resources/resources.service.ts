@@ -118,6 +118,20 @@ export class ResourcesService {
   }
 
   /**
+   * `resourceKinds`: the kinds of the resources the viewer reaches (at READ), sorted — what the
+   * Resources page offers as its kind filter. Each kind is asked of `resources` itself (one row,
+   * page columns), so the answer follows the one access rule and names no kind of a resource the
+   * viewer cannot see. Kinds are a short vocabulary (model, dataset, tool…): one small page
+   * statement per kind registered.
+   */
+  async kinds(viewer: Viewer): Promise<string[]> {
+    const rows = await this.db.manager.createQueryBuilder(ResourceEntity, 'r').select('r.kind', 'kind').distinct(true).orderBy('r.kind', 'ASC').getRawMany<{ kind: string }>();
+    const kinds = rows.map((r) => r.kind);
+    const reached = await Promise.all(kinds.map((kind) => this.access.reachable(viewer, null, { kind }, 1, null, { withTotal: false, columns: 'page' })));
+    return kinds.filter((_, i) => reached[i]!.nodes.length > 0);
+  }
+
+  /**
    * Loads and locks the resource a change decides on, then authorizes `rule` on what `tx` sees with
    * the lock held: changes to one resource queue on its row, and each decides on the state the one
    * before it committed. Everything is read through `tx` — a read through the pool or the access

@@ -74,6 +74,13 @@ export class AccessReviewGroupEntity {
   @TimestampColumn({ nullable: true })
   appliedAt: Date | null;
 
+  /**
+   * The group's items, counted when the review starts: items are never added or removed after it,
+   * so the items page totals from these instead of counting thousands of rows per page.
+   */
+  @Column({ type: 'integer', default: 0 })
+  itemCount: number;
+
   @ManyToOne(() => AccessReviewEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'review_id', foreignKeyConstraintName: 'FK_access_review_group_review' })
   review?: AccessReviewEntity;

@@ -92,6 +92,11 @@ export class AccessReviewResolver {
     return ctx.services.reviews.visibleGroups(requireViewer(ctx), r.view).map(toGroupType);
   }
 
+  @FieldResolver(() => Boolean, { description: 'You may close it now (an open review; administrators).' })
+  viewerCanClose(@Root() r: AccessReviewType, @Ctx() ctx: Context): boolean {
+    return ctx.services.reviews.canClose(requireViewer(ctx), r.view);
+  }
+
   @FieldResolver(() => Int, { description: 'Memberships under review, in every group.' })
   async itemCount(@Root() r: AccessReviewType, @Ctx() ctx: Context): Promise<number> {
     return (await counts(ctx).load(r.id)).items;

@@ -75,6 +75,26 @@ describe('SPEC §21 access reviews: who may do what', () => {
     });
   });
 
+  it('viewerAbilities.startAccessReview follows the start rule: managers and admins', async () => {
+    const q = '{ viewerAbilities { startAccessReview } }';
+    const may = async (as: TestUser) => (await app.gql<{ viewerAbilities: { startAccessReview: boolean } }>(q, {}, as.as)).data!.viewerAbilities.startAccessReview;
+    expect(await may(cast.user)).toBe(false);
+    expect(await may(cast.leader)).toBe(false);
+    expect(await may(cast.manager)).toBe(true);
+    expect(await may(cast.admin)).toBe(true);
+  });
+
+  it('viewerCanClose: admins, while the review is open', async () => {
+    const { group } = await groupWith(1);
+    const id = await start(cast.admin, { groupIds: [group.id] });
+    const q = 'query ($id: ID!) { accessReview(id: $id) { viewerCanClose } }';
+    const canClose = async (as: TestUser) => (await app.gql<{ accessReview: { viewerCanClose: boolean } }>(q, { id }, as.as)).data!.accessReview.viewerCanClose;
+    expect(await canClose(cast.leader)).toBe(false);
+    expect(await canClose(cast.admin)).toBe(true);
+    expect((await app.gql(CLOSE, { id }, cast.admin.as)).errors).toBeUndefined();
+    expect(await canClose(cast.admin)).toBe(false);
+  });
+
   it('bad input is BAD_USER_INPUT and starts nothing', async () => {
     const before = await app.dataSource.manager.count(AccessReviewEntity);
     const cases: Record<string, unknown>[] = [
@@ -178,6 +198,45 @@ describe('SPEC §21 starting a review', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.startAccessReview.groups.map((g) => g.id).sort()).toEqual([a.id, b.id].sort());
     expect(r.data!.startAccessReview.itemCount).toBe(1);
+  });
+});
+
+describe('SPEC §21 the items page', () => {
+  it('pages through every item once, and totalCount matches each filter (kept counts, the viewer’s own left out, undecided counted)', async () => {
+    const a = await groupWith(4);
+    const b = await groupWith(3);
+    // The leader reviews both groups and is a member of one: their own item is not "mine".
+    await addMember(app, a.group.id, cast.leader.user.id);
+    const id = await start(cast.admin, { groupIds: [a.group.id, b.group.id] });
+    const first = (await itemsOf(id)).filter((i) => i.user.id !== cast.leader.user.id).slice(0, 2);
+    expect((await app.gql(DECIDE, { ids: first.map((i) => i.id), d: 'KEEP' }, cast.leader.as)).errors).toBeUndefined();
+
+    const PAGE =
+      'query ($id: ID!, $after: String, $g: ID, $u: Boolean, $mine: Boolean) { accessReview(id: $id) { items(first: 3, after: $after, groupId: $g, undecidedOnly: $u, mine: $mine) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }';
+    type Page = { accessReview: { items: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    const walk = async (as: TestUser, vars: Record<string, unknown>) => {
+      const ids: string[] = [];
+      const totals = new Set<number>();
+      let after: string | null = null;
+      for (;;) {
+        const r: Awaited<ReturnType<typeof app.gql<Page>>> = await app.gql<Page>(PAGE, { id, after, ...vars }, as.as);
+        expect(r.errors).toBeUndefined();
+        const items: Page['accessReview']['items'] = r.data!.accessReview.items;
+        ids.push(...items.edges.map((e) => e.node.id));
+        totals.add(items.totalCount);
+        if (!items.pageInfo.hasNextPage) break;
+        after = items.pageInfo.endCursor;
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...totals]).toEqual([ids.length]);
+      return ids.length;
+    };
+    expect(await walk(cast.admin, {})).toBe(8);
+    expect(await walk(cast.admin, { g: a.group.id })).toBe(5);
+    expect(await walk(cast.admin, { u: true })).toBe(6);
+    expect(await walk(cast.leader, { mine: true })).toBe(7);
+    expect(await walk(cast.leader, { mine: true, g: b.group.id })).toBe(3);
+    expect(await walk(cast.leader, { mine: true, u: true })).toBe(5);
   });
 });
 

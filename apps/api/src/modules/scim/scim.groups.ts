@@ -8,12 +8,12 @@ import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { GroupEntity } from '../groups/group.entity';
 import type { GroupsService } from '../groups/groups.service';
-import { MembershipEntity } from '../memberships/membership.entity';
+import { memberNamesFrom, rowsOfGroupFrom } from '../memberships/membership.repository';
 import type { MemberRef, MembershipsService, MembershipUnit } from '../memberships/memberships.service';
 import { UserEntity } from '../users/user.entity';
 import { memberIdsOfFilter, parsePath, type Condition } from './scim.filter';
 import type { PatchOperation } from './scim.patch';
-import { MAX_MEMBERS_PER_REQUEST, SCHEMA, scimErrors } from './scim.protocol';
+import { MAX_MEMBERS_PER_REQUEST, SCHEMA, scimErrors, versionTag } from './scim.protocol';
 import { ScimGroupEntity, ScimUserEntity } from './scim.entity';
 import { brackets, ScimUsers } from './scim.users';
 
@@ -114,14 +114,7 @@ export class ScimGroups {
   async membersOf(tx: EntityManager, groupIds: readonly string[]): Promise<Map<string, { value: string; display: string }[]>> {
     const out = new Map<string, { value: string; display: string }[]>(groupIds.map((id) => [id, []]));
     if (groupIds.length === 0) return out;
-    const rows = await tx
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoin(UserEntity, 'u', 'u.id = m.userId')
-      .select(['m.groupId AS "groupId"', 'm.userId AS "userId"', 'u.displayName AS "displayName"'])
-      .where('m.groupId IN (:...groupIds)', { groupIds: [...groupIds] })
-      .andWhere("m.source = 'SCIM'")
-      .orderBy('m.userId')
-      .getRawMany<{ groupId: string; userId: string; displayName: string }>();
+    const rows = await memberNamesFrom(tx, groupIds, 'SCIM');
     for (const r of rows) out.get(r.groupId)?.push({ value: r.userId, display: r.displayName });
     return out;
   }
@@ -257,7 +250,7 @@ export class ScimGroups {
   }
 
   private async scimMembers(tx: EntityManager, groupId: string): Promise<MemberRef[]> {
-    const rows = await tx.find(MembershipEntity, { where: { groupId, source: 'SCIM' }, relations: { user: true } });
+    const rows = await rowsOfGroupFrom(tx, groupId, 'SCIM');
     return rows.map((m) => ({ id: m.userId, label: userLabel(m.user!) }));
   }
 
@@ -322,7 +315,7 @@ export class ScimGroups {
         resourceType: 'Group',
         created: group.createdAt.toISOString(),
         lastModified: new Date(Math.max(group.updatedAt.getTime(), scim.updatedAt.getTime())).toISOString(),
-        version: `W/"${scim.version}"`,
+        version: versionTag(scim.version, group.name, group.updatedAt.getTime()),
       },
     };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../common/errors';
 
 /**
@@ -73,6 +74,57 @@ export function toScimError(error: unknown): ScimError | null {
       return new ScimError(401, error.message);
     default:
       return null;
+  }
+}
+
+/**
+ * A resource's `meta.version` (a weak entity tag) from what its representation depends on: SCIM's
+ * own write counter, and the parts others may change without SCIM (an admin renames a group or
+ * deactivates a person in the UI) with the row's update time. A digest rather than a timestamp: on
+ * SQLite the update time has whole seconds, and two changes within one must still differ.
+ */
+export function versionTag(...parts: (string | number | boolean | null)[]): string {
+  return `W/"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16)}"`;
+}
+
+/**
+ * The entity tags an `If-Match` / `If-None-Match` header lists (RFC 7232 §3): `*`, or tags compared
+ * by their opaque part — SCIM's versions are weak (`W/"…"`), and RFC 7644 §3.14 has clients send
+ * them back as given, so the comparison is the weak one.
+ */
+function entityTags(header: string, name: string): string[] | '*' {
+  const text = header.trim();
+  if (text === '*') return '*';
+  const tag = /\s*(?:W\/)?"([^"]*)"\s*(?:,|$)/y;
+  const tags: string[] = [];
+  while (tag.lastIndex < text.length) {
+    const at = tag.lastIndex;
+    const m = tag.exec(text);
+    if (!m || tag.lastIndex === at) throw scimErrors.invalidSyntax(`"${name}" must be * or a list of entity tags such as W/"…" (the meta.version of the resource).`);
+    tags.push(m[1]!);
+  }
+  if (tags.length === 0) throw scimErrors.invalidSyntax(`"${name}" must be * or a list of entity tags.`);
+  return tags;
+}
+
+const opaque = (version: string) => version.replace(/^W\//, '').replace(/^"|"$/g, '');
+
+/** True when `header` (If-Match or If-None-Match) names `version` (or is `*`). */
+export function namesVersion(header: string, version: string, name: string): boolean {
+  const tags = entityTags(header, name);
+  return tags === '*' || tags.includes(opaque(version));
+}
+
+/**
+ * `If-Match` on PUT, PATCH and DELETE (RFC 7644 §3.14; etag is advertised as supported): absent
+ * or `*` goes ahead; otherwise one listed tag must be the resource's current version, or the
+ * request answers 412 and changes nothing. Checked inside the request's transaction, with the
+ * resource locked, so no other write slips in between the check and the change.
+ */
+export function checkIfMatch(header: string | undefined, version: string): void {
+  if (header === undefined) return;
+  if (!namesVersion(header, version, 'If-Match')) {
+    throw new ScimError(412, `The resource has changed: its version is now ${version}. Read it again (GET), then send the change with the new version.`);
   }
 }
 

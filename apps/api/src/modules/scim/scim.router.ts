@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { JsonObject } from '../../db/columns';
 import type { Services } from '../../services';
 import { authenticate } from '../auth/authenticate';
-import { MAX_BODY_BYTES, resourceTypes, SCHEMA, SCIM_CONTENT_TYPE, schemas, ScimError, serviceProviderConfig, toScimError } from './scim.protocol';
+import { MAX_BODY_BYTES, namesVersion, resourceTypes, SCHEMA, SCIM_CONTENT_TYPE, schemas, ScimError, serviceProviderConfig, toScimError } from './scim.protocol';
 import type { ListQuery, ResourceKind } from './scim.service';
 
 /** Where SCIM lives (SPEC §19); `server.ts` mounts the router here. */
@@ -99,21 +99,29 @@ export function scimRouter(services: Services, publicUrl: string | null, log: Lo
     }));
     router.get(`/${kind}/:id`, handle(async ({ viewer }, req, res, base) => {
       const doc = located(await scim.get(viewer, kind, String(req.params['id']), query(req)), base, kind);
-      res.setHeader('ETag', String((doc['meta'] as JsonObject)['version']));
+      const version = String((doc['meta'] as JsonObject)['version']);
+      res.setHeader('ETag', version);
+      // RFC 7644 §3.14: a client holding the current version is told so, without the body.
+      const noneMatch = req.get('if-none-match');
+      if (noneMatch !== undefined && namesVersion(noneMatch, version, 'If-None-Match')) {
+        res.setHeader('Cache-Control', 'no-store');
+        res.status(304).end();
+        return;
+      }
       send(res, 200, doc);
     }));
     router.put(`/${kind}/:id`, handle(async ({ viewer }, req, res, base) => {
-      const doc = located(await scim.replace(viewer, kind, String(req.params['id']), body(req)), base, kind);
+      const doc = located(await scim.replace(viewer, kind, String(req.params['id']), body(req), req.get('if-match')), base, kind);
       res.setHeader('ETag', String((doc['meta'] as JsonObject)['version']));
       send(res, 200, doc);
     }));
     router.patch(`/${kind}/:id`, handle(async ({ viewer }, req, res, base) => {
-      const doc = located(await scim.patch(viewer, kind, String(req.params['id']), body(req), query(req)), base, kind);
+      const doc = located(await scim.patch(viewer, kind, String(req.params['id']), body(req), query(req), req.get('if-match')), base, kind);
       res.setHeader('ETag', String((doc['meta'] as JsonObject)['version']));
       send(res, 200, doc);
     }));
     router.delete(`/${kind}/:id`, handle(async ({ viewer }, req, res) => {
-      await scim.delete(viewer, kind, String(req.params['id']));
+      await scim.delete(viewer, kind, String(req.params['id']), req.get('if-match'));
       res.setHeader('Cache-Control', 'no-store');
       res.status(204).end();
     }));

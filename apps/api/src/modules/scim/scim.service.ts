@@ -8,7 +8,7 @@ import type { UsersService } from '../users/users.service';
 import { parseFilter, type Condition } from './scim.filter';
 import { GROUP_FILTER_ATTRS, readGroup, ScimGroups } from './scim.groups';
 import { readOperations } from './scim.patch';
-import { MAX_PAGE, SCHEMA, ScimError, scimErrors } from './scim.protocol';
+import { checkIfMatch, MAX_PAGE, SCHEMA, ScimError, scimErrors } from './scim.protocol';
 import { readUser, ScimUsers, USER_FILTER_ATTRS } from './scim.users';
 
 /** The query parameters a list takes (RFC 7644 §3.4.2). */
@@ -82,28 +82,49 @@ export class ScimService {
     return this.db.transaction(async (tx) => this.groupDocument(tx, await this.groups.create(tx, viewer, input), true));
   }
 
-  async replace(viewer: Viewer, kind: ResourceKind, id: string, body: JsonObject): Promise<JsonObject> {
+  /** PUT; `ifMatch` is the request's If-Match header (see checkIfMatch), as for PATCH and DELETE. */
+  async replace(viewer: Viewer, kind: ResourceKind, id: string, body: JsonObject, ifMatch?: string): Promise<JsonObject> {
     if (kind === 'Users') {
       const input = readUser(body);
-      return this.db.transaction(async (tx) => this.users.document(await this.users.replace(tx, viewer, id, input)));
+      return this.db.transaction(async (tx) => {
+        await this.precondition(tx, kind, id, ifMatch);
+        return this.users.document(await this.users.replace(tx, viewer, id, input));
+      });
     }
     const input = readGroup(body);
-    return this.db.transaction(async (tx) => this.groupDocument(tx, await this.groups.replace(tx, viewer, id, input), true));
+    return this.db.transaction(async (tx) => {
+      await this.precondition(tx, kind, id, ifMatch);
+      return this.groupDocument(tx, await this.groups.replace(tx, viewer, id, input), true);
+    });
   }
 
   /** PATCH; `members` are left out of the answer when the query excludes them (Entra ID's habit). */
-  async patch(viewer: Viewer, kind: ResourceKind, id: string, body: JsonObject, query: ListQuery): Promise<JsonObject> {
+  async patch(viewer: Viewer, kind: ResourceKind, id: string, body: JsonObject, query: ListQuery, ifMatch?: string): Promise<JsonObject> {
     const schemas = body['schemas'];
     if (schemas !== undefined && (!Array.isArray(schemas) || !schemas.includes(SCHEMA.patchOp))) throw scimErrors.invalidSyntax(`A PATCH body's "schemas" must name ${SCHEMA.patchOp}.`);
     const ops = readOperations(body);
     return this.db.transaction(async (tx) => {
+      await this.precondition(tx, kind, id, ifMatch);
       if (kind === 'Users') return this.users.document(await this.users.patch(tx, viewer, id, ops));
       return this.groupDocument(tx, await this.groups.patch(tx, viewer, id, ops), !excluded(query, 'members'));
     });
   }
 
-  async delete(viewer: Viewer, kind: ResourceKind, id: string): Promise<void> {
-    await this.db.transaction((tx) => (kind === 'Users' ? this.users.delete(tx, viewer, id) : this.groups.delete(tx, viewer, id)));
+  async delete(viewer: Viewer, kind: ResourceKind, id: string, ifMatch?: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.precondition(tx, kind, id, ifMatch);
+      await (kind === 'Users' ? this.users.delete(tx, viewer, id) : this.groups.delete(tx, viewer, id));
+    });
+  }
+
+  /**
+   * Locks the resource and checks If-Match against its current version (412 when it changed;
+   * 404 first when it does not exist, as RFC 7232 §5 has preconditions yield to other answers).
+   */
+  private async precondition(tx: Parameters<ScimGroups['find']>[0], kind: ResourceKind, id: string, ifMatch: string | undefined): Promise<void> {
+    if (ifMatch === undefined) return;
+    const doc = kind === 'Users' ? this.users.document(await this.users.find(tx, id, true)) : this.groups.document(await this.groups.find(tx, id, true), null);
+    checkIfMatch(ifMatch, String((doc['meta'] as JsonObject)['version']));
   }
 
   private async groupDocument(tx: Parameters<ScimGroups['find']>[0], row: Awaited<ReturnType<ScimGroups['find']>>, withMembers: boolean): Promise<JsonObject> {

@@ -4,13 +4,13 @@ import type { Viewer } from '../../authz/viewer';
 import { cleanName, isEmail, isUuid } from '../../common/validate';
 import type { JsonObject } from '../../db/columns';
 import { userLabel } from '../audit/actor';
-import { MembershipEntity } from '../memberships/membership.entity';
+import { rowsOfUserFrom } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import { UserEntity } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
 import type { Condition } from './scim.filter';
 import { applyPatch, type PatchOperation } from './scim.patch';
-import { SCHEMA, scimErrors } from './scim.protocol';
+import { SCHEMA, scimErrors, versionTag } from './scim.protocol';
 import { ScimUserEntity } from './scim.entity';
 
 /** What a SCIM User says, read and checked (from a POST or PUT body, or a patched representation). */
@@ -191,7 +191,7 @@ export class ScimUsers {
     const { user, scim } = await this.find(tx, id, true);
     if (user.isActive) await this.users.updateIn(tx, viewer, user.id, { isActive: false }, { authorized: true, cause: 'SCIM' });
     const subject = { id: user.id, label: userLabel(user) };
-    const rows = await tx.find(MembershipEntity, { where: { userId: user.id, source: 'SCIM' }, relations: { group: true } });
+    const rows = await rowsOfUserFrom(tx, user.id, 'SCIM');
     await this.memberships.change(tx, {}, async (unit) => {
       for (const m of rows) {
         await unit.end({ user: subject, group: m.group!, actor: viewer.actor, action: 'MEMBER_REMOVED', cause: 'SCIM', reason: 'The identity provider deleted the account.' });
@@ -268,7 +268,7 @@ export class ScimUsers {
         resourceType: 'User',
         created: user.createdAt.toISOString(),
         lastModified: new Date(Math.max(user.updatedAt.getTime(), scim?.updatedAt.getTime() ?? 0)).toISOString(),
-        version: `W/"${user.updatedAt.getTime().toString(36)}-${scim?.version ?? 0}"`,
+        version: versionTag(scim?.version ?? 0, user.email, user.displayName, user.isActive, user.updatedAt.getTime()),
       },
     };
   }

@@ -25,7 +25,7 @@ export class TokenResolver {
 
   @FieldResolver(() => [ApiTokenType], { description: 'API tokens of this user (for themselves and admins), newest first.' })
   async apiTokens(@Root() user: UserType, @Ctx() ctx: Context): Promise<ApiTokenType[]> {
-    if (!ctx.viewer) return [];
-    return (await ctx.services.tokens.list(ctx.viewer, user.id)).map((t) => toApiTokenType(t));
+    if (!ctx.viewer || !ctx.services.tokens.mayList(ctx.viewer, user.id)) return [];
+    return (await ctx.loaders.apiTokensOfUser.load(user.id)).map((t) => toApiTokenType(t));
   }
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { cleanName, isUuid, Problems } from '../../common/validate';
@@ -80,9 +79,8 @@ export class TokensService {
     });
   }
 
-  /** Tokens of a user (self or admin), newest first, without secrets. */
-  async list(viewer: Viewer, userId: string): Promise<ApiTokenEntity[]> {
-    if (viewer.userId !== userId && !viewer.isAdmin) return [];
-    return this.db.manager.find(ApiTokenEntity, { where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: LIMITS.maxPageSize });
+  /** Whose tokens the viewer may list (User.apiTokens, read through its loader): their own; admins', anyone's. */
+  mayList(viewer: Viewer, userId: string): boolean {
+    return viewer.userId === userId || viewer.isAdmin;
   }
 }

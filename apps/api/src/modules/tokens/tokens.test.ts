@@ -94,3 +94,30 @@ describe('revokeApiToken', () => {
     expect(outcome(await app.gql(REVOKE, { id: 'nonsense' }, person.as))).toBe('NOT_FOUND');
   });
 });
+
+describe('User.apiTokens', () => {
+  const PAGE = 'query ($n: Int!, $s: String!) { users(first: $n, search: $s) { edges { node { id apiTokens { id name } } } } }';
+  type Page = { users: { edges: { node: { id: string; apiTokens: { id: string; name: string }[] } }[] } };
+
+  it('a page of users with their tokens costs the same statements for one user or six; only admins and the owner see them', async () => {
+    const term = `Tokenpage ${Date.now()}`;
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await makeUser(app, { displayName: `${term} ${i}` }));
+    for (const person of people) expect(outcome(await app.gql(CREATE, { n: 'second' }, person.as))).toBe('OK');
+    const statements = async (n: number) => {
+      await app.gql(PAGE, { n, s: term }, cast.admin.as); // warm-up: same path, not counted
+      app.queries.reset();
+      const result = await app.gql<Page>(PAGE, { n, s: term }, cast.admin.as);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.users.edges).toHaveLength(n);
+      // makeUser gave each one token; each made a second.
+      expect(result.data!.users.edges.every((e) => e.node.apiTokens.map((t) => t.name).includes('second') && e.node.apiTokens.length === 2)).toBe(true);
+      return app.queries.count;
+    };
+    expect(await statements(6)).toBe(await statements(1));
+
+    const asOne = await app.gql<Page>(PAGE, { n: 6, s: term }, people[0]!.as);
+    expect(asOne.errors).toBeUndefined();
+    for (const { node } of asOne.data!.users.edges) expect(node.apiTokens.length, node.id).toBe(node.id === people[0]!.user.id ? 2 : 0);
+  });
+});

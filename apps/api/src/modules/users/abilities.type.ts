@@ -21,4 +21,5 @@ export class ViewerAbilities {
   @Field({ description: 'Read the whole audit log (admins, audit.read).' }) readAudit: boolean;
   @Field() manageSettings: boolean;
   @Field({ description: 'Ask about other users’ access (access.check).' }) checkOthersAccess: boolean;
+  @Field({ description: 'Start an access review (SPEC §21): admins, and managers for the groups they may manage.' }) startAccessReview: boolean;
 }

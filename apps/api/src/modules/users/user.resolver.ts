@@ -13,6 +13,7 @@ import { UserSearchArgs } from './user.args';
 import { UserAbilities, ViewerAbilities } from './abilities.type';
 import { userPolicy } from './user.policy';
 import { groupPolicy } from '../groups/group.policy';
+import { reviewPolicy } from '../reviews/review.policy';
 import { holds } from '../../authz/viewer';
 
 @Resolver(() => UserType)
@@ -82,6 +83,7 @@ export class UserResolver {
       readAudit: holds(v, 'audit.read'),
       manageSettings: v.isAdmin,
       checkOthersAccess: holds(v, 'access.check'),
+      startAccessReview: reviewPolicy.start(v),
     };
   }
 

@@ -25,12 +25,13 @@ export function ShellHeader({ navOpened, navbarId, onToggleNav }: ShellHeaderPro
           aria-expanded={navOpened}
           aria-controls={navbarId}
         />
-        <Anchor component={Link} to="/" underline="never" c="inherit">
+        {/* On a phone the word gives way to the header's actions; the link keeps its name. */}
+        <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="Gatehouse">
           <Group gap="xs" wrap="nowrap">
             <ThemeIcon size="md" radius="md" aria-hidden>
               <IconShieldLock size={18} stroke={1.75} />
             </ThemeIcon>
-            <Text component="span" fw={700} size="lg">
+            <Text component="span" fw={700} size="lg" visibleFrom="xs">
               Gatehouse
             </Text>
           </Group>

@@ -22,7 +22,8 @@ export function UserMenu() {
           loading={loading}
           aria-label={`Account menu for ${me.displayName}`}
         >
-          <Text span size="sm" fw={500} maw={180} truncate="end">
+          {/* Below 768 px the button is its icons alone (it is named by aria-label), so it stays on screen. */}
+          <Text span size="sm" fw={500} maw={180} truncate="end" visibleFrom="sm">
             {me.displayName}
           </Text>
         </Button>

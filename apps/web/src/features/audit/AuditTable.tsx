@@ -2,6 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Badge, Button, Code, Popover, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
+import { localTimeZone } from '../../components/dates';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -13,7 +14,8 @@ export const AuditTableFragment = graphql(`
     occurredAt
     action
     actionLabel
-    summary
+    # Dates in the sentence are days in the reader's zone (SPEC §20): every query passes $timeZone.
+    summary(timeZone: $timeZone)
     actorId
     actorLabel
     groupId
@@ -79,7 +81,8 @@ function DetailsButton({ event }: { event: AuditEvent }) {
 /** The log, newest first: one sentence per change; names narrow the log to themselves. */
 export function AuditTable({ events, ...rest }: AuditTableProps) {
   const data = useCompleteFragment(
-    useFragment({ fragment: AuditTableFragment, fragmentName: 'AuditTable_event', from: [...events] }),
+    // The sentence was fetched for the reader's zone: read it back with the same argument.
+    useFragment({ fragment: AuditTableFragment, fragmentName: 'AuditTable_event', from: [...events], variables: { timeZone: localTimeZone() } }),
   );
   return data ? <AuditTableView {...rest} events={data} /> : null;
 }
@@ -90,7 +93,7 @@ interface AuditTableViewProps extends Omit<AuditTableProps, 'events'> {
 
 function AuditTableView({ events, onFilter }: AuditTableViewProps) {
   return (
-    <ScrollTable label="Audit events" minWidth={900}>
+    <ScrollTable label="Audit events" minWidth={900} cardsOnPhone>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Time</Table.Th>
@@ -107,14 +110,16 @@ function AuditTableView({ events, onFilter }: AuditTableViewProps) {
       <Table.Tbody>
         {events.map((event) => (
           <Table.Tr key={event.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
-            <Table.Td style={{ minWidth: '16rem', overflowWrap: 'anywhere' }}>
+            <Table.Td data-label="Time" style={{ whiteSpace: 'nowrap' }}>
+              {formatDateTime(event.occurredAt)}
+            </Table.Td>
+            <Table.Td data-label="What happened" style={{ minWidth: '16rem', overflowWrap: 'anywhere' }}>
               <Text size="sm">{event.summary}</Text>
               <Badge size="xs" variant="light" color="gray" mt={4} style={{ maxWidth: '100%' }}>
                 {event.actionLabel}
               </Badge>
             </Table.Td>
-            <Table.Td style={NAME_CELL}>
+            <Table.Td data-label="Done by" style={NAME_CELL}>
               {event.actorId ? (
                 <NameCell id={event.actorId} label={event.actorLabel} filterKey="actorId" description="show only what they did" onFilter={onFilter} />
               ) : (
@@ -123,16 +128,16 @@ function AuditTableView({ events, onFilter }: AuditTableViewProps) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td style={NAME_CELL}>
+            <Table.Td data-label="Group" style={NAME_CELL}>
               <NameCell id={event.groupId} label={event.groupLabel} filterKey="groupId" description="show only this group’s events" onFilter={onFilter} />
             </Table.Td>
-            <Table.Td style={NAME_CELL}>
+            <Table.Td data-label="About" style={NAME_CELL}>
               <NameCell id={event.userId} label={event.userLabel} filterKey="userId" description="show only events about them" onFilter={onFilter} />
             </Table.Td>
-            <Table.Td style={NAME_CELL}>
+            <Table.Td data-label="Resource" style={NAME_CELL}>
               <NameCell id={event.resourceId} label={event.resourceLabel} filterKey="resourceId" description="show only this resource’s events" onFilter={onFilter} />
             </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Table.Td data-actions style={{ whiteSpace: 'nowrap' }}>
               <DetailsButton event={event} />
             </Table.Td>
           </Table.Tr>

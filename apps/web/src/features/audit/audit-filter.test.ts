@@ -32,6 +32,10 @@ describe('auditCsvHref', () => {
     expect(auditCsvHref({})).toBe('/export/audit.csv');
     expect(auditCsvHref({ groupId: 'g1', action: 'MEMBER_JOINED' })).toBe('/export/audit.csv?groupId=g1&action=MEMBER_JOINED');
   });
+
+  it('asks for the summaries’ dates in the reader’s zone', () => {
+    expect(auditCsvHref({ groupId: 'g1' }, 'America/New_York')).toBe('/export/audit.csv?groupId=g1&timeZone=America%2FNew_York');
+  });
 });
 
 describe('the filters in the URL', () => {

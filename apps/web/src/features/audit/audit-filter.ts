@@ -62,11 +62,13 @@ export function auditFilterFrom(values: AuditFilterValues): { filter: AuditFilte
 }
 
 /** The CSV export of the log with the same filters (`GET /export/audit.csv`, the session cookie authenticates). */
-export function auditCsvHref(filter: AuditFilter): string {
+export function auditCsvHref(filter: AuditFilter, timeZone?: string): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
     if (typeof value === 'string' && value) params.set(key, value);
   }
+  // The summaries' dates as days in the reader's zone, as on the page (SPEC §20).
+  if (timeZone) params.set('timeZone', timeZone);
   const query = params.toString();
   return query ? `/export/audit.csv?${query}` : '/export/audit.csv';
 }

@@ -130,7 +130,8 @@ function JoinAction({ group }: { group: GroupDirectoryTable_GroupFragment }) {
       Full
     </Badge>
   ) : null;
-  if (group.viewerCan.join && fullBadge) return fullBadge;
+  // A full group one could otherwise join: the server's join ability is false while it is full.
+  if (fullBadge && !group.viewerMembership && !group.viewerCan.requestJoin) return fullBadge;
   if (group.viewerCan.join) {
     const join = async () => {
       try {

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { usePagedList } from '../../app/paging/use-paged-list';
+import { localTimeZone } from '../../components/dates';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { PagedList } from '../../components/PagedList';
 import { SectionCard } from '../../components/SectionCard';
@@ -12,7 +13,7 @@ const PAGE_SIZE = 20;
 
 // The history has its own cursor, so this part of the group page runs its own query.
 const GroupHistoryQuery = graphql(`
-  query GroupHistory($filter: AuditFilter!, $first: Int!, $after: String) {
+  query GroupHistory($filter: AuditFilter!, $first: Int!, $after: String, $timeZone: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       edges {
         cursor
@@ -37,7 +38,7 @@ export interface GroupHistorySectionProps {
 export function GroupHistorySection({ groupId }: GroupHistorySectionProps) {
   const [narrow, setNarrow] = useState<{ actorId?: string; userId?: string }>({});
   const result = useQuery(GroupHistoryQuery, {
-    variables: { filter: { groupId, ...narrow }, first: PAGE_SIZE },
+    variables: { filter: { groupId, ...narrow }, first: PAGE_SIZE, timeZone: localTimeZone() },
   });
   const events = usePagedList(result, (data) => data.auditEvents);
 

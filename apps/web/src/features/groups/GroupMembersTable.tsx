@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDate } from '../../components/format-date';
+import { formatDate, formatExpiry } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { GroupMembersTable_MembershipFragment } from '../../gql/graphql';
@@ -93,7 +93,7 @@ export function GroupMembersTable({ members, canRemove, linkToAdmin = true, onRe
             </Table.Td>
             <Table.Td data-label="Since">{formatDate(member.createdAt)}</Table.Td>
             <Table.Td data-label="Expires">
-              {expiry ? <MemberExpiryCell groupId={expiry.groupId} member={member} canEdit={expiry.canEdit} /> : member.expiresAt ? formatDate(member.expiresAt) : 'Never'}
+              {expiry ? <MemberExpiryCell groupId={expiry.groupId} member={member} canEdit={expiry.canEdit} /> : member.expiresAt ? formatExpiry(member.expiresAt) : 'Never'}
             </Table.Td>
             {canRemove ? (
               <Table.Td ta="right" data-actions>

@@ -10,7 +10,7 @@ import { problemMessage, readProblem } from '../../app/graphql-errors';
 import { useSignedInViewer } from '../../app/session/viewer-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate, formatDateTime } from '../../components/format-date';
+import { formatDate, formatDateTime, formatExpiry } from '../../components/format-date';
 import { lengthLimit } from '../../components/length-limit';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
@@ -169,7 +169,7 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
           <Text size="sm">
             You are a member since {formatDate(membership.createdAt)} ({MEMBERSHIP_SOURCE_LABELS[membership.source].toLowerCase()}
             {membership.addedBy ? ` by ${membership.addedBy.displayName}` : ''}).{' '}
-            {membership.expiresAt ? `Your membership ends on ${formatDate(membership.expiresAt)}.` : 'It does not expire.'}
+            {membership.expiresAt ? `Your membership ends on ${formatExpiry(membership.expiresAt)}.` : 'It does not expire.'}
           </Text>
         ) : (
           <Text size="sm">You are not a member.</Text>
@@ -190,11 +190,12 @@ function GroupMembershipCardView({ group }: GroupMembershipCardViewProps) {
         <Group gap="sm">
           <RequestExtensionButton groupId={group.id} groupName={group.name} expiresAt={membership?.expiresAt} canRequest={can.requestExtension} />
           {can.join ? (
-            <Button loading={joinState.loading} disabled={busy || group.full} onClick={() => void act(() => join(null))}>
+            <Button loading={joinState.loading} disabled={busy} onClick={() => void act(() => join(null))}>
               Join
             </Button>
           ) : null}
-          {group.full && (can.join || can.requestJoin) ? (
+          {/* The server's join ability is false while the group is full; say why there is no Join. */}
+          {group.full && !membership ? (
             <Text size="sm" c="dimmed" data-testid="group-full">
               This group is full ({group.memberCount} of {group.maxMembers} members): nobody can join until someone leaves.
             </Text>

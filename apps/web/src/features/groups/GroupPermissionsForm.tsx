@@ -1,15 +1,15 @@
 import type { FragmentType } from '@apollo/client';
-import { useApolloClient, useFragment } from '@apollo/client/react';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { useFragment } from '@apollo/client/react';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { readProblem, type Problem } from '../../app/graphql-errors';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { graphql } from '../../gql';
 import type { GroupPermissionsForm_GroupFragment } from '../../gql/graphql';
-import { fetchPermissionImpact, PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
+import { EndingMembershipsConfirm, useEndingMembershipsGate } from '../permissions/EndingMembershipsConfirm';
+import { PermissionImpactNotice } from '../permissions/PermissionImpactNotice';
 import { PermissionSelect, type PermissionSelectFragment } from '../permissions/PermissionSelect';
 import { useUpdateGroup } from './use-update-group';
 
@@ -51,27 +51,13 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
   const [saved, setSaved] = useState<readonly string[]>(group.permissions);
   const [problem, setProblem] = useState<Problem | null>(null);
   const canSet = group.viewerCan.setPermissions;
-  const client = useApolloClient();
   // A save that ends memberships waits for a second, explicit yes naming how many (SPEC §8).
-  const [confirmEnding, setConfirmEnding] = useState<number | null>(null);
-  const [checking, setChecking] = useState(false);
+  const gate = useEndingMembershipsGate({ kind: 'group', groupId: group.id });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    setChecking(true);
-    try {
-      const impact = await fetchPermissionImpact(client, { kind: 'group', groupId: group.id }, value);
-      if (impact && impact.membershipsEnded > 0) {
-        setConfirmEnding(impact.membershipsEnded);
-        return;
-      }
-    } catch {
-      // The preview failed: the notice says so; saving still goes through the server's own checks.
-    } finally {
-      setChecking(false);
-    }
-    await save();
+    if (await gate.mayProceed(value)) await save();
   };
 
   const save = async () => {
@@ -85,10 +71,9 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
     } catch (error) {
       setProblem(readProblem(error, { fields: ['permissions'] }));
     } finally {
-      setConfirmEnding(null);
+      gate.close();
     }
   };
-  const ending = confirmEnding === 1 ? '1 membership' : `${confirmEnding ?? 0} memberships`;
 
   return (
     <>
@@ -113,7 +98,7 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
           ) : null}
           {canSet ? (
             <Group>
-              <Button type="submit" loading={loading || checking} disabled={sameKeys(value, saved)}>
+              <Button type="submit" loading={loading || gate.checking} disabled={sameKeys(value, saved)}>
                 Save permissions
               </Button>
             </Group>
@@ -121,20 +106,7 @@ function GroupPermissionsFormView({ group, catalog }: GroupPermissionsFormViewPr
         </Stack>
       </form>
       {/* Outside the form: the dialog's own form must not submit this one through the portal. */}
-      <ConfirmDialog
-        opened={confirmEnding !== null}
-        title={`End ${ending}?`}
-        confirmLabel={`Save and end ${ending}`}
-        danger
-        loading={loading}
-        onClose={() => setConfirmEnding(null)}
-        onConfirm={() => void save()}
-      >
-        <Text size="sm">
-          Saving these permissions ends {ending} at once under the permission-loss policy. The people affected are notified;
-          the memberships do not come back if you change the permissions again.
-        </Text>
-      </ConfirmDialog>
+      <EndingMembershipsConfirm gate={gate} loading={loading} onConfirm={() => void save()} />
     </>
   );
 }

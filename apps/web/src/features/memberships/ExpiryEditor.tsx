@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { dayOf, expiryOfDay, formatDate, todayInputValue } from '../../components/dates';
+import { expiryDayOf, expiryOfDay, formatExpiry, todayInputValue } from '../../components/dates';
 
 export interface ExpiryEditorProps {
   /** The current expiry (an instant), or null: never expires. */
@@ -29,7 +29,7 @@ export function ExpiryEditor({ expiresAt, subject, canEdit, neverLabel = 'Never'
   const [error, setError] = useState<string | null>(null);
 
   const open = () => {
-    setDay(dayOf(expiresAt) ?? '');
+    setDay(expiryDayOf(expiresAt) ?? '');
     setError(null);
     setEditing(true);
   };
@@ -61,7 +61,7 @@ export function ExpiryEditor({ expiresAt, subject, canEdit, neverLabel = 'Never'
     return (
       <Group gap={6} wrap="nowrap">
         <Text size="sm" c={expired ? 'orange.8' : undefined}>
-          {expiresAt ? formatDate(expiresAt) : neverLabel}
+          {expiresAt ? formatExpiry(expiresAt) : neverLabel}
           {expiresAt && expired ? ' (expired)' : ''}
         </Text>
         {canEdit ? (

@@ -1,6 +1,6 @@
 import { problemMessage } from '../../app/graphql-errors';
 import { notifySuccess } from '../../components/notify';
-import { formatDate } from '../../components/dates';
+import { formatExpiry } from '../../components/dates';
 import { ExpiryEditor } from './ExpiryEditor';
 import { useUpdateMembership } from './use-update-membership';
 
@@ -26,7 +26,7 @@ export function MemberExpiryCell({ groupId, member, canEdit }: MemberExpiryCellP
         } catch (error) {
           throw new Error(problemMessage(error));
         }
-        notifySuccess(expiresAt ? `${name}'s membership now ends on ${formatDate(expiresAt)}.` : `${name}'s membership no longer expires.`);
+        notifySuccess(expiresAt ? `${name}'s membership now ends on ${formatExpiry(expiresAt)}.` : `${name}'s membership no longer expires.`);
       }}
     />
   );

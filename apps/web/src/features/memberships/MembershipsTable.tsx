@@ -4,7 +4,7 @@ import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { formatDate } from '../../components/format-date';
+import { formatDate, formatExpiry } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { MembershipsTable_UserFragment } from '../../gql/graphql';
@@ -84,7 +84,7 @@ function MembershipsTableView({ user, groupHref, emptyText }: MembershipsTableVi
               ) : null}
             </Table.Td>
             <Table.Td>{formatDate(membership.createdAt)}</Table.Td>
-            <Table.Td>{membership.expiresAt ? formatDate(membership.expiresAt) : 'Never'}</Table.Td>
+            <Table.Td>{membership.expiresAt ? formatExpiry(membership.expiresAt) : 'Never'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

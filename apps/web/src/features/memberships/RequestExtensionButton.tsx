@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { readProblem } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { dayOf, expiryOfDay, formatDate, todayInputValue } from '../../components/dates';
+import { expiryDayOf, expiryOfDay, formatExpiry, todayInputValue } from '../../components/dates';
 import { notifySuccess } from '../../components/notify';
 import { useRequestExtension } from './use-request-extension';
 
@@ -38,7 +38,7 @@ export function RequestExtensionButton({ groupId, groupName, expiresAt, canReque
 
   if (!offered) return null;
 
-  const current = dayOf(expiresAt);
+  const current = expiryDayOf(expiresAt);
   const close = () => {
     setOpened(false);
     if (fromWarning) {
@@ -65,7 +65,7 @@ export function RequestExtensionButton({ groupId, groupName, expiresAt, canReque
     }
     try {
       await requestExtension({ variables: { groupId, until, reason: reason.trim() || null } });
-      notifySuccess(`Your request to extend your membership of ${groupName} until ${formatDate(until)} was sent to the approvers.`);
+      notifySuccess(`Your request to extend your membership of ${groupName} until ${formatExpiry(until)} was sent to the approvers.`);
       setDay('');
       setReason('');
       close();
@@ -92,7 +92,7 @@ export function RequestExtensionButton({ groupId, groupName, expiresAt, canReque
         <Stack gap="sm">
           {error ? <ErrorAlert>{error}</ErrorAlert> : null}
           <Text size="sm">
-            Your membership ends on {formatDate(expiresAt)}. The group’s approvers decide; if they approve, it lasts until the end
+            Your membership ends on {formatExpiry(expiresAt)}. The group’s approvers decide; if they approve, it lasts until the end
             of the day you pick (your time zone).
           </Text>
           <TextInput

@@ -3,7 +3,7 @@ import { useFragment } from '@apollo/client/react';
 import { Anchor, Badge, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
-import { formatDate } from '../../components/dates';
+import { formatExpiry } from '../../components/dates';
 import { formatDateTime } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
@@ -116,7 +116,7 @@ function QueueTableView({ requests, selected, onSelect, failures, onDecide }: Qu
                 </Group>
                 {request.kind === 'EXTEND' && request.requestedUntil ? (
                   <Text size="xs" c="dimmed" data-testid="requested-until">
-                    Asks to stay until {formatDate(request.requestedUntil)}
+                    Asks to stay until {formatExpiry(request.requestedUntil)}
                   </Text>
                 ) : null}
               </Table.Td>

@@ -1,5 +1,5 @@
 import { readProblem } from '../../app/graphql-errors';
-import { formatDate } from '../../components/dates';
+import { formatExpiry } from '../../components/dates';
 import { notifySuccess } from '../../components/notify';
 import { ExpiryEditor } from '../memberships/ExpiryEditor';
 import type { GrantRow } from './GrantsTable';
@@ -35,7 +35,7 @@ export function GrantExpiryCell({ resourceId, grant, label, expired }: GrantExpi
         } catch (error) {
           throw new Error(shareProblemText(readProblem(error)) ?? 'The expiry could not be changed.');
         }
-        notifySuccess(expiresAt ? `The access of ${label} now ends on ${formatDate(expiresAt)}.` : `The access of ${label} no longer expires.`);
+        notifySuccess(expiresAt ? `The access of ${label} now ends on ${formatExpiry(expiresAt)}.` : `The access of ${label} no longer expires.`);
       }}
     />
   );

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { formatDate } from '../../components/format-date';
+import { formatDate, formatExpiry } from '../../components/format-date';
 import { ScrollTable } from '../../components/ScrollTable';
 import type { AccessEditor_ResourceFragment } from '../../gql/graphql';
 import { userLabel } from '../users/user-label';
@@ -76,7 +76,7 @@ export function GrantsTable({ grants, busyGrantId, onChangeLevel, onRemove, reso
                   <GrantExpiryCell resourceId={resourceId} grant={grant} label={label} expired={expired} />
                 ) : grant.expiresAt ? (
                   <Text size="sm" c={expired ? 'orange.8' : undefined}>
-                    {formatDate(grant.expiresAt)}
+                    {formatExpiry(grant.expiresAt)}
                     {expired ? ' (expired)' : ''}
                   </Text>
                 ) : (

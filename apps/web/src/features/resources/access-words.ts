@@ -1,4 +1,4 @@
-import { formatDate } from '../../components/format-date';
+import { formatExpiry } from '../../components/format-date';
 import type { AccessLevel, AccessReasonKind, Visibility } from '../../gql/graphql';
 
 /** Words for the levels, as people read them. */
@@ -25,7 +25,7 @@ export type ReasonSubject = 'you' | 'them';
  * "Through group Ops (Read)". The level and any expiry go in brackets, so every line reads the same way.
  */
 export function describeReason(reason: ReasonFacts, subject: ReasonSubject = 'them'): string {
-  const until = reason.expiresAt ? `, until ${formatDate(reason.expiresAt)}` : '';
+  const until = reason.expiresAt ? `, until ${formatExpiry(reason.expiresAt)}` : '';
   const level = `(${LEVEL_LABELS[reason.level]}${until})`;
   switch (reason.kind) {
     case 'ADMIN':

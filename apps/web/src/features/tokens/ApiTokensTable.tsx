@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { problemMessage } from '../../app/graphql-errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyMessage } from '../../components/EmptyMessage';
-import { formatDate, formatDateTime } from '../../components/format-date';
+import { formatDate, formatDateTime, formatExpiry } from '../../components/format-date';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { ScrollTable } from '../../components/ScrollTable';
 import type { ApiTokensCard_UserFragment } from '../../gql/graphql';
@@ -68,7 +68,7 @@ export function ApiTokensTable({ ownerId, tokens }: ApiTokensTableProps) {
               </Table.Td>
               <Table.Td>{formatDate(token.createdAt)}</Table.Td>
               <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Table.Td>
-              <Table.Td>{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</Table.Td>
+              <Table.Td>{token.expiresAt ? formatExpiry(token.expiresAt) : 'Never'}</Table.Td>
               <Table.Td>
                 <TokenStatus token={token} />
               </Table.Td>

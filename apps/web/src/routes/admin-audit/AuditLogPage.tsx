@@ -3,6 +3,7 @@ import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { usePagedList } from '../../app/paging/use-paged-list';
+import { localTimeZone } from '../../components/dates';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { Page } from '../../components/Page';
 import { PagedList } from '../../components/PagedList';
@@ -15,7 +16,7 @@ import { graphql } from '../../gql';
 const PAGE_SIZE = 50;
 
 const AuditLogQuery = graphql(`
-  query AuditLog($filter: AuditFilter, $first: Int!, $after: String) {
+  query AuditLog($filter: AuditFilter, $first: Int!, $after: String, $timeZone: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       edges {
         cursor
@@ -39,7 +40,7 @@ export function AuditLogPage() {
   const { filter, errors } = auditFilterFrom(values);
   const valid = Object.keys(errors).length === 0;
   const result = useQuery(AuditLogQuery, {
-    variables: { filter, first: PAGE_SIZE },
+    variables: { filter, first: PAGE_SIZE, timeZone: localTimeZone() },
     skip: !valid,
   });
   // A failed filter shows its error, not the rows of the filter before it.
@@ -55,7 +56,7 @@ export function AuditLogPage() {
         actions={
           <Button
             component="a"
-            href={auditCsvHref(filter)}
+            href={auditCsvHref(filter, localTimeZone())}
             download
             variant="default"
             leftSection={<IconDownload size={16} aria-hidden />}

@@ -3,6 +3,7 @@ import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { problemMessage } from '../../app/graphql-errors';
+import { localTimeZone } from '../../components/dates';
 import { EmptyMessage } from '../../components/EmptyMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -30,7 +31,7 @@ const AdminProvisioningQuery = graphql(`
 `);
 
 const ScimActivityQuery = graphql(`
-  query ScimActivity($actorId: ID!) {
+  query ScimActivity($actorId: ID!, $timeZone: String) {
     auditEvents(filter: { actorId: $actorId }, first: 20) {
       edges {
         node {
@@ -48,7 +49,7 @@ const REFRESH_MS = 10_000;
 /** The recent changes the provisioning account made (newest first), from the audit log. */
 function ScimActivity({ actorId }: { actorId: string }) {
   const navigate = useNavigate();
-  const { data, error } = useQuery(ScimActivityQuery, { variables: { actorId }, fetchPolicy: 'cache-and-network', pollInterval: REFRESH_MS });
+  const { data, error } = useQuery(ScimActivityQuery, { variables: { actorId, timeZone: localTimeZone() }, fetchPolicy: 'cache-and-network', pollInterval: REFRESH_MS });
   const events = data?.auditEvents.edges.map((e) => e.node) ?? [];
   return (
     <SectionCard title="Recent SCIM activity" description="The last changes your identity provider made through SCIM. The audit log has the rest.">

@@ -29,6 +29,10 @@ const ResourcePageQuery = graphql(`
       externalId
       visibility
       viewerLevel
+      viewerCan {
+        edit
+        own
+      }
       createdAt
       owner {
         id
@@ -72,9 +76,12 @@ export function ResourcePage() {
     );
   }
 
-  const canWrite = resource.viewerLevel === 'WRITE';
+  // What the viewer may do comes from the server's policy (Resource.viewerCan), never re-derived here:
+  // with adminBypass off an admin edits without a WRITE level (SPEC §10).
+  const canWrite = resource.viewerCan.edit;
+  const canOwn = resource.viewerCan.own;
+  // Only the wording of the transfer card (an owner hands over their own resource).
   const isOwner = resource.owner?.id === me.id;
-  const canOwn = me.isAdmin || isOwner;
   const canCheckOthers = me.isAdmin || me.effectivePermissions.includes('access.check');
 
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useId } from 'react';
@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { PagedList } from '../../components/PagedList';
 import { SearchInput } from '../../components/SearchInput';
 import { RegisterResourceModal } from '../../features/resources/RegisterResourceModal';
+import { ResourceKindSelect } from '../../features/resources/ResourceKindSelect';
 import { ResourcesTable } from '../../features/resources/ResourcesTable';
 import { graphql } from '../../gql';
 import type { AccessLevel } from '../../gql/graphql';
@@ -41,19 +42,18 @@ export function ResourcesPage() {
   const canRegister = me.isAdmin || me.effectivePermissions.includes('resources.create');
   // Kept in the URL: Back from a resource returns to the same search and filters.
   const { search, setSearch, debounced: debouncedSearch } = useUrlSearch();
-  const { search: kind, setSearch: setKind, debounced: kindText } = useUrlSearch('kind');
+  const [kind, setKind] = useUrlState<string>('kind', '');
   const [minLevel, setMinLevel] = useUrlState<AccessLevel>('level', 'READ', ['READ', 'WRITE']);
-  const debouncedKind = kindText.toLowerCase();
   const [registering, registerModal] = useDisclosure(false);
   const levelLabelId = useId();
   const result = useQuery(ResourcesQuery, {
     variables: {
-      filter: { search: debouncedSearch || null, kind: debouncedKind || null, minLevel },
+      filter: { search: debouncedSearch || null, kind: kind || null, minLevel },
       first: PAGE_SIZE,
     },
   });
   const resources = usePagedList(result, (data) => data.resources);
-  const filtered = Boolean(debouncedSearch || debouncedKind || minLevel === 'WRITE');
+  const filtered = Boolean(debouncedSearch || kind || minLevel === 'WRITE');
 
   return (
     <Page
@@ -66,14 +66,7 @@ export function ResourcesPage() {
     >
       <Group align="flex-end" gap="sm" wrap="wrap">
         <SearchInput label="Search resources" placeholder="Name" value={search} onChange={setSearch} style={{ flex: '1 1 16rem' }} />
-        <TextInput
-          label="Kind"
-          placeholder="e.g. model"
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value)}
-          maxLength={40}
-          style={{ flex: '0 1 12rem' }}
-        />
+        <ResourceKindSelect value={kind} onChange={setKind} style={{ flex: '0 1 12rem' }} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id={levelLabelId}>
             At least
