@@ -1,14 +1,10 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { collectErrors, launchBrowser, waitForHeading } from './browser';
+import { launchBrowser } from './browser';
+import { dayInBrowser, noSeriousViolations, pageKit, PASSWORD, settle } from './pages';
 import { startServer, type RunningServer } from './server';
-import { ADMIN, graphqlInPage, signIn } from './session';
+import { ADMIN, graphqlInPage } from './session';
 
-// Set E2E_SCREENSHOT_DIR to keep pictures of the pages for a human look.
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR;
-const PASSWORD = 'a long enough password';
 const DAY = 24 * 3600_000;
 
 // Issue 19 (SPEC §20): a leader changes a member's expiry in place on the member list; a member
@@ -17,39 +13,13 @@ const DAY = 24 * 3600_000;
 describe('renewing expiry: inline editing, and an extension asked from the warning', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   let admin: Page;
   let leader: Page;
   let member: Page;
   let labId = '';
 
-  const pageFor = async (email?: string): Promise<Page> => {
-    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const own = collectErrors(page);
-    page.on('close', () => errors.push(...own));
-    await signIn(page, server.url, email, email ? PASSWORD : undefined);
-    return page;
-  };
-
-  const settle = async (page: Page, heading: string) => {
-    await waitForHeading(page, heading);
-    await page.getByTestId('server-version').waitFor();
-  };
-
-  const noSeriousViolations = async (page: Page, screenshot?: string) => {
-    expect(await seriousViolations(page)).toEqual([]);
-    if (screenshotDir && screenshot) await page.screenshot({ path: path.join(screenshotDir, screenshot), fullPage: true });
-  };
-
-  /** A day `days` from now as the browser's date input takes it (YYYY-MM-DD in the browser's zone). */
-  const dayInBrowser = (page: Page, days: number) =>
-    page.evaluate((ms) => {
-      const d = new Date(Date.now() + ms);
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    }, days * DAY);
+  const kit = pageKit(() => ({ browser, url: server.url }));
+  const { pageFor, errors } = kit;
 
   /** The day and wall-clock time an instant shows in the browser's zone: "2026-02-10 23:59:59.999". */
   const wallClockInBrowser = (page: Page, iso: string) =>
@@ -99,7 +69,7 @@ describe('renewing expiry: inline editing, and an extension asked from the warni
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await kit.closeAll();
     await browser?.close();
     await server?.stop();
     expect(errors).toEqual([]);

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { collectErrors, launchBrowser, waitForHeading } from './browser';
+import { launchBrowser } from './browser';
+import { pageKit, PASSWORD, settle } from './pages';
 import type { RunningServer } from './server';
-import { graphqlInPage, signIn, startServerWithAdmin } from './session';
-
-const PASSWORD = 'a long enough password';
+import { graphqlInPage, startServerWithAdmin } from './session';
 
 // Issue 21, the last of items 7 and 10: the Resources page offers the kinds that exist (for this
 // person) instead of asking for an exact slug, and the admin user page's direct permissions ask
@@ -13,25 +12,12 @@ const PASSWORD = 'a long enough password';
 describe('the kind filter offers the kinds; direct permissions confirm before ending memberships (issue 21)', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   let admin: Page;
   const ids: Record<string, string> = {};
 
-  const pageFor = async (email?: string): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const own = collectErrors(page);
-    page.on('close', () => errors.push(...own));
-    await signIn(page, server.url, email, email ? PASSWORD : undefined);
-    return page;
-  };
+  const kit = pageKit(() => ({ browser, url: server.url }), { locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  const { pageFor, errors } = kit;
   const gql = <T,>(query: string, variables: Record<string, unknown> = {}) => graphqlInPage<T>(admin, query, variables);
-  const settle = async (page: Page, heading: string) => {
-    await waitForHeading(page, heading);
-    await page.getByTestId('server-version').waitFor();
-  };
 
   beforeAll(async () => {
     server = await startServerWithAdmin();
@@ -55,7 +41,7 @@ describe('the kind filter offers the kinds; direct permissions confirm before en
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await kit.closeAll();
     await browser?.close();
     await server?.stop();
   });

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, waitForHeading } from './browser';
+import { launchBrowser } from './browser';
+import { pageKit, PASSWORD, settle } from './pages';
 import type { RunningServer } from './server';
-import { graphqlInPage, signIn, startServerWithAdmin } from './session';
+import { graphqlInPage, startServerWithAdmin } from './session';
 
-const PASSWORD = 'a long enough password';
 const PHONE = { width: 375, height: 740 };
 // Set E2E_SCREENSHOT_DIR to keep the phone-width pictures of each page.
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR;
@@ -18,25 +18,13 @@ const screenshotDir = process.env.E2E_SCREENSHOT_DIR;
 describe('at phone width every action is on screen (issue 21)', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   let admin: Page;
   const ids: Record<string, string> = {};
 
-  const pageFor = async (email: string | undefined, viewport = PHONE): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport, colorScheme: 'light' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const own = collectErrors(page);
-    page.on('close', () => errors.push(...own));
-    await signIn(page, server.url, email, email ? PASSWORD : undefined);
-    return page;
-  };
+  const kit = pageKit(() => ({ browser, url: server.url }), { locale: 'en-US', timezoneId: 'UTC', viewport: PHONE, colorScheme: 'light' });
+  const { errors } = kit;
+  const pageFor = (email: string | undefined, viewport = PHONE) => kit.pageFor(email, { viewport });
   const gql = <T,>(query: string, variables: Record<string, unknown> = {}) => graphqlInPage<T>(admin, query, variables);
-  const settle = async (page: Page, heading: string) => {
-    await waitForHeading(page, heading);
-    await page.getByTestId('server-version').waitFor();
-  };
 
   /** Every visible action in `scope`: its right edge within the phone's width, its left edge not before 0. */
   const expectAllOnScreen = async (page: Page, scope: Locator, name: string) => {
@@ -97,7 +85,7 @@ describe('at phone width every action is on screen (issue 21)', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await kit.closeAll();
     await browser?.close();
     await server?.stop();
   });
