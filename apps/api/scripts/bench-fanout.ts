@@ -18,6 +18,7 @@ import { openDatabase } from '../src/db/data-source';
 import { encodeCursor } from '../src/common/pagination';
 import { EventEntity } from '../src/modules/events/event.entity';
 import { serviceTokens } from './lib/bench-token';
+import { percentile } from './lib/bench-cli';
 
 export interface FanoutShape {
   subscribers: number;
@@ -36,11 +37,6 @@ const PAUSE_MS = 250;
 const CONNECT_CONCURRENCY = 50;
 
 const SUBSCRIPTION = 'subscription ($after: String, $types: [String!]) { events(after: $after, types: $types) { id type cursor data } }';
-
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 /** The feed's newest cursor (as Event.cursor spells it), read from the bench database. */
 async function newestCursor(databaseUrl: string): Promise<string> {

@@ -22,6 +22,7 @@ import { startServer } from '../src/server';
 import { createServices } from '../src/services';
 import { serviceToken } from './lib/bench-token';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
+import { argument } from './lib/bench-cli';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -177,13 +178,6 @@ export async function reviewsPhase(url: string, databaseUrl: string, shape: Revi
     reviewCloseTransactions: check.transactions,
     reviewCloseOneTransaction: oneTransaction,
   };
-}
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer.`);
-  return value;
 }
 
 /** Alone: a scratch database, the server in this process from the sources, one run, figures as JSON. */

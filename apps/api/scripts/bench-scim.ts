@@ -20,6 +20,7 @@ import { startServer } from '../src/server';
 import { createServices } from '../src/services';
 import { serviceToken } from './lib/bench-token';
 import { createDatabase, dropDatabase, testDatabaseUrl } from './lib/pg-admin';
+import { argument } from './lib/bench-cli';
 
 export interface ScimBenchShape {
   users: number;
@@ -103,13 +104,6 @@ export async function scimPhase(url: string, databaseUrl: string, shape: ScimBen
     scimPatchMembers: thousand.length,
     scimPatch1000Ms: patchMs,
   };
-}
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer.`);
-  return value;
 }
 
 /** Alone: a scratch database, the server in this process from the sources, one run, figures as JSON. */

@@ -7,11 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serviceToken } from './lib/bench-token';
-
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
+import { percentile } from './lib/bench-cli';
 
 export async function webhookLatencyPhase(url: string, databaseUrl: string, options: { perSecond: number; seconds: number }): Promise<Record<string, number>> {
   const token = await serviceToken(databaseUrl, { name: 'Webhook bench', isAdmin: true });

@@ -1,3 +1,4 @@
+import { makeUser, type TestUser } from './factories';
 import type { TestApp } from './harness';
 
 /** One SCIM answer: status, parsed body (null when empty), headers. */
@@ -71,4 +72,18 @@ export function entraUser(email: string, externalId: string) {
     title: 'Engineer',
     [ENTERPRISE]: { employeeNumber: '4711', department: 'Platform', manager: { value: 'boss-1' } },
   };
+}
+
+/** An identity provider's service account (holding scim.provision) and the ids of `count` people it provisioned. */
+export async function provisioner(app: TestApp, displayName: string, count: number, tag: string): Promise<{ idp: TestUser; people: string[] }> {
+  const idp = await makeUser(app, { kind: 'SERVICE', displayName, permissions: ['scim.provision'] });
+  const people: string[] = [];
+  for (let i = 0; i < count; i++) people.push((await scim(app, idp.token, 'POST', '/Users', oktaUser(`${tag}-${i}-${Date.now().toString(36)}@example.com`))).body['id']);
+  return { idp, people };
+}
+
+/** Group names unique within a test file's database: `${what} <time>-<n>`. */
+export function uniqueNames(): (what: string) => string {
+  let n = 0;
+  return (what) => `${what} ${Date.now().toString(36)}-${n++}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { makeCast, makeUser, type Cast, type TestUser } from '../../../test/factories';
-import { ERROR_SCHEMA, GROUP_SCHEMA, oktaUser, patchOp, scim } from '../../../test/scim';
+import { makeCast, type Cast, type TestUser } from '../../../test/factories';
+import { ERROR_SCHEMA, GROUP_SCHEMA, oktaUser, patchOp, provisioner, scim, uniqueNames } from '../../../test/scim';
 import { MembershipEntity } from '../memberships/membership.entity';
 
 /**
@@ -17,14 +17,11 @@ let people: string[];
 beforeAll(async () => {
   app = await startTestApp();
   cast = await makeCast(app);
-  idp = await makeUser(app, { kind: 'SERVICE', displayName: 'Okta provisioning', permissions: ['scim.provision'] });
-  people = [];
-  for (let i = 0; i < 2; i++) people.push((await scim(app, idp.token, 'POST', '/Users', oktaUser(`etag-${i}-${Date.now().toString(36)}@example.com`))).body['id']);
+  ({ idp, people } = await provisioner(app, 'Okta provisioning', 2, 'etag'));
 });
 afterAll(() => app.close());
 
-let n = 0;
-const groupName = (what: string) => `${what} ${Date.now().toString(36)}-${n++}`;
+const groupName = uniqueNames();
 const ifMatch = (value: string) => ({ headers: { 'if-match': value } });
 const members = (groupId: string) => app.dataSource.manager.countBy(MembershipEntity, { groupId });
 

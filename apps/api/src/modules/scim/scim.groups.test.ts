@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { In } from 'typeorm';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { addMember, makeCast, makeGroup, makeUser, type Cast, type Role, type TestUser } from '../../../test/factories';
-import { GROUP_SCHEMA, oktaUser, patchOp, scim } from '../../../test/scim';
+import { addMember, makeCast, makeGroup, type Cast, type Role, type TestUser } from '../../../test/factories';
+import { GROUP_SCHEMA, oktaUser, patchOp, provisioner, scim, uniqueNames } from '../../../test/scim';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
@@ -15,14 +15,11 @@ let people: string[];
 beforeAll(async () => {
   app = await startTestApp();
   cast = await makeCast(app);
-  idp = await makeUser(app, { kind: 'SERVICE', displayName: 'Entra provisioning', permissions: ['scim.provision'] });
-  people = [];
-  for (let i = 0; i < 4; i++) people.push((await scim(app, idp.token, 'POST', '/Users', oktaUser(`member-${i}-${Date.now().toString(36)}@example.com`))).body['id']);
+  ({ idp, people } = await provisioner(app, 'Entra provisioning', 4, 'member'));
 });
 afterAll(() => app.close());
 
-let n = 0;
-const groupName = (what: string) => `${what} ${Date.now().toString(36)}-${n++}`;
+const groupName = uniqueNames();
 const create = async (displayName: string, members: string[] = []) =>
   (await scim(app, idp.token, 'POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName, members: members.map((value) => ({ value })) })).body;
 const memberIds = async (groupId: string) => {
@@ -144,7 +141,7 @@ describe('SPEC §19 SCIM Groups — semantics', () => {
 
   it('an unknown, service-account or SCIM-deleted member id answers 400 invalidValue and nothing changes', async () => {
     const id = (await create(groupName('Strict'), [people[0]!]))['id'];
-    const gone = (await scim(app, idp.token, 'POST', '/Users', oktaUser(`gone-${n++}@example.com`))).body['id'];
+    const gone = (await scim(app, idp.token, 'POST', '/Users', oktaUser(`${groupName('gone').replace(/\W+/g, '-')}@example.com`))).body['id'];
     await scim(app, idp.token, 'DELETE', `/Users/${gone}`);
     for (const bad of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', idp.user.id, gone]) {
       const answer = await scim(app, idp.token, 'PATCH', `/Groups/${id}`, patchOp({ op: 'add', path: 'members', value: [{ value: people[1] }, { value: bad }] }, { op: 'replace', path: 'displayName', value: 'Should not stick' }));
