@@ -19,6 +19,7 @@ import { ImpactResolver } from './modules/permissions/impact.resolver';
 import { PermissionResolver } from './modules/permissions/permission.resolver';
 import { RequestResolver } from './modules/requests/request.resolver';
 import { AccessorResolver, GrantResolver, ResourceResolver } from './modules/resources/resource.resolver';
+import { GroupGrantsResolver } from './modules/resources/group-grants.resolver';
 import { GroupShareResolver } from './modules/resources/share.resolver';
 import { ResourceReachResolver } from './modules/resources/reach.resolver';
 import {
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   GrantResolver,
   AccessorResolver,
   GroupShareResolver,
+  GroupGrantsResolver,
   ResourceReachResolver,
   AccessReviewResolver,
   AccessReviewItemResolver,

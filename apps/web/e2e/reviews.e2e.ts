@@ -10,8 +10,9 @@ const REVIEW = 'Lab recertification';
 const MEMBERS = ['Ann Able', 'Bob Baker', 'Cy Cole', 'Di Dunn', 'Eve Ellis'];
 
 // Issue 19 (SPEC §21): an admin starts a review of a group with several members, reviewed by its
-// leader; the leader opens it from the notification, keeps most in bulk, removes one, and cannot
-// decide their own membership; the admin decides that one, sees 100 % and closes the review, and
+// leader; the leader sees the count waiting in the navbar, opens the review from the notification,
+// sees what the group gives (a permission, a granted resource) and each member's last sign-in,
+// keeps most in bulk, removes one, and cannot decide their own membership; the admin decides that one, sees 100 % and closes the review, and
 // the removed membership is gone from the group.
 describe('access reviews: start, decide in bulk, close', () => {
   let server: RunningServer;
@@ -40,11 +41,19 @@ describe('access reviews: start, decide in bulk, close', () => {
     const leaderId = await createUser('leo@gatehouse.test', 'Leo Leader');
     const memberIds: string[] = [];
     for (const name of MEMBERS) memberIds.push(await createUser(`${name.split(' ')[0]!.toLowerCase()}@gatehouse.test`, name));
+    await graphqlInPage(admin, 'mutation { definePermission(key: "lab.enter", description: "May enter the lab.") { key } }');
     labId = (
       await graphqlInPage<{ createGroup: { id: string } }>(admin, 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }', {
-        input: { name: 'Lab', description: 'Experiments.', internal: false },
+        input: { name: 'Lab', description: 'Experiments.', internal: false, permissions: ['lab.enter'] },
       })
     ).createGroup.id;
+    // A resource shared with the group: what its members reach through it.
+    const notebook = (
+      await graphqlInPage<{ createResource: { id: string } }>(admin, 'mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }', {
+        input: { kind: 'document', name: 'Lab notebook' },
+      })
+    ).createResource.id;
+    await graphqlInPage(admin, 'mutation($r: ID!, $g: ID!) { grantAccess(resourceId: $r, groupId: $g, level: WRITE) { id } }', { r: notebook, g: labId });
     await graphqlInPage(admin, 'mutation($g: ID!, $u: [ID!]!) { setGroupLeaders(groupId: $g, userIds: $u, groupIds: []) { id } }', { g: labId, u: [leaderId] });
     // The leader is a member too: their own membership is under review, and not theirs to decide.
     await graphqlInPage(admin, 'mutation($g: ID!, $u: [ID!]!) { addGroupMembers(groupId: $g, userIds: $u) { source } }', { g: labId, u: [leaderId, ...memberIds] });
@@ -100,6 +109,9 @@ describe('access reviews: start, decide in bulk, close', () => {
     await leader.goto(`${server.url}/groups`);
     await settle(leader, 'Groups');
     await leader.getByRole('link', { name: 'Access reviews' }).first().waitFor();
+    // The navbar counts the items waiting for the leader: every member but themself.
+    const waiting = leader.getByTestId('review-count').first();
+    expect(await waiting.innerText()).toMatch(new RegExp(`^${MEMBERS.length}\\b`));
     await leader.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
     const popover = leader.getByRole('dialog', { name: 'Notifications' });
     await popover.getByRole('button', { name: 'Review the members of Lab', exact: true }).click();
@@ -107,6 +119,17 @@ describe('access reviews: start, decide in bulk, close', () => {
     expect(leader.url()).toBe(reviewUrl);
 
     await row(leader, 'Ann Able').waitFor();
+    // The group's header says what membership gives: its permission and the resource granted to it.
+    const header = items(leader).getByTestId('review-group');
+    expect(await header.count()).toBe(1);
+    await header.getByRole('heading', { name: 'Lab', level: 3 }).waitFor();
+    expect(await header.getByTestId('review-group-permissions').textContent()).toContain('lab.enter');
+    const granted = header.getByRole('link', { name: 'Lab notebook' });
+    expect(await granted.getAttribute('href')).toMatch(/^\/resources\/[0-9a-f-]{36}$/);
+    expect(await header.getByTestId('review-group-resources').textContent()).toContain('Write');
+    // Each member's last sign-in: the leader has signed in, Ann never has.
+    expect(await row(leader, 'Leo Leader').getByTestId('item-last-sign-in').textContent()).toMatch(/^Last sign-in /);
+    expect(await row(leader, 'Ann Able').getByTestId('item-last-sign-in').textContent()).toBe('Never signed in');
     // Their own membership: no checkbox, no buttons, and the row says why.
     const own = row(leader, 'Leo Leader');
     expect(await own.getByTestId('cannot-decide').textContent()).toBe('Your own membership: another reviewer or an administrator decides it.');
@@ -120,6 +143,8 @@ describe('access reviews: start, decide in bulk, close', () => {
     await leader.getByRole('button', { name: 'Keep selected' }).click();
     await leader.getByText(`${MEMBERS.length - 1} memberships kept.`).waitFor();
     for (const name of MEMBERS.filter((n) => n !== 'Bob Baker')) expect(await row(leader, name).getByTestId('item-decision').textContent()).toBe('Keep');
+    // The bulk decision leaves one item waiting (Bob's).
+    await leader.waitForFunction(() => document.querySelector('[data-testid="review-count"]')?.textContent?.startsWith('1') === true);
 
     await leader.getByRole('textbox', { name: 'Comment (optional)' }).fill('Left the lab in May.');
     await row(leader, 'Bob Baker').getByRole('button', { name: 'Remove Bob Baker from Lab' }).click();
@@ -128,6 +153,7 @@ describe('access reviews: start, decide in bulk, close', () => {
     expect(await bob.getByTestId('item-decision').textContent()).toBe('Remove');
     expect(await bob.textContent()).toContain('Left the lab in May.');
     await leader.getByTestId('review-percent').getByText('83 % decided').waitFor();
+    await waiting.waitFor({ state: 'detached' });
 
     // At phone width the rows become cards and each keeps its Keep / Remove on screen.
     await leader.setViewportSize({ width: 390, height: 800 });

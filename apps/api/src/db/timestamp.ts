@@ -27,3 +27,9 @@ export function parseUtcTimestamp(value: string): Date {
   }
   return new Date(`${value.replace(' ', 'T')}Z`);
 }
+
+/** A timestamp column read by hand-written SQL (a Date from pg, text from SQLite), or null. */
+export function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : parseUtcTimestamp(String(value));
+}

@@ -24,7 +24,7 @@ export interface NavItem {
   href: string;
   icon: TablerIcon;
   /** A live count shown beside the label (the shell knows how to fetch each kind). */
-  count?: 'pendingRequests';
+  count?: 'pendingRequests' | 'reviewItemsWaiting';
 }
 
 /** Who a navbar section is for (SPEC §2 roles, as far as navigation needs them). */
@@ -58,7 +58,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { label: 'Approval queue', href: '/queue', icon: IconChecklist, count: 'pendingRequests' },
       { label: 'Led groups', href: '/led', icon: IconCrown },
-      { label: 'Access reviews', href: '/reviews', icon: IconClipboardCheck },
+      { label: 'Access reviews', href: '/reviews', icon: IconClipboardCheck, count: 'reviewItemsWaiting' },
     ],
   },
   {

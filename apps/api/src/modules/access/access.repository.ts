@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
 import { rawQuery, statementName } from '../../db/raw-sql';
-import { parseUtcTimestamp } from '../../db/timestamp';
+import { toDate } from '../../db/timestamp';
+import { currentGrantSql } from '../resources/current-grant';
 import { ResourceEntity, type Visibility } from '../resources/resource.entity';
 import { currentMembershipSql } from '../memberships/current';
 import { EPOCH_SQL } from './access-epoch';
@@ -18,8 +19,6 @@ interface Row extends Omit<GrantPath, 'expiresAt'> {
   grantExpires: Date | string | null;
   memberExpires: Date | string | null;
 }
-
-const toDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : parseUtcTimestamp(v));
 
 /**
  * Every *current* grant path for the given users on the given resources, in one query: grants
@@ -39,13 +38,13 @@ export async function grantPaths(
             g.id AS "grantId", NULL AS "groupId", g.expires_at AS "grantExpires", NULL AS "memberExpires"
        FROM access_grant g
       WHERE g.user_id IN (:...userIds) AND g.resource_id IN (:...resourceIds)
-        AND (g.expires_at IS NULL OR g.expires_at > :now)
+        AND ${currentGrantSql('g')}
      UNION ALL
      SELECT m.user_id, g.resource_id, 'GROUP_GRANT', g.level, g.id, g.group_id, g.expires_at, m.expires_at
        FROM access_grant g
        JOIN membership m ON m.group_id = g.group_id
       WHERE m.user_id IN (:...userIds) AND g.resource_id IN (:...resourceIds)
-        AND (g.expires_at IS NULL OR g.expires_at > :now)
+        AND ${currentGrantSql('g')}
         AND ${currentMembershipSql('m')}`,
     { userIds: [...userIds], resourceIds: [...resourceIds], now },
   );
@@ -69,7 +68,7 @@ const RANK_SQL = "MAX(CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END)";
  */
 const bestGrantSql = (r: string, u: string) =>
   `(SELECT ${RANK_SQL} FROM access_grant g
-     WHERE g.resource_id = ${r} AND (g.expires_at IS NULL OR g.expires_at > :now)
+     WHERE g.resource_id = ${r} AND ${currentGrantSql('g')}
        AND CASE WHEN g.group_id IS NULL THEN g.user_id = ${u}
                 ELSE (SELECT 1 FROM membership m
                        WHERE m.user_id = ${u} AND m.group_id = g.group_id AND ${currentMembershipSql('m')}) = 1 END)`;
@@ -273,7 +272,6 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   // on every call (a custom plan) instead of reusing one. It is an integer we control (first is
   // validated 1…max), so the statement texts stay few.
   const limit = integer(size);
-  const live = (a: string) => `(${a}.expires_at IS NULL OR ${a}.expires_at > :now)`;
   /** The kind and name filters over a source with kind and name_key columns; with its id column, the cursor too. */
   const where = (a: string, id?: string) =>
     [
@@ -288,7 +286,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   // Every grant gives at least READ (levelFrom counts any level but WRITE as READ): a READ page
   // filters nothing, and a WRITE page keeps the WRITE grants. A constant, not a parameter: one
   // statement per level, and nothing for PostgreSQL to compare at run time.
-  const granted = (a: string) => `${read ? '' : `${a}.level = 'WRITE' AND `}${live(a)}`;
+  const granted = (a: string) => `${read ? '' : `${a}.level = 'WRITE' AND `}${currentGrantSql(a)}`;
   // With the user's groups known (PostgreSQL), one source per group, written out: PostgreSQL then
   // merges the sources in index order (Merge Append) and stops at the page size, reading about
   // (page size + sources) index entries instead of sorting (G + 3) × (page size). Without them, one

@@ -1,7 +1,8 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize } from '../../authz/authorize';
+import { userPolicy } from '../users/user.policy';
 import type { Viewer } from '../../authz/viewer';
-import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
@@ -53,7 +54,7 @@ export class AccessService {
     const asked = userId?.toLowerCase();
     if (!asked || (viewer && asked === viewer.userId)) return viewer?.userId ?? null;
     if (!viewer) throw errors.unauthenticated();
-    if (!holds(viewer, 'access.check')) throw errors.forbidden('MISSING_PERMISSION', 'Asking about another user needs the access.check permission.');
+    authorize(userPolicy, 'checkAccessOf', viewer);
     return asked;
   }
 

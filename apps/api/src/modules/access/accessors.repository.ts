@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { rawQuery } from '../../db/raw-sql';
 import { currentMembershipSql } from '../memberships/current';
+import { currentGrantSql } from '../resources/current-grant';
 
 /**
  * `Resource.accessors`' statements (access.service.ts `accessors`): who reaches one resource at
@@ -17,10 +18,10 @@ export async function accessorRows(
       SELECT r.owner_id AS user_id, 2 AS rank FROM resource r WHERE r.id = :rid AND r.owner_id IS NOT NULL
       UNION ALL
       SELECT g.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g
-       WHERE g.resource_id = :rid AND g.user_id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+       WHERE g.resource_id = :rid AND g.user_id IS NOT NULL AND ${currentGrantSql('g')}
       UNION ALL
       SELECT m.user_id, CASE g.level WHEN 'WRITE' THEN 2 ELSE 1 END FROM access_grant g JOIN membership m ON m.group_id = g.group_id
-       WHERE g.resource_id = :rid AND (g.expires_at IS NULL OR g.expires_at > :now) AND ${currentMembershipSql('m')}
+       WHERE g.resource_id = :rid AND ${currentGrantSql('g')} AND ${currentMembershipSql('m')}
       ${adminBypass ? 'UNION ALL SELECT u.id, 2 FROM user_account u WHERE u.is_admin = :yes' : ''}
     ) c GROUP BY c.user_id HAVING MAX(c.rank) >= :min`;
   const params = { rid: resourceId, now: new Date(), yes: true, min };

@@ -1,6 +1,7 @@
 import { Brackets } from 'typeorm';
 import type { Viewer } from '../../authz/viewer';
-import { holds } from '../../authz/viewer';
+import { can } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
@@ -43,7 +44,7 @@ export class AuditService {
   async list(viewer: Viewer, filter: AuditFilterInput, first: number, after: string | null | undefined): Promise<Page<AuditEventEntity>> {
     const cursor = after ? decodeCursor(after, ['int']) : null;
     const qb = this.db.manager.createQueryBuilder(AuditEventEntity, 'e');
-    if (!holds(viewer, 'audit.read')) {
+    if (!can(settingsPolicy, 'readAudit', viewer)) {
       const led = await groupIdsLedBy(this.db.manager, viewer.userId);
       qb.where(
         new Brackets((w) => {

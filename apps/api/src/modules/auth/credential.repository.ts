@@ -4,7 +4,9 @@ import { inFixedList, rawQuery } from '../../db/raw-sql';
 import { EPOCH_SQL, epochOf } from '../access/access-epoch';
 import { currentMembershipSql } from '../memberships/current';
 import { SETTINGS_VERSION_SQL, versionOf } from '../settings/settings.repository';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { userColumnsSql, userFromRow } from '../users/user.repository';
+import { toDate } from '../../db/timestamp';
 
 /**
  * Authentication's hot path: the credential, its user and the user's effective permissions in ONE
@@ -23,9 +25,7 @@ export interface CredentialRow {
   settingsVersion: string;
 }
 
-const USER_COLUMNS = `u.id AS "u_id", u.email AS "u_email", u.email_key AS "u_email_key", u.display_name AS "u_display_name",
-  u.name_key AS "u_name_key", u.kind AS "u_kind", u.is_active AS "u_is_active", u.is_admin AS "u_is_admin",
-  u.created_at AS "u_created_at", u.updated_at AS "u_updated_at", u.last_sign_in_at AS "u_last_sign_in_at"`;
+const USER_COLUMNS = userColumnsSql('u', 'u_');
 
 function permissionsSql(postgres: boolean): string {
   const keys = `SELECT p.key AS k FROM permission p WHERE u.is_admin = :yes
@@ -37,26 +37,11 @@ function permissionsSql(postgres: boolean): string {
     : `(SELECT json_group_array(x.k) FROM (${keys}) x) AS "perms"`;
 }
 
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
-
 function toRow(raw: Record<string, unknown>, credentialKeys: string[]): CredentialRow {
-  const user = Object.assign(new UserEntity(), {
-    id: raw['u_id'] as string,
-    email: raw['u_email'] as string,
-    emailKey: raw['u_email_key'] as string,
-    displayName: raw['u_display_name'] as string,
-    nameKey: raw['u_name_key'] as string,
-    kind: raw['u_kind'] as UserEntity['kind'],
-    isActive: Boolean(raw['u_is_active']),
-    isAdmin: Boolean(raw['u_is_admin']),
-    createdAt: date(raw['u_created_at'])!,
-    updatedAt: date(raw['u_updated_at'])!,
-    lastSignInAt: date(raw['u_last_sign_in_at']),
-    passwordHash: null,
-  });
+  const user = userFromRow(raw, 'u_');
   const perms = raw['perms'];
   const permissions = (typeof perms === 'string' ? (JSON.parse(perms) as string[]) : (perms as string[] | null) ?? []).filter((k) => k !== null).sort();
-  const credential = Object.fromEntries(credentialKeys.map((k) => [k, k === 'id' ? (raw[`c_${k}`] as string) : date(raw[`c_${k}`])]));
+  const credential = Object.fromEntries(credentialKeys.map((k) => [k, k === 'id' ? (raw[`c_${k}`] as string) : toDate(raw[`c_${k}`])]));
   return { user, permissions, credential, accessEpoch: epochOf(raw['epoch']), settingsVersion: versionOf(raw['settings_version']) };
 }
 

@@ -1,3 +1,5 @@
+import { authorize } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 import type { Viewer } from '../../authz/viewer';
 import type { Config } from '../../config';
 import { errors } from '../../common/errors';
@@ -88,7 +90,7 @@ export class EmailService {
    * SMTP server's own. Changes nothing, so no transaction.
    */
   async sendTest(viewer: Viewer, to: string): Promise<SmtpAnswer> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators send test emails.');
+    authorize(settingsPolicy, 'sendTestEmail', viewer);
     const address = to.trim();
     if (address.length > 254 || !isEmail(address)) throw errors.validation([{ field: 'to', message: 'Give one email address to send the test to (name@example.org).' }]);
     if (!this.mailer) throw errors.conflict('EMAIL_NOT_CONFIGURED', 'This server sends no email: set SMTP_URL, MAIL_FROM and PUBLIC_URL and restart it.');

@@ -1,15 +1,13 @@
 import { In, MoreThan, type FindOptionsWhere } from 'typeorm';
 import { isEventType, LIMITS } from '@gatehouse/shared';
-import { holds, type Viewer } from '../../authz/viewer';
+import { authorize } from '../../authz/authorize';
+import type { Viewer } from '../../authz/viewer';
+import { settingsPolicy } from '../settings/settings.policy';
 import { errors } from '../../common/errors';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import type { Db } from '../../db/db';
 import { EventEntity } from './event.entity';
 
-/** Who reads the feed (SPEC §17): admins and holders of `audit.read` (integrations' service accounts). */
-export function mayReadEvents(viewer: Viewer): boolean {
-  return viewer.isAdmin || holds(viewer, 'audit.read');
-}
 
 /** `types` as asked, checked against the vocabulary; null = every type. */
 export function eventTypesFilter(types: readonly string[] | null | undefined): string[] | null {
@@ -33,7 +31,7 @@ export class EventsService {
    * events after `after`, oldest first. A consumer keeps the last cursor and asks again.
    */
   async page(viewer: Viewer, after: string | null | undefined, first: number, types: readonly string[] | null | undefined): Promise<Page<EventEntity>> {
-    if (!mayReadEvents(viewer)) throw errors.forbidden('NOT_ALLOWED', 'Only administrators and holders of audit.read may read the event feed.');
+    authorize(settingsPolicy, 'readEvents', viewer);
     const filter = eventTypesFilter(types);
     const from = eventCursor(after);
     const rows = await this.since(from, Math.min(first, LIMITS.maxPageSize) + 1, filter);

@@ -1,8 +1,9 @@
-import { errors } from '../../common/errors';
 import { requireViewer, type Context } from '../../context';
 import type { Db } from '../../db/db';
 import { EventEntity } from './event.entity';
-import { eventCursor, eventTypesFilter, mayReadEvents } from './events.service';
+import { authorize, can } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
+import { eventCursor, eventTypesFilter } from './events.service';
 import { sameForEveryViewer } from './subscriptions.execute';
 import { liveStream } from './subscriptions.live';
 
@@ -24,11 +25,11 @@ async function lastEventId(db: Db): Promise<number> {
  */
 export async function eventStream(context: Context, args: { types?: readonly string[] | null; after?: string | null }): Promise<AsyncIterable<EventEntity>> {
   const viewer = requireViewer(context);
-  if (!mayReadEvents(viewer)) throw errors.forbidden('NOT_ALLOWED', 'Only administrators and holders of audit.read may read the event feed.');
+  authorize(settingsPolicy, 'readEvents', viewer);
   const types = eventTypesFilter(args.types);
   let position = args.after ? eventCursor(args.after) : await lastEventId(context.services.db);
   return liveStream<EventEntity>(context, 'events', async (link) => {
-    if (!link.viewer || !mayReadEvents(link.viewer)) return { rows: [], more: false };
+    if (!link.viewer || !can(settingsPolicy, 'readEvents', link.viewer)) return { rows: [], more: false };
     // Every stream of the feed at this position with these types asks the same: one read for all,
     // and an event's fields are the same for every viewer who may read the feed, so each is
     // executed once for all its subscribers (subscriptions.execute.ts).

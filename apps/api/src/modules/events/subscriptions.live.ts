@@ -6,7 +6,8 @@ import { errors } from '../../common/errors';
 import { authenticate } from '../auth/authenticate';
 import type { Services } from '../../services';
 import type { Context } from '../../context';
-import { mayReadEvents } from './events.service';
+import { can } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 
 /**
  * Live updates (SPEC §17): the state of one WebSocket connection and of the streams it serves.
@@ -95,7 +96,7 @@ export class LiveConnection {
         const viewer = await check(this.credential);
         if (!viewer) return this.end(CLOSE_UNAUTHORIZED, 'Your session or token has ended; sign in again.');
         this.viewer = viewer;
-        if ([...this.kinds.values()].includes('events') && !mayReadEvents(viewer)) {
+        if ([...this.kinds.values()].includes('events') && !can(settingsPolicy, 'readEvents', viewer)) {
           return this.end(CLOSE_FORBIDDEN, 'You may no longer read the event feed.');
         }
       } catch (error) {

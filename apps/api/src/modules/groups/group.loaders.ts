@@ -9,13 +9,14 @@ import { GroupEntity } from './group.entity';
 import type { GroupFacts } from './group.policy';
 import type { GroupsService } from './groups.service';
 import { ledGroupIdsOf } from './leadership.repository';
+import { groupsByIds } from './group.repository';
 
 /**
  * The groups slice's per-request loaders (merged in loaders.ts): groups, what they carry, who
  * leads them, and the viewer's relation to each (the facts `group.policy.ts` decides on).
  */
 export function createGroupLoaders(m: EntityManager, viewer: Viewer | null, groups: GroupsService) {
-  const group = new DataLoader<string, GroupEntity | null>(async (ids) => byKey(ids, await m.findBy(GroupEntity, { id: In([...ids]) }), (g) => g.id));
+  const group = new DataLoader<string, GroupEntity | null>(async (ids) => byKey(ids, await groupsByIds(m, ids), (g) => g.id));
   return {
     group,
     /** Keys each group gives its current members, sorted. */

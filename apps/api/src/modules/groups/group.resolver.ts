@@ -7,6 +7,7 @@ import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
 import { GroupRequestType, toRequestType } from '../requests/request.type';
 import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './group.inputs';
+import { can } from '../../authz/authorize';
 import { groupPolicy } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
 import { ArgsType, Field } from 'type-graphql';
@@ -39,8 +40,15 @@ export class GroupResolver {
   @Query(() => GroupConnection, { description: 'The group directory: your groups, plus the groups you may see and ask to join. Sorted by name.' })
   async groups(@Args() args: GroupsArgs, @Ctx() ctx: Context): Promise<GroupConnection> {
     const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after);
-    // Field resolvers (viewerCan, facts) look groups up by id: hand them the rows we already have.
-    for (const g of page.nodes) ctx.loaders.group.prime(g.id, g);
+    // Field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest) go through
+    // loaders: hand them what the page's statement already read.
+    for (const [id, row] of page.rows) {
+      ctx.loaders.group.prime(id, row.group);
+      ctx.loaders.groupFacts.prime(id, row.facts);
+      ctx.loaders.memberCount.prime(id, row.memberCount);
+      ctx.loaders.viewerMembership.prime(id, row.membership);
+      ctx.loaders.viewerPendingRequest.prime(id, row.pendingRequest);
+    }
     return { ...toConnection(page, toGroupType), totalCount: page.totalCount ?? 0 };
   }
 
@@ -108,7 +116,7 @@ export class GroupResolver {
   @FieldResolver(() => MembershipConnection, { description: 'Current members by name: for leaders, managers, admins and members.' })
   async members(@Root() group: GroupType, @Args() args: MembersArgs, @Ctx() ctx: Context): Promise<MembershipConnection> {
     const facts = await ctx.loaders.groupFacts.load(group.id);
-    if (!facts || !ctx.viewer || !groupPolicy.listMembers(ctx.viewer, facts)) {
+    if (!facts || !ctx.viewer || !can(groupPolicy, 'listMembers', ctx.viewer, facts)) {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     }
     const page = args.after
@@ -120,7 +128,7 @@ export class GroupResolver {
   @FieldResolver(() => Int, { description: 'Pending requests, for those who may decide them; 0 for everyone else.' })
   async pendingRequestCount(@Root() group: GroupType, @Ctx() ctx: Context): Promise<number> {
     const facts = await ctx.loaders.groupFacts.load(group.id);
-    if (!facts || !ctx.viewer || !groupPolicy.decideRequests(ctx.viewer, facts)) return 0;
+    if (!facts || !ctx.viewer || !can(groupPolicy, 'decideRequests', ctx.viewer, facts)) return 0;
     return ctx.loaders.pendingRequestCount.load(group.id);
   }
 
@@ -142,22 +150,22 @@ export class GroupResolver {
     const v = ctx.viewer;
     if (!facts || !v) return NO_ABILITIES;
     return {
-      join: groupPolicy.join(v, facts),
-      requestJoin: groupPolicy.requestJoin(v, facts),
-      leave: groupPolicy.leave(v, facts),
-      requestLeave: groupPolicy.requestLeave(v, facts),
-      decideRequests: groupPolicy.decideRequests(v, facts),
-      manageMembers: groupPolicy.addMembers(v, facts) || groupPolicy.removeMembers(v, facts),
-      addMembers: groupPolicy.addMembers(v, facts),
-      removeMembers: groupPolicy.removeMembers(v, facts),
-      changeExpiry: groupPolicy.changeExpiry(v, facts),
-      requestExtension: groupPolicy.requestExtension(v, facts),
-      update: groupPolicy.update(v, facts),
-      setPermissions: groupPolicy.setPermissions(v),
-      setLeaders: groupPolicy.setLeaders(v, facts),
-      readHistory: groupPolicy.readHistory(v, facts),
-      listMembers: groupPolicy.listMembers(v, facts),
-      delete: groupPolicy.delete(v, facts),
+      join: can(groupPolicy, 'join', v, facts),
+      requestJoin: can(groupPolicy, 'requestJoin', v, facts),
+      leave: can(groupPolicy, 'leave', v, facts),
+      requestLeave: can(groupPolicy, 'requestLeave', v, facts),
+      decideRequests: can(groupPolicy, 'decideRequests', v, facts),
+      manageMembers: can(groupPolicy, 'addMembers', v, facts) || can(groupPolicy, 'removeMembers', v, facts),
+      addMembers: can(groupPolicy, 'addMembers', v, facts),
+      removeMembers: can(groupPolicy, 'removeMembers', v, facts),
+      changeExpiry: can(groupPolicy, 'changeExpiry', v, facts),
+      requestExtension: can(groupPolicy, 'requestExtension', v, facts),
+      update: can(groupPolicy, 'update', v, facts),
+      setPermissions: can(groupPolicy, 'setPermissions', v),
+      setLeaders: can(groupPolicy, 'setLeaders', v, facts),
+      readHistory: can(groupPolicy, 'readHistory', v, facts),
+      listMembers: can(groupPolicy, 'listMembers', v, facts),
+      delete: can(groupPolicy, 'delete', v, facts),
     };
   }
 }

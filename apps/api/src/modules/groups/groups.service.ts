@@ -1,4 +1,4 @@
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
@@ -11,7 +11,7 @@ import { independentReads } from '../../db/independent-reads';
 import { userLabel, type Actor } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { previewInRollback } from '../../db/preview';
-import { currentGroupIdsSubquery, currentMemberCounts, currentMembershipsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
+import { currentMemberCounts, currentMembershipsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import type { CascadeResult } from '../memberships/permission-cascade';
 import { GrantEntity } from '../resources/grant.entity';
@@ -21,8 +21,15 @@ import { pendingRequestKinds } from '../requests/requests.repository';
 import { likePattern } from '../users/users.service';
 import { GroupPermissionEntity } from './group-permission.entity';
 import { GroupEntity, type Shareable } from './group.entity';
-import { groupPolicy, type GroupFacts } from './group.policy';
-import { groupIdsLedBy, groupsLedAmong } from './leadership.repository';
+import { authorize, can, type RefusingRules } from '../../authz/authorize';
+import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from './group.policy';
+import { groupsLedAmong } from './leadership.repository';
+import { directoryCount, directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
+
+/** One group of a directory page, with everything its field resolvers would otherwise ask for. */
+export interface DirectoryEntry extends DirectoryRow {
+  facts: GroupFacts;
+}
 
 export interface GroupInput {
   name?: string | null;
@@ -38,6 +45,9 @@ export interface GroupInput {
   metadata?: Record<string, unknown> | null;
 }
 
+/** A row of the group policy that refuses: what `GroupsService.authorize` checks. */
+export type GroupRule = RefusingRules<typeof groupPolicy>;
+
 export interface GroupFilterInput {
   search?: string | null;
   memberOnly?: boolean | null;
@@ -45,7 +55,6 @@ export interface GroupFilterInput {
 }
 
 const FLAGS = ['internal', 'hidden', 'open', 'public', 'restricted'] as const;
-const NOT_FOUND = 'No group has this id, or you may not see it.';
 
 /**
  * Groups: their definition (create, update, permissions, delete) and the directory (SPEC §3).
@@ -99,27 +108,22 @@ export class GroupsService {
     if (!isUuid(id)) return null;
     const group = await this.db.manager.findOneBy(GroupEntity, { id });
     if (!group) return null;
-    return groupPolicy.read(viewer, await this.facts(viewer, group)) ? group : null;
+    return can(groupPolicy, 'read', viewer, await this.facts(viewer, group)) ? group : null;
   }
 
   /**
-   * Loads and locks a group for a change in `tx` and checks `rule`; invisible groups are NOT_FOUND,
-   * visible-but-not-allowed FORBIDDEN. For every service that changes something of a group.
+   * Loads and locks a group for a change in `tx` and authorizes the policy row `rule` on it:
+   * invisible groups are NOT_FOUND (the `read` row), others get the row's own refusal. For every
+   * service that changes something of a group.
    */
-  async authorize(
-    tx: EntityManager,
-    viewer: Viewer,
-    id: string,
-    rule: (v: Viewer, f: GroupFacts) => boolean,
-    forbidden: () => Error,
-  ): Promise<{ group: GroupEntity; facts: GroupFacts }> {
-    if (!isUuid(id)) throw errors.notFound(NOT_FOUND);
+  async authorize(tx: EntityManager, viewer: Viewer, id: string, rule: GroupRule): Promise<{ group: GroupEntity; facts: GroupFacts }> {
+    if (!isUuid(id)) throw errors.notFound(NOT_FOUND_GROUP);
     const lock = this.db.lockClause();
     const group = await tx.findOne(GroupEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
-    if (!group) throw errors.notFound(NOT_FOUND);
+    if (!group) throw errors.notFound(NOT_FOUND_GROUP);
     const facts = await this.facts(viewer, group, tx);
-    if (!groupPolicy.read(viewer, facts)) throw errors.notFound(NOT_FOUND);
-    if (!rule(viewer, facts)) throw forbidden();
+    authorize(groupPolicy, 'read', viewer, facts);
+    authorize(groupPolicy, rule, viewer, facts);
     return { group, facts };
   }
 
@@ -128,39 +132,46 @@ export class GroupsService {
    * in or lead, plus listed (not internal, not hidden) groups that are public or, with
    * `groups.request`, any listed group. Sorted by name, searchable, cursor-paged.
    */
-  async list(viewer: Viewer, filter: GroupFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupEntity>> {
+  /**
+   * The directory page (SPEC §3) with, per group, the viewer's facts, member count, membership and
+   * pending request — read in the page's own statement (directory.repository.ts) so the resolver
+   * can hand them to the field resolvers' loaders instead of each asking again.
+   */
+  async list(viewer: Viewer, filter: GroupFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupEntity> & { rows: Map<string, DirectoryEntry> }> {
     // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
-    const now = new Date();
-    const qb = this.db.manager.createQueryBuilder(GroupEntity, 'g');
-    const memberSub = currentGroupIdsSubquery(qb, 'viewerId');
-    const led = await groupIdsLedBy(this.db.manager, viewer.userId, now);
-    qb.setParameters({ viewerId: viewer.userId, now, led: led.length ? led : ['00000000-0000-0000-0000-000000000000'] });
-    const seesAll = viewer.isAdmin || holds(viewer, 'groups.manage');
-    if (!seesAll) {
-      qb.where(
-        new Brackets((w) => {
-          w.where(`g.id IN ${memberSub}`).orWhere('g.id IN (:...led)');
-          const listed = 'g.internal = :no AND g.hidden = :no';
-          if (holds(viewer, 'groups.request')) w.orWhere(listed);
-          else w.orWhere(`${listed} AND g.public = :yes`);
-        }),
-      );
-      qb.setParameters({ no: false, yes: true });
-    }
-    if (filter.memberOnly) qb.andWhere(`g.id IN ${memberSub}`);
-    if (filter.ledOnly) qb.andWhere('g.id IN (:...led)');
     const term = filter.search?.trim();
-    if (term) qb.andWhere("g.nameKey LIKE :term ESCAPE '\\'", { term: likePattern(term) });
-    // The count (the whole filtered set) and the page (after the cursor) are sent together, and
-    // started in one expression: nothing can throw between starting one and awaiting both.
-    const counting = qb.clone();
-    if (cursor) {
-      const [name, id] = cursor;
-      qb.andWhere(new Brackets((w) => w.where('g.nameKey > :cName', { cName: name }).orWhere('g.nameKey = :cName AND g.id > :cId', { cId: id })));
+    const q: DirectoryQuery = {
+      viewerId: viewer.userId,
+      seesAll: viewer.isAdmin || holds(viewer, 'groups.manage'),
+      mayRequest: holds(viewer, 'groups.request'),
+      memberOnly: filter.memberOnly === true,
+      ledOnly: filter.ledOnly === true,
+      namePattern: term ? likePattern(term) : null,
+      after: cursor ? [cursor[0], cursor[1]] : null,
+      now: new Date(),
+    };
+    // Outside a transaction: the count and the page go out on separate pooled connections at once.
+    const [totalCount, found, { autoLeave }] = await independentReads(this.db.manager, [
+      () => directoryCount(this.db.manager, q),
+      () => directoryPage(this.db.manager, q, first + 1),
+      () => readSettings(this.db.manager, viewer.settingsVersion),
+    ] as const);
+    const rows = new Map<string, DirectoryEntry>();
+    for (const row of found.slice(0, first)) {
+      const { group, membership, memberCount } = row;
+      const facts: GroupFacts = {
+        group,
+        autoLeave,
+        isMember: membership !== null,
+        membershipExpires: membership?.expiresAt != null,
+        isLeader: row.isLeader,
+        pendingRequest: row.pendingRequest?.kind ?? null,
+        isFull: group.maxMembers !== null && memberCount >= group.maxMembers,
+      };
+      rows.set(group.id, { ...row, facts });
     }
-    const [totalCount, rows] = await Promise.all([counting.getCount(), qb.orderBy('g.nameKey', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany()]);
-    return { ...toPage(rows, first, (g) => [g.nameKey, g.id]), totalCount };
+    return { ...toPage(found.map((r) => r.group), first, (g) => [g.nameKey, g.id]), totalCount, rows };
   }
 
   private validate(input: GroupInput, creating: boolean): Problems {
@@ -183,14 +194,11 @@ export class GroupsService {
 
   /** `createGroup`: admins; managers may create self-service groups (not internal, not restricted, no permissions). */
   async create(viewer: Viewer, input: GroupInput): Promise<GroupEntity> {
-    if (!groupPolicy.create(viewer)) throw errors.forbidden('MISSING_PERMISSION', 'Creating groups needs groups.manage.');
+    authorize(groupPolicy, 'create', viewer);
     this.validate(input, true).throwIfAny();
     const internal = input.internal ?? true;
     const permissions = await this.permissions.assertKnown(input.permissions ?? []);
-    if (!viewer.isAdmin) {
-      if (internal || input.restricted) throw errors.forbidden('ADMIN_ONLY_FLAGS', 'Only administrators may create internal or restricted groups; clear those flags.');
-      if (permissions.length > 0) throw errors.forbidden('ADMIN_ONLY_PERMISSIONS', 'Only administrators may give a group permissions.');
-    }
+    authorize(groupPolicy, 'changeAdminOnly', viewer, { creating: true, internalOrRestricted: internal || input.restricted === true, permissions: permissions.length > 0 });
     const name = cleanName(input.name ?? '');
     return this.db
       .transaction(async (tx) => {
@@ -241,19 +249,10 @@ export class GroupsService {
     const newName = input.name != null ? cleanName(input.name) : null;
     return this.db
       .transaction(async (tx) => {
-        const { group } = await this.authorize(tx, viewer, id, groupPolicy.update, () =>
-          errors.forbidden('NOT_ALLOWED', 'Only administrators may change internal or restricted groups.'),
-        );
-        if (!viewer.isAdmin) {
-          if (input.internal === true || input.restricted === true) {
-            throw errors.forbidden('ADMIN_ONLY_FLAGS', 'Only administrators may make a group internal or restricted.');
-          }
-          if (input.permissions != null) throw errors.forbidden('ADMIN_ONLY_PERMISSIONS', "Only administrators may change a group's permissions.");
-        }
-        if (group.builtIn) {
-          if (newName !== null && newName !== group.name) throw errors.forbidden('BUILT_IN_GROUP', `The built-in ${group.name} group cannot be renamed.`);
-          if (input.internal === false) throw errors.forbidden('BUILT_IN_GROUP', `The built-in ${group.name} group stays internal.`);
-        }
+        const { group, facts } = await this.authorize(tx, viewer, id, 'update');
+        authorize(groupPolicy, 'changeAdminOnly', viewer, { creating: false, internalOrRestricted: input.internal === true || input.restricted === true, permissions: input.permissions != null });
+        if (newName !== null && newName !== group.name) authorize(groupPolicy, 'rename', viewer, facts);
+        if (input.internal === false) authorize(groupPolicy, 'makeNotInternal', viewer, facts);
         const changed: string[] = [];
         if (newName !== null && newName !== group.name) {
           await this.assertNameFree(tx, newName, group.id);
@@ -317,10 +316,10 @@ export class GroupsService {
    * that is then rolled back, and reports what the cascade did. Admins only (they alone set permissions).
    */
   async previewPermissions(viewer: Viewer, groupId: string, permissions: readonly string[]): Promise<CascadeResult> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators change group permissions.');
+    authorize(groupPolicy, 'setPermissions', viewer);
     const wanted = await this.permissions.assertKnown(permissions);
     return previewInRollback(this.db, async (tx) => {
-      const { group } = await this.authorize(tx, viewer, groupId, groupPolicy.setPermissions, () => errors.forbidden('NOT_ADMIN', 'Only administrators change group permissions.'));
+      const { group } = await this.authorize(tx, viewer, groupId, 'setPermissions');
       return this.changePermissions(tx, viewer, group, wanted);
     });
   }
@@ -328,10 +327,7 @@ export class GroupsService {
   /** `deleteGroup`: admins; never the built-in groups. Memberships, leaders and permissions go with it. */
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const { group } = await this.authorize(tx, viewer, id, (v) => v.isAdmin, () =>
-        errors.forbidden('NOT_ADMIN', 'Only administrators may delete groups.'),
-      );
-      if (group.builtIn) throw errors.forbidden('BUILT_IN_GROUP', `The built-in ${group.name} group cannot be deleted.`);
+      const { group } = await this.authorize(tx, viewer, id, 'delete');
       await this.deleteIn(tx, viewer.actor, group);
       return true;
     });

@@ -67,3 +67,13 @@ export async function ledGroupIdsOf(manager: EntityManager, userIds: readonly st
   if (userIds.length === 0) return new Map();
   return collect(userIds, await leadershipPairs(manager, { userIds }, now), 'userId');
 }
+
+/**
+ * SQL selecting (as `group_id`) the ids of the groups the user bound to `:<userParam>` leads, for
+ * statements that fold the rule into a larger query (the directory page); the caller binds `:now`.
+ * The same rule as `leadershipPairs`, spelled for embedding.
+ */
+export const groupIdsLedBySql = (userParam: string): string =>
+  `SELECT l.group_id FROM group_leader l WHERE l.user_id = :${userParam}
+   UNION SELECT lg.group_id FROM group_leader_group lg JOIN membership lm ON lm.group_id = lg.leader_group_id
+    WHERE lm.user_id = :${userParam} AND ${currentMembershipSql('lm')}`;

@@ -9,7 +9,6 @@ import { UserEntity } from '../users/user.entity';
 import { GroupLeaderGroupEntity } from './group-leader-group.entity';
 import { GroupLeaderEntity } from './group-leader.entity';
 import { GroupEntity } from './group.entity';
-import { groupPolicy } from './group.policy';
 import type { GroupsService } from './groups.service';
 
 /**
@@ -27,9 +26,7 @@ export class LeadershipService {
     const badIds = [...userIds, ...groupIds].filter((i) => !isUuid(i));
     if (badIds.length) throw errors.validation([{ field: 'userIds', message: `These are not valid ids: ${badIds.slice(0, 5).join(', ')}.` }]);
     return this.db.transaction(async (tx) => {
-      const { group } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.setLeaders, () =>
-        errors.forbidden('NOT_ALLOWED', "Only administrators and group managers may change a group's leaders."),
-      );
+      const { group } = await this.groups.authorize(tx, viewer, groupId, 'setLeaders');
       const users = userIds.length ? await tx.findBy(UserEntity, { id: In([...new Set(userIds)]) }) : [];
       const leaderGroups = groupIds.length ? await tx.findBy(GroupEntity, { id: In([...new Set(groupIds)]) }) : [];
       const problems = new Problems();

@@ -1,5 +1,6 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize, can } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { expiryText } from '../../common/days';
 import { errors } from '../../common/errors';
@@ -26,10 +27,7 @@ const byName = (viewer: Viewer) => viewer.actor.label.replace(/ <.*>$/, '');
 export async function escalationGuard(tx: EntityManager, actor: Viewer, group: GroupEntity): Promise<void> {
   if (actor.isAdmin) return;
   const carried = (await tx.findBy(GroupPermissionEntity, { groupId: group.id })).map((p) => p.permissionKey);
-  const missing = carried.filter((k) => !actor.permissions.has(k));
-  if (missing.length > 0) {
-    throw errors.forbidden('ESCALATION', `${group.name} carries ${missing.join(', ')}, which you do not hold; only an administrator may add members to it.`);
-  }
+  authorize(groupPolicy, 'growCarrying', actor, { groupName: group.name, missing: carried.filter((k) => !actor.permissions.has(k)) });
 }
 
 /**
@@ -56,12 +54,7 @@ export class MembersService {
       .check(!expiresAt || expiresAt.getTime() > Date.now(), 'expiresAt', 'The expiry must be in the future.')
       .throwIfAny();
     return this.db.transaction(async (tx) => {
-      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.addMembers, () =>
-        errors.forbidden(
-          'NOT_ALLOWED',
-          'You may not add members to this group: internal and restricted groups gain members only through an administrator.',
-        ),
-      );
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, 'addMembers');
       await escalationGuard(tx, viewer, group);
       const users = await tx.findBy(UserEntity, { id: In(ids) });
       const unknown = ids.filter((i) => !users.some((u) => u.id === i));
@@ -101,9 +94,7 @@ export class MembersService {
       .check((reason ?? '').length <= LIMITS.reasonMax, 'reason', `The reason must be at most ${LIMITS.reasonMax} characters.`)
       .throwIfAny();
     return this.db.transaction(async (tx) => {
-      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.removeMembers, () =>
-        errors.forbidden('NOT_ALLOWED', 'You may not remove members from this group.'),
-      );
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, 'removeMembers');
       const rows = await rowsOfGroup(tx, group.id, ids);
       const cascade = { userIds: rows.map((m) => m.userId), actor: viewer.actor, cause: `removed from ${group.name}` };
       const { result } = await this.memberships.change(tx, { cascade }, async (unit) => {
@@ -122,7 +113,7 @@ export class MembersService {
 
   /** `Group.members`: current members by name, for those `listMembers` allows (else an empty page). */
   async page(viewer: Viewer, facts: GroupFacts, groupId: string, first: number, after: string | null | undefined, search: string | null | undefined): Promise<Page<MembershipEntity>> {
-    if (!groupPolicy.listMembers(viewer, facts)) return emptyPage();
+    if (!can(groupPolicy, 'listMembers', viewer, facts)) return emptyPage();
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const qb = whereCurrentMembership(this.db.manager.createQueryBuilder(MembershipEntity, 'm').innerJoinAndSelect('m.user', 'u').where('m.groupId = :groupId', { groupId }), 'm');
     const term = search?.trim();

@@ -5,6 +5,7 @@ import { isUuid } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { userLabel } from '../audit/actor';
 import { actingRole, groupPolicy } from '../groups/group.policy';
+import { authorize } from '../../authz/authorize';
 import type { GroupsService } from '../groups/groups.service';
 import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
@@ -41,15 +42,12 @@ export class MembershipExpiryService {
   async update(viewer: Viewer, groupId: string, userId: string, expiresAt: Date | null): Promise<MembershipEntity> {
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw errors.validation([{ field: 'expiresAt', message: 'The expiry must be in the future.' }]);
     return this.db.transaction(async (tx) => {
-      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, groupPolicy.changeExpiry, () =>
-        errors.forbidden('NOT_ALLOWED', 'You may not change expiries in this group: its leaders, managers and administrators may (internal and restricted groups: administrators only).'),
-      );
+      const { group, facts } = await this.groups.authorize(tx, viewer, groupId, 'changeExpiry');
       const user = isUuid(userId) ? await tx.findOneBy(UserEntity, { id: userId }) : null;
       const row = user ? await tx.findOneBy(MembershipEntity, { userId: user.id, groupId: group.id }) : null;
       if (!user || !row || !isCurrentMembership(row.expiresAt)) throw errors.conflict('NOT_MEMBER', `This person is not a current member of ${group.name}.`);
-      if (user.id === viewer.userId && !viewer.isAdmin && !(await readSettings(tx)).allowSelfApproval) {
-        throw errors.forbidden('SELF_APPROVAL', 'You cannot change the expiry of your own membership; another leader or an administrator must.');
-      }
+      // The settings are read only when the row can refuse: one's own membership, not an admin.
+      if (user.id === viewer.userId && !viewer.isAdmin) authorize(groupPolicy, 'changeOwnExpiry', viewer, { own: true, allowSelfApproval: (await readSettings(tx)).allowSelfApproval });
       const { result } = await this.memberships.change(tx, {}, async (unit) => {
         const changed = await unit.setExpiry({ user: { id: user.id, label: userLabel(user) }, group, actor: viewer.actor, expiresAt, cause: actingRole(viewer, facts) });
         unit.notify([user.id], expiryChangedMessage(group.name, group.id, expiresAt, viewer.actor.label.replace(/ <.*>$/, '')));

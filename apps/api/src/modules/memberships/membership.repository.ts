@@ -1,5 +1,6 @@
 import { In, IsNull, Not, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { toDate } from '../../db/timestamp';
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
 import { currentMembership, currentMembershipSql, expiredBy, expiringBetween, whereCurrentMembership } from './current';
@@ -72,6 +73,33 @@ export async function currentMembershipsAmong(manager: EntityManager, userId: st
     'gh_viewer_memberships_among',
   );
   return new Map(rows.map((r) => [r.groupId, { expires: Number(r.expires) === 1 }]));
+}
+
+/**
+ * SQL selecting the current membership rows of the user bound to `:<userParam>` (columns
+ * group_id, source, added_by_id, created_at, expires_at, expiry_warned_at), for statements that
+ * fold them into a larger query (the directory page); the caller binds `:now`. Read back with
+ * `membershipFromRow`.
+ */
+export const currentMembershipsOfSql = (userParam: string): string =>
+  `SELECT m.group_id, m.source, m.added_by_id, m.created_at, m.expires_at, m.expiry_warned_at FROM membership m
+    WHERE m.user_id = :${userParam} AND ${currentMembershipSql('m')}`;
+
+/** SQL counting the current members of the group whose id is `groupColumn` (a correlated subquery). */
+export const currentMemberCountSql = (groupColumn: string): string =>
+  `(SELECT COUNT(*) FROM membership mc WHERE mc.group_id = ${groupColumn} AND ${currentMembershipSql('mc')})`;
+
+/** A membership read by hand-written SQL: `row` holds the columns of `currentMembershipsOfSql` under `prefix`. */
+export function membershipFromRow(userId: string, groupId: string, row: Record<string, unknown>, prefix: string): MembershipEntity {
+  return Object.assign(new MembershipEntity(), {
+    userId,
+    groupId,
+    source: row[`${prefix}source`] as MembershipSource,
+    addedById: (row[`${prefix}added_by_id`] as string | null) ?? null,
+    createdAt: toDate(row[`${prefix}created_at`])!,
+    expiresAt: toDate(row[`${prefix}expires_at`]),
+    expiryWarnedAt: toDate(row[`${prefix}expiry_warned_at`]),
+  });
 }
 
 /** The user's current memberships (SSO sync plans against them). */

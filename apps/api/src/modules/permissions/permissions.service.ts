@@ -1,6 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import { previewInRollback } from '../../db/preview';
 import { PERMISSION_KEY_PATTERN } from '@gatehouse/shared';
+import { authorize } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
+import { userPolicy } from '../users/user.policy';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { isUuid, Problems } from '../../common/validate';
@@ -27,7 +30,7 @@ export class PermissionsService {
 
   /** `definePermission`: admins add `area.verb` keys for their own integrations. */
   async define(viewer: Viewer, key: string, description: string): Promise<PermissionEntity> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may define permissions.');
+    authorize(settingsPolicy, 'definePermission', viewer);
     const k = key.trim().slice(0, 200);
     const d = description.trim();
     new Problems()
@@ -63,7 +66,7 @@ export class PermissionsService {
 
   /** `setUserPermissions`: replaces the user's direct permissions (admins). */
   async setForUser(viewer: Viewer, userId: string, keys: readonly string[]): Promise<UserEntity> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may change permissions.');
+    authorize(userPolicy, 'setPermissions', viewer);
     if (!isUuid(userId)) throw errors.notFound('No user has this id.');
     const wanted = await this.assertKnown(keys);
     return this.db.transaction(async (tx) => {
@@ -100,7 +103,7 @@ export class PermissionsService {
 
   /** Impact preview of `setUserPermissions`: the real change, rolled back (admins). */
   async previewForUser(viewer: Viewer, userId: string, keys: readonly string[]): Promise<CascadeResult> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may change permissions.');
+    authorize(userPolicy, 'setPermissions', viewer);
     if (!isUuid(userId)) throw errors.notFound('No user has this id.');
     const wanted = await this.assertKnown(keys);
     return previewInRollback(this.db, async (tx) => {

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
-import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import type { Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { GroupEntity } from '../groups/group.entity';
-import { groupPolicy, type GroupFacts } from '../groups/group.policy';
+import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
 import { leaderIdsOf } from '../groups/leadership.repository';
 import { isCurrentMembership } from '../memberships/current';
@@ -24,6 +24,7 @@ import { readSettings } from '../settings/settings.repository';
 import { UserEntity } from '../users/user.entity';
 import { GroupRequestEntity } from './group-request.entity';
 import { assertEligible, assertExtendable } from './requester-eligibility';
+import { NOT_FOUND_REQUEST, requestPolicy } from './request.policy';
 import { requestPage, type RequestFilterInput } from './requests.repository';
 import { asked, optionalText } from './request-text';
 
@@ -49,8 +50,6 @@ export interface BulkResult {
   error: { code: string; reason: string | null; message: string } | null;
 }
 
-const NOT_FOUND_GROUP = 'No group has this id, or you may not see it.';
-const NOT_FOUND_REQUEST = 'No request has this id, or you may not see it.';
 
 /**
  * Joining, leaving and deciding (SPEC §4–§6), each check in the order the spec gives. Every
@@ -71,7 +70,7 @@ export class RequestsService {
     const group = await tx.findOne(GroupEntity, { where: { id: groupId }, ...(lock ? { lock: { mode: lock } } : {}) });
     if (!group) throw errors.notFound(NOT_FOUND_GROUP);
     const facts = await this.groups.facts(viewer, group, tx);
-    if (!groupPolicy.read(viewer, facts)) throw errors.notFound(NOT_FOUND_GROUP);
+    authorize(groupPolicy, 'read', viewer, facts);
     return { group, facts };
   }
 
@@ -90,11 +89,9 @@ export class RequestsService {
     return this.db
       .transaction(async (tx) => {
         const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
-        if (group.internal) throw errors.forbidden('GROUP_INTERNAL', `${group.name} is managed by administrators; you cannot join it yourself.`); // 2
+        authorize(groupPolicy, 'joinYourself', viewer, facts); // 2
         if (facts.isMember) return { outcome: 'ALREADY_MEMBER' as const, group, request: null, membership: null }; // 3
-        if (!group.public && !holds(viewer, 'groups.request')) {
-          throw errors.forbidden('MISSING_PERMISSION', `Joining ${group.name} needs the groups.request permission.`); // 4
-        }
+        authorize(groupPolicy, 'joinWithoutPublic', viewer, facts); // 4
         const me = await this.subject(tx, viewer.userId);
         if (group.open && !group.restricted) {
           // 5: open groups are joined at once
@@ -127,7 +124,7 @@ export class RequestsService {
     return this.db
       .transaction(async (tx) => {
         const { group, facts } = await this.loadGroupFor(tx, viewer, groupId); // 1
-        if (group.internal) throw errors.forbidden('GROUP_INTERNAL', `${group.name} is managed by administrators; ask one to remove you.`); // 2
+        authorize(groupPolicy, 'leaveYourself', viewer, facts); // 2
         if (!facts.isMember) return { outcome: 'NOT_MEMBER' as const, group, request: null }; // 3
         const leaveNow = async () => {
           const me = await this.subject(tx, viewer.userId);
@@ -237,14 +234,6 @@ export class RequestsService {
     await notify(tx, await this.approverIds(tx, group), { kind: 'REQUEST_TO_DECIDE', ...message });
   }
 
-  /**
-   * May the viewer see this request (SPEC §6.1)? The requester, the group's leaders (even where they
-   * may not decide, as in restricted groups), whoever may decide, and admins.
-   */
-  private async visible(viewer: Viewer, request: GroupRequestEntity, facts: GroupFacts): Promise<boolean> {
-    return request.userId === viewer.userId || facts.isLeader || groupPolicy.decideRequests(viewer, facts);
-  }
-
   private async lockRequest(tx: EntityManager, viewer: Viewer, requestId: string): Promise<{ request: GroupRequestEntity; group: GroupEntity; facts: GroupFacts }> {
     if (!isUuid(requestId)) throw errors.notFound(NOT_FOUND_REQUEST);
     const lock = this.db.lockClause();
@@ -252,7 +241,7 @@ export class RequestsService {
     if (!request) throw errors.notFound(NOT_FOUND_REQUEST);
     const group = await tx.findOneByOrFail(GroupEntity, { id: request.groupId });
     const facts = await this.groups.facts(viewer, group, tx);
-    if (!(await this.visible(viewer, request, facts))) throw errors.notFound(NOT_FOUND_REQUEST); // 1
+    authorize(requestPolicy, 'read', viewer, { request, group: facts }); // 1
     return { request, group, facts };
   }
 
@@ -266,12 +255,9 @@ export class RequestsService {
     return this.db.transaction(async (tx) => {
       const { request, group, facts } = await this.lockRequest(tx, viewer, requestId);
       if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`); // 2
-      if (!groupPolicy.decideRequests(viewer, facts)) {
-        throw errors.forbidden('NOT_APPROVER', group.restricted ? `Only administrators decide requests for ${group.name}.` : `You are not an approver of ${group.name}.`); // 3
-      }
-      if (request.userId === viewer.userId && !(await readSettings(tx)).allowSelfApproval) {
-        throw errors.forbidden('SELF_APPROVAL', 'You cannot decide your own request; another approver must.'); // 4
-      }
+      authorize(requestPolicy, 'decide', viewer, { request, group: facts }); // 3
+      // 4: the settings are read only for one's own request, the one case the row can refuse.
+      if (request.userId === viewer.userId) authorize(requestPolicy, 'decideOwn', viewer, { request, group: facts, allowSelfApproval: (await readSettings(tx)).allowSelfApproval });
       if (expiresAt && request.kind !== 'JOIN') {
         throw errors.validation([{ field: 'expiresAt', message: request.kind === 'EXTEND' ? 'An extension sets the expiry its requester asked for.' : 'A leave request has no expiry.' }]);
       }
@@ -328,8 +314,8 @@ export class RequestsService {
   /** `withdrawRequest`: only the requester, only while pending. */
   async withdraw(viewer: Viewer, requestId: string): Promise<GroupRequestEntity> {
     return this.db.transaction(async (tx) => {
-      const { request, group } = await this.lockRequest(tx, viewer, requestId);
-      if (request.userId !== viewer.userId) throw errors.forbidden('NOT_REQUESTER', 'Only the person who asked can withdraw a request.');
+      const { request, group, facts } = await this.lockRequest(tx, viewer, requestId);
+      authorize(requestPolicy, 'withdraw', viewer, { request, group: facts });
       if (request.status !== 'PENDING') throw errors.conflict('ALREADY_DECIDED', `This request was already ${request.status.toLowerCase()}.`);
       const updated = await tx.update(GroupRequestEntity, { id: request.id, status: 'PENDING' }, { status: 'WITHDRAWN', decidedAt: new Date(), decidedById: viewer.userId });
       if (updated.affected === 0) throw errors.conflict('ALREADY_DECIDED', 'This request was decided a moment ago.');

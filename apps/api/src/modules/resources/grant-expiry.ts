@@ -6,6 +6,7 @@ import { notify } from '../notifications/notify';
 import { UserEntity } from '../users/user.entity';
 import { GrantEntity } from './grant.entity';
 import { ResourceEntity } from './resource.entity';
+import { isCurrentGrant } from './current-grant';
 
 /**
  * Current grants that stop counting by `horizon` and were not warned of yet, claimed with `lock`
@@ -34,7 +35,7 @@ export async function expiringUnwarnedGrants(
  */
 export async function grantRenewerIds(tx: EntityManager, resource: ResourceEntity, now: Date): Promise<string[]> {
   const writers = await tx.find(GrantEntity, { select: { userId: true, expiresAt: true }, where: { resourceId: resource.id, level: 'WRITE', groupId: IsNull() } });
-  const candidates = [...new Set([...(resource.ownerId ? [resource.ownerId] : []), ...writers.filter((g) => g.userId && (!g.expiresAt || g.expiresAt > now)).map((g) => g.userId!)])];
+  const candidates = [...new Set([...(resource.ownerId ? [resource.ownerId] : []), ...writers.filter((g) => g.userId && isCurrentGrant(g.expiresAt, now)).map((g) => g.userId!)])];
   const active = candidates.length ? (await tx.findBy(UserEntity, { id: In(candidates), isActive: true })).map((u) => u.id) : [];
   if (active.length) return active;
   return (await tx.findBy(UserEntity, { isAdmin: true, isActive: true })).map((u) => u.id);

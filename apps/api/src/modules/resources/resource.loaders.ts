@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
+import { currentGrant } from './current-grant';
 import { GrantEntity } from './grant.entity';
 
 /**
@@ -25,6 +26,25 @@ export function createResourceLoaders(m: EntityManager) {
       const byResource = new Map<string, GrantEntity[]>(ids.map((id) => [id, []]));
       for (const g of rows) byResource.get(g.resourceId)?.push(g);
       return ids.map((id) => byResource.get(id) ?? []);
+    }, NO_CACHE),
+    /**
+     * Each group's current grants (Group.grants; "current" as current-grant.ts spells it). By
+     * resource kind and name, the order of the (group, kind, name) page index.
+     */
+    currentGrantsOfGroup: new DataLoader<string, GrantEntity[]>(async (ids) => {
+      const rows = await m
+        .createQueryBuilder(GrantEntity, 'g')
+        .where('g.groupId IN (:...ids)', { ids: [...ids] })
+        .andWhere(currentGrant('g'))
+        .setParameter('now', new Date())
+        .orderBy('g.groupId')
+        .addOrderBy('g.kind')
+        .addOrderBy('g.nameKey')
+        .addOrderBy('g.resourceId')
+        .getMany();
+      const byGroup = new Map<string, GrantEntity[]>(ids.map((id) => [id, []]));
+      for (const g of rows) byGroup.get(g.groupId!)?.push(g);
+      return ids.map((id) => byGroup.get(id) ?? []);
     }, NO_CACHE),
   };
 }

@@ -8,7 +8,8 @@ import { requireViewer, type Context } from '../../context';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { toUserType, UserType } from '../users/user.type';
 import type { ResourceEntity } from './resource.entity';
-import { resourcePolicy } from './resources.service';
+import { can } from '../../authz/authorize';
+import { resourcePolicy } from './resource.policy';
 import {
   AccessControlInput,
   AccessorConnection,
@@ -123,7 +124,7 @@ export class ResourceResolver {
     const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     if (!v) return empty;
     const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
-    if (!resourcePolicy.edit(v, level) && !v.permissions.has('access.check')) return empty;
+    if (!can(resourcePolicy, 'listAccessors', v, level)) return empty;
     const page = await ctx.services.access.accessors(v, r.entity, (args.minLevel ?? 'READ') as 'READ' | 'WRITE', args.first, args.after);
     return { ...toConnection(page, (i) => Object.assign(new AccessorType(), { userId: i.user.id, level: i.level as AccessLevel })), totalCount: page.totalCount };
   }
@@ -132,7 +133,7 @@ export class ResourceResolver {
   async viewerCan(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<ResourceAbilities> {
     if (!ctx.viewer) return { edit: false, own: false };
     const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
-    return { edit: resourcePolicy.edit(ctx.viewer, level), own: resourcePolicy.own(ctx.viewer, r.entity) };
+    return { edit: can(resourcePolicy, 'edit', ctx.viewer, level), own: can(resourcePolicy, 'own', ctx.viewer, r.entity) };
   }
 
   @FieldResolver(() => UserType, { nullable: true })
@@ -146,7 +147,7 @@ export class ResourceResolver {
   async grants(@Root() r: ResourceType, @Ctx() ctx: Context): Promise<GrantType[]> {
     if (!ctx.viewer) return [];
     const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
-    if (!resourcePolicy.edit(ctx.viewer, level)) return [];
+    if (!can(resourcePolicy, 'edit', ctx.viewer, level)) return [];
     return (await ctx.loaders.grantsOfResource.load(r.id)).map(toGrantType);
   }
 }

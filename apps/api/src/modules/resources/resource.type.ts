@@ -33,7 +33,10 @@ export const toListedResourceType = (r: Pick<ResourceEntity, 'id' | 'kind' | 'na
 @ObjectType('Grant', { description: 'READ or WRITE access for one user or one group.' })
 export class GrantType {
   @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The resource’s id (resource answers only to those who may read it; this, its kind and name go wherever the grant does).' })
   resourceId: string;
+  @Field({ description: 'The resource’s kind, copied on the grant.' }) resourceKind: string;
+  @Field({ description: 'The resource’s name, copied on the grant (kept in step by the database on rename).' }) resourceName: string;
   userId: string | null;
   groupId: string | null;
   grantedById: string | null;
@@ -43,7 +46,7 @@ export class GrantType {
 }
 
 export const toGrantType = (g: GrantEntity): GrantType =>
-  Object.assign(new GrantType(), { id: g.id, resourceId: g.resourceId, userId: g.userId, groupId: g.groupId, grantedById: g.grantedById, level: g.level as AccessLevel, createdAt: g.createdAt, expiresAt: g.expiresAt });
+  Object.assign(new GrantType(), { id: g.id, resourceId: g.resourceId, resourceKind: g.kind, resourceName: g.name, userId: g.userId, groupId: g.groupId, grantedById: g.grantedById, level: g.level as AccessLevel, createdAt: g.createdAt, expiresAt: g.expiresAt });
 
 const ResourceEdge = EdgeType('Resource', ResourceType);
 

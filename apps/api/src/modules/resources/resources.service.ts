@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
+import { authorize, can } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
-import { holds } from '../../authz/viewer';
-import { AppError, errors } from '../../common/errors';
+import { errors } from '../../common/errors';
 import { cleanName, isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
 import { isUniqueViolation } from '../../db/errors';
@@ -14,6 +14,7 @@ import { RANK, type Level } from '../access/access.rule';
 import type { AccessService } from '../access/access.service';
 import { GrantEntity, type GrantLevel } from './grant.entity';
 import { ResourceEntity, type Visibility } from './resource.entity';
+import { NOT_FOUND_RESOURCE as NOT_FOUND, resourcePolicy } from './resource.policy';
 
 export interface NewResource {
   kind: string;
@@ -30,27 +31,6 @@ export interface AccessList {
 }
 
 const KIND = /^[a-z][a-z0-9-]{0,39}$/;
-const NOT_FOUND = 'No resource has this id, or you may not see it.';
-
-/** Who may do what with a resource (SPEC §11), as named predicates over the viewer's level. */
-export const resourcePolicy = {
-  create: (v: Viewer) => holds(v, 'resources.create'),
-  read: (v: Viewer, level: Level) => RANK[level] >= RANK.READ || holds(v, 'access.check'),
-  /** Edit name, description, visibility and grants: owner, admins, WRITE holders. */
-  edit: (v: Viewer, level: Level) => v.isAdmin || RANK[level] >= RANK.WRITE,
-  /** Delete or transfer: owner and admins only. */
-  own: (v: Viewer, r: ResourceEntity) => v.isAdmin || r.ownerId === v.userId,
-};
-
-/**
- * Group consent (SPEC §11), the one spelling of it: why the viewer may not grant the group access,
- * in words that follow its name ("accepts shares only from administrators"), or null when they may.
- */
-export function shareRefusal(viewer: Viewer, group: { shareable: string }, viewerIsMember: boolean): string | null {
-  if (viewer.isAdmin || group.shareable === 'ANYONE') return null;
-  if (group.shareable === 'NOBODY') return 'accepts shares only from administrators';
-  return viewerIsMember ? null : 'accepts shares only from its own members, and you are not one';
-}
 
 /** Names for grant principals (`user:<id>`, `group:<id>`), copied into audit rows. */
 async function principalLabels(tx: EntityManager, keys: readonly string[]): Promise<Record<string, string>> {
@@ -83,7 +63,7 @@ export class ResourcesService {
 
   /** `createResource`: holders of resources.create; the creator owns it. */
   async create(viewer: Viewer, input: NewResource): Promise<ResourceEntity> {
-    if (!resourcePolicy.create(viewer)) throw errors.forbidden('MISSING_PERMISSION', 'Registering resources needs the resources.create permission.');
+    authorize(resourcePolicy, 'create', viewer);
     this.validate(input, true).throwIfAny();
     const name = cleanName(input.name);
     const externalId = input.externalId?.trim() || null;
@@ -109,7 +89,7 @@ export class ResourcesService {
     const resource = await this.db.manager.findOneBy(ResourceEntity, { id });
     if (!resource) return null;
     const level = await this.access.level(viewer, id);
-    return resourcePolicy.read(viewer, level) ? { resource, level } : null;
+    return can(resourcePolicy, 'read', viewer, level) ? { resource, level } : null;
   }
 
   async byExternalId(viewer: Viewer, kind: string, externalId: string): Promise<{ resource: ResourceEntity; level: Level } | null> {
@@ -144,11 +124,9 @@ export class ResourcesService {
     const resource = await tx.findOne(ResourceEntity, { where: { id: id.toLowerCase() }, ...(lock ? { lock: { mode: lock } } : {}) });
     if (!resource) throw errors.notFound(NOT_FOUND);
     const level = await this.access.levelIn(tx, viewer, resource.id);
-    if (!resourcePolicy.read(viewer, level)) throw errors.notFound(NOT_FOUND);
-    const allowed = rule === 'edit' ? resourcePolicy.edit(viewer, level) : resourcePolicy.own(viewer, resource);
-    if (!allowed) {
-      throw errors.forbidden('NOT_ALLOWED', rule === 'edit' ? 'Changing this resource needs WRITE access.' : 'Only the owner or an administrator may do this.');
-    }
+    authorize(resourcePolicy, 'read', viewer, level);
+    if (rule === 'edit') authorize(resourcePolicy, 'edit', viewer, level);
+    else authorize(resourcePolicy, 'own', viewer, resource);
     return resource;
   }
 
@@ -274,18 +252,7 @@ export class ResourcesService {
   private async assertShareable(tx: EntityManager, viewer: Viewer, groups: GroupEntity[]): Promise<void> {
     if (viewer.isAdmin || groups.length === 0) return;
     const memberOf = await currentGroupIdsAmong(tx, viewer.userId, groups.map((g) => g.id));
-    const refused = groups.flatMap((g) => {
-      const why = shareRefusal(viewer, g, memberOf.has(g.id));
-      return why ? [{ group: g, why }] : [];
-    });
-    if (refused.length) {
-      const names = refused.map((r) => r.group.name);
-      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-      throw new AppError('FORBIDDEN', `You may not share with ${list}: ${refused.map((r) => `${r.group.name} ${r.why}`).join('; ')}.`, {
-        reason: 'NOT_SHAREABLE',
-        details: refused.map((r) => ({ groupId: r.group.id, groupName: r.group.name, shareable: r.group.shareable, message: `${r.group.name} ${r.why}.` })),
-      });
-    }
+    authorize(resourcePolicy, 'shareWithAll', viewer, groups.map((group) => ({ group, viewerIsMember: memberOf.has(group.id) })));
   }
 
 

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { GroupType } from '../groups/group.type';
-import { shareRefusal } from './resources.service';
+import { can } from '../../authz/authorize';
+import { resourcePolicy, shareRefusal } from './resource.policy';
 
 /**
  * What the share picker needs of a group: whether you may grant it access to a resource, and if
@@ -15,12 +16,17 @@ export class GroupShareResolver {
   })
   async viewerShareRefusal(@Root() group: GroupType, @Ctx() ctx: Context): Promise<string | null> {
     if (!ctx.viewer) return 'accepts shares only from signed-in people';
-    const membership = ctx.viewer.isAdmin || String(group.shareable) !== 'MEMBERS' ? null : await ctx.loaders.viewerMembership.load(group.id);
-    return shareRefusal(ctx.viewer, group, membership !== null);
+    return shareRefusal(ctx.viewer, group, await this.viewerIsMember(group, ctx));
   }
 
   @FieldResolver(() => Boolean, { description: 'May you share resources with this group (grant it READ or WRITE)?' })
   async viewerCanShare(@Root() group: GroupType, @Ctx() ctx: Context): Promise<boolean> {
-    return (await this.viewerShareRefusal(group, ctx)) === null;
+    return ctx.viewer !== null && can(resourcePolicy, 'share', ctx.viewer, group, await this.viewerIsMember(group, ctx));
+  }
+
+  /** Membership matters only to a MEMBERS group and a non-admin: nobody else's answer waits on a lookup. */
+  private async viewerIsMember(group: GroupType, ctx: Context): Promise<boolean> {
+    if (!ctx.viewer || ctx.viewer.isAdmin || String(group.shareable) !== 'MEMBERS') return false;
+    return (await ctx.loaders.viewerMembership.load(group.id)) !== null;
   }
 }

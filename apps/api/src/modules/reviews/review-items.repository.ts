@@ -79,6 +79,9 @@ export const reviewItemsRepository = {
     // A row comparison, so the index range starts at the cursor (an OR of the two columns would
     // read and discard every item before it: deep pages of a large review would get slower).
     if (cursor) qb.andWhere('(i.groupId, i.userId) > (:cg, :cu)', { cg: cursor[0], cu: cursor[1] });
+    // The member's last sign-in rides along (AccessReviewItem.lastSignInAt: a reviewer judges by it);
+    // joined after the count, by primary key, and only that column of the user (`i.user` is partial).
+    qb.leftJoin('i.user', 'u').addSelect(['u.id', 'u.lastSignInAt']);
     const rows = await qb.orderBy('i.groupId', 'ASC').addOrderBy('i.userId', 'ASC').limit(first + 1).getMany();
     return { ...toPage(rows, first, (i) => [i.groupId, i.userId]), totalCount };
   },

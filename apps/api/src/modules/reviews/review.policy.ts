@@ -37,3 +37,14 @@ export const reviewPolicy = {
   /** Close before the deadline (SPEC §21: an admin). */
   close: (v: Viewer) => isAdmin(v),
 };
+
+/**
+ * `reviewPolicy.reviewGroup` over all groups at once, for a statement that cannot ask per group
+ * (the waiting count, review-waiting.repository.ts): every group for administrators; else the
+ * groups led and, for managers, every self-service group. The same predicates as reviewGroup.
+ */
+export type ReviewerScope = { all: true } | { all: false; ledGroupIds: readonly string[]; selfService: boolean };
+
+export function reviewerScope(v: Viewer, ledGroupIds: readonly string[]): ReviewerScope {
+  return isAdmin(v) ? { all: true } : { all: false, ledGroupIds, selfService: isManager(v) };
+}

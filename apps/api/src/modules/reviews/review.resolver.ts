@@ -58,6 +58,15 @@ export class AccessReviewResolver {
   }
 
   @Authorized()
+  @Query(() => Int, {
+    description:
+      'Items waiting for you: undecided items of OPEN access reviews that you may decide now — as viewerCanDecide: groups you review (leaders; managers for self-service groups; administrators), never your own membership. The count beside "Access reviews".',
+  })
+  reviewItemsWaiting(@Ctx() ctx: Context): Promise<number> {
+    return ctx.services.reviews.waitingCount(requireViewer(ctx));
+  }
+
+  @Authorized()
   @Mutation(() => AccessReviewType, { description: 'Start an access review (SPEC §21): admins; managers for the groups they may manage. Reviewers are notified.' })
   async startAccessReview(@Arg('input', () => AccessReviewInput) input: AccessReviewInput, @Ctx() ctx: Context): Promise<AccessReviewType> {
     return toReviewType(await ctx.services.reviews.start(requireViewer(ctx), input));
@@ -145,6 +154,16 @@ export class AccessReviewItemResolver {
     const user = await ctx.loaders.user.load(i.userId);
     if (!user) throw errors.notFound('That user no longer exists.');
     return toUserType(user);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'The member’s last sign-in (null: never signed in). Answered to whoever sees the item: a reviewer judges by it (User.lastSignInAt stays the user’s own and administrators’).',
+  })
+  async lastSignInAt(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): Promise<Date | null> {
+    // The items page reads it with the items; items from elsewhere (a decision) through the batched user loader.
+    if (i.lastSignInAt !== undefined) return i.lastSignInAt;
+    return (await ctx.loaders.user.load(i.userId))?.lastSignInAt ?? null;
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Who decided (null while undecided, for the review’s default, or when that account was deleted).' })

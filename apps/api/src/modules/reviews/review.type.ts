@@ -69,6 +69,8 @@ export class AccessReviewItemType {
   groupId: string;
   userId: string;
   decidedById: string | null;
+  /** The member's last sign-in when the items page read it (undefined: not read; null: never signed in). */
+  lastSignInAt?: Date | null;
 }
 
 export function toItemType(i: AccessReviewItemEntity, viewerCanDecide: boolean): AccessReviewItemType {
@@ -85,6 +87,7 @@ export function toItemType(i: AccessReviewItemEntity, viewerCanDecide: boolean):
     groupId: i.groupId,
     userId: i.userId,
     decidedById: i.decidedById,
+    lastSignInAt: i.user ? i.user.lastSignInAt : undefined,
   });
 }
 

@@ -15,8 +15,9 @@ import type { RequestsService } from '../requests/requests.service';
 import { AccessReviewEntity, AccessReviewGroupEntity, AccessReviewItemEntity, type ReviewDecision, type ReviewStatus } from './access-review.entity';
 import { ReviewClosing, type ReviewSweepResult } from './review-close';
 import { reviewItemsRepository } from './review-items.repository';
+import { waitingItemCount } from './review-waiting.repository';
 import { startReview, type ReviewInput } from './review-start';
-import { reviewPolicy, type ReviewFacts } from './review.policy';
+import { reviewerScope, reviewPolicy, type ReviewFacts } from './review.policy';
 
 export type { ReviewInput } from './review-start';
 export type { ReviewSweepResult } from './review-close';
@@ -163,6 +164,18 @@ export class ReviewsService {
       first,
       after,
     );
+  }
+
+  /**
+   * `reviewItemsWaiting`: how many items the viewer may decide now (the navbar's count). Two
+   * statements at most: the groups they lead, then the count; none to count for someone who
+   * reviews no group.
+   */
+  async waitingCount(viewer: Viewer): Promise<number> {
+    const m = this.db.manager;
+    const scope = reviewerScope(viewer, viewer.isAdmin ? [] : await groupIdsLedBy(m, viewer.userId));
+    if (!scope.all && scope.ledGroupIds.length === 0 && !scope.selfService) return 0;
+    return waitingItemCount(m, viewer.userId, scope);
   }
 
   /** Items and decided items of each review (itemCount, decidedCount), one statement for a page. */

@@ -1,3 +1,5 @@
+import { authorize } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import type { Db } from '../../db/db';
@@ -26,7 +28,7 @@ export class ProvisioningService {
 
   /** The provisioning account, if it was made. Admins only. */
   async account(viewer: Viewer): Promise<UserEntity | null> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators manage provisioning.');
+    authorize(settingsPolicy, 'manageProvisioning', viewer);
     return this.db.manager.findOneBy(UserEntity, { emailKey: PROVISIONING_EMAIL });
   }
 
@@ -35,7 +37,7 @@ export class ProvisioningService {
    * `scim.provision`), then a token for it — one transaction, all audited. The secret is shown once.
    */
   async createToken(viewer: Viewer, name: string | null | undefined): Promise<{ token: string; entity: ApiTokenEntity }> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators manage provisioning.');
+    authorize(settingsPolicy, 'manageProvisioning', viewer);
     const label = (name ?? '').trim() || 'Identity provider';
     if (label.length > 100) throw errors.badInput('Name the token in at most 100 characters.', 'VALIDATION');
     return this.db.transaction(async (tx) => {

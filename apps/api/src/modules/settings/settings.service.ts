@@ -1,4 +1,5 @@
 import { In } from 'typeorm';
+import { authorize } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { isUuid, Problems } from '../../common/validate';
@@ -6,6 +7,7 @@ import type { Db } from '../../db/db';
 import { audit } from '../audit/audit.writer';
 import { builtInGroup } from '../groups/built-in-groups';
 import { GroupEntity } from '../groups/group.entity';
+import { settingsPolicy } from './settings.policy';
 import { readSettings, writeSettings } from './settings.repository';
 import type { SettingsModel, SsoSettingsModel } from './settings.model';
 
@@ -18,7 +20,7 @@ export class SettingsService {
   constructor(private readonly db: Db) {}
 
   async get(viewer: Viewer): Promise<SettingsModel> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may read the settings.');
+    authorize(settingsPolicy, 'read', viewer);
     return readSettings(this.db.manager, viewer.settingsVersion);
   }
 
@@ -29,7 +31,7 @@ export class SettingsService {
 
   /** `updateSettings` (admins): validates, writes the whole document, audits which settings changed. */
   async update(viewer: Viewer, changes: SettingsChanges): Promise<SettingsModel> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may change the settings.');
+    authorize(settingsPolicy, 'update', viewer);
     const problems = new Problems();
     if (changes.expiryWarningDays != null) {
       problems.check(Number.isInteger(changes.expiryWarningDays) && changes.expiryWarningDays >= 0 && changes.expiryWarningDays <= 365, 'expiryWarningDays', 'Warn between 0 and 365 days ahead.');

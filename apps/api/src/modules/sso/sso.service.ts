@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import { LessThan, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import * as oidc from 'openid-client';
+import { authorize } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 import type { Viewer } from '../../authz/viewer';
 import type { OidcConfig } from '../../config';
 import { errors } from '../../common/errors';
@@ -214,7 +216,7 @@ export class SsoService {
 
   /** The admin dry run: what a sign-on with this claim value would change for this user. Nothing is written. */
   async preview(viewer: Viewer, userId: string, claimValue: string): Promise<SyncPlan> {
-    if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators may preview group sync.');
+    authorize(settingsPolicy, 'previewGroupSync', viewer);
     if (!isUuid(userId)) throw errors.notFound('No user has this id.');
     const user = await this.db.manager.findOneBy(UserEntity, { id: userId });
     if (!user) throw errors.notFound('No user has this id.');

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { authorize, can } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { cleanName, isUuid, Problems } from '../../common/validate';
@@ -7,8 +8,8 @@ import { userLabel } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { UserEntity } from '../users/user.entity';
-import { userPolicy } from '../users/user.policy';
 import { ApiTokenEntity } from './api-token.entity';
+import { NOT_FOUND_TOKEN, tokenPolicy } from './token.policy';
 
 /** Tokens start with this, so secret scanners and people can recognise a Gatehouse token. */
 export const TOKEN_PREFIX = 'ghp_';
@@ -36,9 +37,7 @@ export class TokensService {
     {
       const owner = await tx.findOneBy(UserEntity, { id: ownerId });
       if (!owner) throw errors.notFound('No user has this id.');
-      if (!userPolicy.mintTokenFor(viewer, owner)) {
-        throw errors.forbidden('NOT_ALLOWED', 'Tokens for other accounts can only be made by administrators, and only for service accounts.');
-      }
+      authorize(tokenPolicy, 'mint', viewer, owner);
       if (!owner.isActive) throw errors.badInput('This account is deactivated; activate it before making tokens.', 'USER_INACTIVE');
       const token = newSecret(TOKEN_PREFIX);
       const entity = await tx.save(
@@ -63,10 +62,11 @@ export class TokensService {
 
   /** `revokeApiToken`: the owner, or an admin. Unknown or foreign ids are NOT_FOUND alike. */
   async revoke(viewer: Viewer, id: string): Promise<boolean> {
-    if (!isUuid(id)) throw errors.notFound('No API token has this id.');
+    if (!isUuid(id)) throw errors.notFound(NOT_FOUND_TOKEN);
     return this.db.transaction(async (tx) => {
       const token = await tx.findOne(ApiTokenEntity, { where: { id }, relations: { user: true } });
-      if (!token || (token.userId !== viewer.userId && !viewer.isAdmin)) throw errors.notFound('No API token has this id.');
+      if (!token) throw errors.notFound(NOT_FOUND_TOKEN);
+      authorize(tokenPolicy, 'revoke', viewer, { id: token.userId });
       if (token.revokedAt) return true;
       await tx.update(ApiTokenEntity, { id }, { revokedAt: new Date() });
       await audit(tx, {
@@ -81,6 +81,6 @@ export class TokensService {
 
   /** Whose tokens the viewer may list (User.apiTokens, read through its loader): their own; admins', anyone's. */
   mayList(viewer: Viewer, userId: string): boolean {
-    return viewer.userId === userId || viewer.isAdmin;
+    return can(tokenPolicy, 'list', viewer, { id: userId });
   }
 }

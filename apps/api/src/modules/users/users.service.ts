@@ -1,5 +1,6 @@
 import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize, can } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
@@ -54,7 +55,7 @@ export class UsersService {
 
   /** `createUser`: admins only. */
   async createByAdmin(viewer: Viewer, input: NewUser): Promise<UserEntity> {
-    if (!userPolicy.create(viewer)) throw errors.forbidden('NOT_ADMIN', 'Only administrators may create users.');
+    authorize(userPolicy, 'create', viewer);
     return this.create(viewer.actor, input);
   }
 
@@ -140,12 +141,10 @@ export class UsersService {
       const mayRemoveAdmin = changes.isAdmin === false || changes.isActive === false;
       if (mayRemoveAdmin) await this.lockActiveAdmins(tx);
       const user = await this.lockedById(tx, id);
-      if (!options.authorized && !userPolicy.update(viewer, user)) throw errors.notFound('No user has this id.');
-      const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter(
-        (f) => changes[f] !== undefined && changes[f] !== null,
-      );
-      if (!options.authorized && !viewer.isAdmin && adminOnly.length > 0) {
-        throw errors.forbidden('NOT_ADMIN', `Only administrators may change ${adminOnly.join(', ')}.`);
+      if (!options.authorized) {
+        authorize(userPolicy, 'update', viewer, user);
+        const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter((f) => changes[f] !== undefined && changes[f] !== null);
+        authorize(userPolicy, 'changeAdminFields', viewer, adminOnly);
       }
       const problems = new Problems();
       const updated: string[] = [];
@@ -234,12 +233,12 @@ export class UsersService {
 
   /** Hard delete (admins): the account goes; audit rows keep its copied label. */
   async delete(viewer: Viewer, id: string): Promise<boolean> {
-    if (!userPolicy.delete(viewer)) throw errors.forbidden('NOT_ADMIN', 'Only administrators may delete users.');
+    authorize(userPolicy, 'delete', viewer);
     return this.db.transaction(async (tx) => {
       await this.lockActiveAdmins(tx);
       const user = await this.lockedById(tx, id);
       if (user.isAdmin && user.isActive) await this.guardLastAdmin(tx, user.id);
-      if (user.id === viewer.userId) throw errors.forbidden('SELF_DELETE', 'You cannot delete your own account.');
+      authorize(userPolicy, 'deleteAccount', viewer, user);
       const subject = { id: user.id, label: userLabel(user) };
       // Each membership ends audited, as one unit of work, before the row goes (the foreign key
       // would end them silently). Nobody else's permissions depend on this user's: no cascade.
@@ -284,7 +283,7 @@ export class UsersService {
   async byId(viewer: Viewer, id: string): Promise<UserEntity | null> {
     if (!isUuid(id)) return null;
     const user = await this.db.manager.findOneBy(UserEntity, { id });
-    return user && userPolicy.read(viewer, user) ? user : null;
+    return user && can(userPolicy, 'read', viewer, user) ? user : null;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { isEventType, WEBHOOK_TEST_EVENT } from '@gatehouse/shared';
+import { authorize } from '../../authz/authorize';
+import { settingsPolicy } from '../settings/settings.policy';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
@@ -34,7 +36,7 @@ export function newSecret(): string {
 }
 
 function mustBeAdmin(viewer: Viewer): void {
-  if (!viewer.isAdmin) throw errors.forbidden('NOT_ADMIN', 'Only administrators manage webhooks.');
+  authorize(settingsPolicy, 'manageWebhooks', viewer);
 }
 
 /** Webhooks (SPEC §17), administrators only: endpoints, their secrets, their delivery logs. */

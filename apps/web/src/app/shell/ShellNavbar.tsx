@@ -1,9 +1,16 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { isNavItemActive, visibleNavSections } from '../nav-items';
+import { isNavItemActive, visibleNavSections, type NavItem } from '../nav-items';
 import { useSignedInViewer } from '../session/viewer-context';
 import { QueueCountBadge } from './QueueCountBadge';
+import { ReviewCountBadge } from './ReviewCountBadge';
+
+/** The badge for each kind of count a nav item shows (nav-items.ts). */
+const COUNT_BADGES: Record<NonNullable<NavItem['count']>, ReactNode> = {
+  pendingRequests: <QueueCountBadge />,
+  reviewItemsWaiting: <ReviewCountBadge />,
+};
 
 export interface ShellNavbarProps {
   /** Called after any link is followed. */
@@ -33,7 +40,7 @@ export function ShellNavbar({ onNavigate }: ShellNavbarProps) {
                     to={href}
                     label={label}
                     leftSection={<Icon size={18} stroke={1.75} aria-hidden />}
-                    rightSection={count === 'pendingRequests' ? <QueueCountBadge /> : null}
+                    rightSection={count ? COUNT_BADGES[count] : null}
                     active={active}
                     aria-current={active ? 'page' : undefined}
                     onClick={onNavigate}

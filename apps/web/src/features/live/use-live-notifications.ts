@@ -13,12 +13,15 @@ const NotificationAddedSubscription = graphql(`
   }
 `);
 
-/** The queries a new notification can change: the bell and, for approvers, the queue count. */
-export const LIVE_NOTIFICATION_QUERIES = ['NotificationBell', 'QueueCount'];
+/**
+ * The queries a new notification can change: the bell and, for approvers, the queue count and the
+ * count of review items waiting (a review to do arrives as a notification).
+ */
+export const LIVE_NOTIFICATION_QUERIES = ['NotificationBell', 'QueueCount', 'ReviewItemsWaiting'];
 
 /**
- * The viewer's new notifications as they arrive (SPEC §17): each one asks the bell and the queue
- * count again (they read the server's numbers, so nothing is counted twice) and shows a toast —
+ * The viewer's new notifications as they arrive (SPEC §17): each one asks the bell and the
+ * counts again (they read the server's numbers, so nothing is counted twice) and shows a toast —
  * once per notification, whatever reconnects happen (a reconnected stream starts afresh and the
  * screen catches up by refetching, without toasts for what it missed).
  */

@@ -1,12 +1,14 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Fragment } from 'react';
 import { useCompleteFragment } from '../../app/use-complete-fragment';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { ScrollTable } from '../../components/ScrollTable';
 import { graphql } from '../../gql';
 import type { ReviewDecision, ReviewItemsTable_ItemFragment } from '../../gql/graphql';
 import { MEMBERSHIP_SOURCE_LABELS } from '../memberships/membership-source';
+import { ReviewGroupHeader, type ReviewGroupHeaderFragment } from './ReviewGroupHeader';
 import { DECISION_LABELS } from './review-labels';
 
 export const ReviewItemsTableFragment = graphql(`
@@ -14,6 +16,7 @@ export const ReviewItemsTableFragment = graphql(`
     id
     source
     memberSince
+    lastSignInAt
     decision
     decidedAt
     comment
@@ -37,8 +40,13 @@ export const ReviewItemsTableFragment = graphql(`
 
 type Item = ReviewItemsTable_ItemFragment;
 
+/** The columns of a membership row; a group's header row spans them all. */
+const COLUMNS = 5;
+
 export interface ReviewItemsTableProps {
   items: readonly FragmentType<typeof ReviewItemsTableFragment>[];
+  /** The review's groups by id: each group's header says what its membership gives. */
+  groups: ReadonlyMap<string, FragmentType<typeof ReviewGroupHeaderFragment>>;
   /** The signed-in person: their own membership shows why they cannot decide it. */
   viewerId: string;
   open: boolean;
@@ -49,7 +57,11 @@ export interface ReviewItemsTableProps {
   onDecide: (item: Item, decision: ReviewDecision) => void;
 }
 
-/** The memberships under review, by group and person, with a checkbox and Keep / Remove per row. */
+/**
+ * The memberships under review, by group and person (the order the server pages them in): each
+ * group under a header row saying what it gives, then its members, with a checkbox and Keep /
+ * Remove per row.
+ */
 export function ReviewItemsTable({ items, ...rest }: ReviewItemsTableProps) {
   const data = useCompleteFragment(
     useFragment({ fragment: ReviewItemsTableFragment, fragmentName: 'ReviewItemsTable_item', from: [...items] }),
@@ -74,7 +86,7 @@ function outcome(item: Item, open: boolean, autoApply: boolean): string | null {
   return item.applied ? 'Carried out' : 'Skipped: the membership changed or ended during the review';
 }
 
-function ReviewItemsTableView({ items, viewerId, open, autoApply, selected, onSelect, deciding, onDecide }: ViewProps) {
+function ReviewItemsTableView({ items, groups, viewerId, open, autoApply, selected, onSelect, deciding, onDecide }: ViewProps) {
   const decidable = items.filter((item) => item.viewerCanDecide);
   const allSelected = decidable.length > 0 && decidable.every((item) => selected.has(item.id));
   const someSelected = decidable.some((item) => selected.has(item.id));
@@ -102,7 +114,6 @@ function ReviewItemsTableView({ items, viewerId, open, autoApply, selected, onSe
             )}
           </Table.Th>
           <Table.Th scope="col">Member</Table.Th>
-          <Table.Th scope="col">Group</Table.Th>
           <Table.Th scope="col">Membership</Table.Th>
           <Table.Th scope="col">Decision</Table.Th>
           <Table.Th scope="col">
@@ -111,95 +122,99 @@ function ReviewItemsTableView({ items, viewerId, open, autoApply, selected, onSe
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {items.map((item) => {
+        {items.map((item, index) => {
           const who = item.user.displayName;
           const why = item.viewerCanDecide ? null : whyNot(item, viewerId, open);
           const result = outcome(item, open, autoApply);
+          const firstOfGroup = index === 0 || items[index - 1]!.group.id !== item.group.id;
           return (
-            <Table.Tr key={item.id}>
-              <Table.Td>
-                {item.viewerCanDecide ? (
-                  <Checkbox
-                    aria-label={`Select the membership of ${who} in ${item.group.name}`}
-                    checked={selected.has(item.id)}
-                    onChange={(event) => toggle(item.id, event.currentTarget.checked)}
-                  />
-                ) : null}
-              </Table.Td>
-              <Table.Td data-label="Member">
-                <Text size="sm" fw={500}>
-                  {who}
-                </Text>
-                {item.user.email ? (
-                  <Text size="xs" c="dimmed">
-                    {item.user.email}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td data-label="Group">
-                <Text size="sm">{item.group.name}</Text>
-              </Table.Td>
-              <Table.Td data-label="Membership">
-                <Text size="sm">{MEMBERSHIP_SOURCE_LABELS[item.source]}</Text>
-                <Text size="xs" c="dimmed">
-                  Member since {formatDate(item.memberSince)}
-                </Text>
-              </Table.Td>
-              <Table.Td data-label="Decision">
-                <Stack gap={2}>
-                  {item.decision ? (
-                    <Badge size="sm" variant="light" color={item.decision === 'KEEP' ? 'green' : 'red'} data-testid="item-decision">
-                      {DECISION_LABELS[item.decision]}
-                    </Badge>
-                  ) : (
-                    <Text size="sm" c="dimmed" data-testid="item-decision">
-                      Undecided
-                    </Text>
-                  )}
-                  {item.decision ? (
-                    <Text size="xs" c="dimmed" title={formatDateTime(item.decidedAt)}>
-                      {item.decidedBy ? `by ${item.decidedBy.displayName}` : 'by the review’s default'}
-                    </Text>
+            <Fragment key={item.id}>
+              {firstOfGroup ? <ReviewGroupHeader group={groups.get(item.group.id) ?? null} name={item.group.name} columns={COLUMNS} /> : null}
+              <Table.Tr>
+                <Table.Td>
+                  {item.viewerCanDecide ? (
+                    <Checkbox
+                      aria-label={`Select the membership of ${who} in ${item.group.name}`}
+                      checked={selected.has(item.id)}
+                      onChange={(event) => toggle(item.id, event.currentTarget.checked)}
+                    />
                   ) : null}
-                  {item.comment ? <Text size="xs">“{item.comment}”</Text> : null}
-                  {result ? (
+                </Table.Td>
+                <Table.Td data-label="Member">
+                  <Text size="sm" fw={500}>
+                    {who}
+                  </Text>
+                  {item.user.email ? (
                     <Text size="xs" c="dimmed">
-                      {result}
+                      {item.user.email}
                     </Text>
                   ) : null}
-                </Stack>
-              </Table.Td>
-              <Table.Td data-actions>
-                {item.viewerCanDecide ? (
-                  <Group gap={6} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="green"
-                      disabled={deciding}
-                      onClick={() => onDecide(item, 'KEEP')}
-                      aria-label={`Keep ${who} in ${item.group.name}`}
-                    >
-                      Keep
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      disabled={deciding}
-                      onClick={() => onDecide(item, 'REMOVE')}
-                      aria-label={`Remove ${who} from ${item.group.name}`}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
-                ) : why ? (
-                  <Text size="xs" c="dimmed" maw={220} data-testid="cannot-decide">
-                    {why}
+                </Table.Td>
+                <Table.Td data-label="Membership">
+                  <Text size="sm">{MEMBERSHIP_SOURCE_LABELS[item.source]}</Text>
+                  <Text size="xs" c="dimmed">
+                    Member since {formatDate(item.memberSince)}
                   </Text>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
+                  <Text size="xs" c="dimmed" data-testid="item-last-sign-in" title={item.lastSignInAt ? formatDateTime(item.lastSignInAt) : undefined}>
+                    {item.lastSignInAt ? `Last sign-in ${formatDate(item.lastSignInAt)}` : 'Never signed in'}
+                  </Text>
+                </Table.Td>
+                <Table.Td data-label="Decision">
+                  <Stack gap={2}>
+                    {item.decision ? (
+                      <Badge size="sm" variant="light" color={item.decision === 'KEEP' ? 'green' : 'red'} data-testid="item-decision">
+                        {DECISION_LABELS[item.decision]}
+                      </Badge>
+                    ) : (
+                      <Text size="sm" c="dimmed" data-testid="item-decision">
+                        Undecided
+                      </Text>
+                    )}
+                    {item.decision ? (
+                      <Text size="xs" c="dimmed" title={formatDateTime(item.decidedAt)}>
+                        {item.decidedBy ? `by ${item.decidedBy.displayName}` : 'by the review’s default'}
+                      </Text>
+                    ) : null}
+                    {item.comment ? <Text size="xs">“{item.comment}”</Text> : null}
+                    {result ? (
+                      <Text size="xs" c="dimmed">
+                        {result}
+                      </Text>
+                    ) : null}
+                  </Stack>
+                </Table.Td>
+                <Table.Td data-actions>
+                  {item.viewerCanDecide ? (
+                    <Group gap={6} wrap="nowrap" justify="flex-end">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="green"
+                        disabled={deciding}
+                        onClick={() => onDecide(item, 'KEEP')}
+                        aria-label={`Keep ${who} in ${item.group.name}`}
+                      >
+                        Keep
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        disabled={deciding}
+                        onClick={() => onDecide(item, 'REMOVE')}
+                        aria-label={`Remove ${who} from ${item.group.name}`}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
+                  ) : why ? (
+                    <Text size="xs" c="dimmed" maw={220} data-testid="cannot-decide">
+                      {why}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           );
         })}
       </Table.Tbody>

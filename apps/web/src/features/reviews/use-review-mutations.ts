@@ -54,23 +54,29 @@ const ReviewCountsQuery = graphql(`
   }
 `);
 
-/** Starts a review; the list of reviews is asked again. */
+/**
+ * The navbar's count of items waiting for the viewer (ReviewCountBadge), asked again by name after
+ * every change of what waits: only while it is on screen.
+ */
+const WAITING = 'ReviewItemsWaiting';
+
+/** Starts a review; the list of reviews and the waiting count are asked again. */
 export function useStartAccessReview() {
-  return useMutation(StartAccessReviewMutation, { refetchQueries: ['Reviews'] });
+  return useMutation(StartAccessReviewMutation, { refetchQueries: ['Reviews', WAITING] });
 }
 
-/** Keeps or removes up to 100 items of one review at once; its counts are asked again. */
+/** Keeps or removes up to 100 items of one review at once; its counts and the waiting count are asked again. */
 export function useDecideReviewItems(reviewId: string) {
   return useMutation(DecideReviewItemsMutation, {
-    refetchQueries: [{ query: ReviewCountsQuery, variables: { id: reviewId } }],
+    refetchQueries: [{ query: ReviewCountsQuery, variables: { id: reviewId } }, WAITING],
     awaitRefetchQueries: true,
   });
 }
 
 /**
- * Closes a review now (admins); its page is asked again (items applied, progress complete). The
+ * Closes a review now (admins); its page and the waiting count are asked again (items applied, progress complete). The
  * list of reviews asks the server again whenever it is opened.
  */
 export function useCloseAccessReview() {
-  return useMutation(CloseAccessReviewMutation, { refetchQueries: ['Review'], awaitRefetchQueries: true });
+  return useMutation(CloseAccessReviewMutation, { refetchQueries: ['Review', WAITING], awaitRefetchQueries: true });
 }

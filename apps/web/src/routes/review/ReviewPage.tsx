@@ -42,6 +42,7 @@ const ReviewQuery = graphql(`
       groups {
         id
         name
+        ...ReviewGroupHeader_group
       }
       ...ReviewProgress_review
       items(first: $first, after: $after, groupId: $groupId, undecidedOnly: $undecidedOnly) {
@@ -102,6 +103,7 @@ export function ReviewPage() {
     decisions.setSelected(new Set());
     apply();
   };
+  const groupsById = new Map(review.groups.map((g) => [g.id, g]));
   const ref = { id: review.id, name: review.name, defaultDecision: review.defaultDecision, autoApply: review.autoApply };
 
   return (
@@ -164,6 +166,7 @@ export function ReviewPage() {
           {(nodes) => (
             <ReviewItemsTable
               items={nodes}
+              groups={groupsById}
               viewerId={viewer.id}
               open={open}
               autoApply={review.autoApply}
