@@ -11,19 +11,18 @@ import { independentReads } from '../../db/independent-reads';
 import { userLabel, type Actor } from '../audit/actor';
 import { audit } from '../audit/audit.writer';
 import { previewInRollback } from '../../db/preview';
-import { currentMemberCounts, currentMembershipsAmong, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
+import { currentMemberCounts, memberIdsOf, rowsOfGroup } from '../memberships/membership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import type { CascadeResult } from '../memberships/permission-cascade';
 import { GrantEntity } from '../resources/grant.entity';
 import { readSettings } from '../settings/settings.repository';
 import type { PermissionsService } from '../permissions/permissions.service';
-import { pendingRequestKinds } from '../requests/requests.repository';
 import { likePattern } from '../users/users.service';
 import { GroupPermissionEntity } from './group-permission.entity';
 import { GroupEntity, type Shareable } from './group.entity';
 import { authorize, can, type RefusingRules } from '../../authz/authorize';
 import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from './group.policy';
-import { groupsLedAmong } from './leadership.repository';
+import { viewerRelationsAmong } from './viewer-relations.repository';
 import { directoryCount, directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
 
 /** One group of a directory page, with everything its field resolvers would otherwise ask for. */
@@ -73,26 +72,24 @@ export class GroupsService {
     const ids = groups.map((g) => g.id);
     const result = new Map<string, GroupFacts>();
     if (ids.length === 0) return result;
-    // Leadership: only whether the viewer leads each — reading every leader would read every
-    // member of each leader group, for every page of the directory.
-    const [memberOf, led, pending, { autoLeave }] = await independentReads(manager, [
-      () => currentMembershipsAmong(manager, viewer.userId, ids),
-      () => groupsLedAmong(manager, viewer.userId, ids),
-      () => pendingRequestKinds(manager, viewer.userId, ids),
+    // One statement for the viewer's relations (leadership: only whether the viewer leads each —
+    // reading every leader would read every member of each leader group).
+    const [relations, { autoLeave }] = await independentReads(manager, [
+      () => viewerRelationsAmong(manager, viewer.userId, ids),
       () => readSettings(manager, viewer.settingsVersion),
     ] as const);
     // Room is counted only where there is a limit (most groups have none: no statement).
     const limited = groups.filter((g) => g.maxMembers !== null).map((g) => g.id);
     const counts = limited.length > 0 ? await currentMemberCounts(manager, limited) : new Map<string, number>();
     for (const group of groups) {
-      const membership = memberOf.get(group.id);
+      const relation = relations.get(group.id);
       result.set(group.id, {
         group,
         autoLeave,
-        isMember: membership !== undefined,
-        membershipExpires: membership?.expires ?? false,
-        isLeader: led.has(group.id),
-        pendingRequest: pending.get(group.id) ?? null,
+        isMember: relation?.membership != null,
+        membershipExpires: relation?.membership?.expires ?? false,
+        isLeader: relation?.leads ?? false,
+        pendingRequest: relation?.pendingRequest ?? null,
         isFull: group.maxMembers !== null && (counts.get(group.id) ?? 0) >= group.maxMembers,
       });
     }

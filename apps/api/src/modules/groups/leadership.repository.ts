@@ -12,12 +12,6 @@ export async function groupIdsLedBy(manager: EntityManager, userId: string, now 
   return [...new Set((await leadershipPairs(manager, { userIds: [userId] }, now)).map((p) => p.groupId))];
 }
 
-/** Which of `groupIds` `userId` leads: only those pairs are read, however many others lead them. One statement. */
-export async function groupsLedAmong(manager: EntityManager, userId: string, groupIds: readonly string[], now = new Date()): Promise<Set<string>> {
-  if (groupIds.length === 0) return new Set();
-  return new Set((await leadershipPairs(manager, { userIds: [userId], groupIds }, now)).map((p) => p.groupId));
-}
-
 /**
  * Leadership pairs (groupId, userId) among the given groups and/or users: direct leaders, and
  * current members of leader groups. One place for the rule; the lookups around it only shape the

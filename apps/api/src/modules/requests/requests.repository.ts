@@ -4,7 +4,7 @@ import { holds } from '../../authz/viewer';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import { independentReads } from '../../db/independent-reads';
-import { inFixedList, inList, listParam, rawQuery, statementName } from '../../db/raw-sql';
+import { inFixedList, rawQuery, statementName } from '../../db/raw-sql';
 import { toDate } from '../../db/timestamp';
 import { groupIdsLedBy } from '../groups/leadership.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
@@ -116,13 +116,3 @@ export async function pendingRequestsAmong(manager: EntityManager, userId: strin
   return manager.findBy(GroupRequestEntity, { userId, groupId: In([...groupIds]), status: 'PENDING' });
 }
 
-/** The kind of the user's pending request in each of `ids` that has one (one named statement: the directory's group facts). */
-export async function pendingRequestKinds(manager: EntityManager, userId: string, ids: readonly string[]): Promise<Map<string, RequestKind>> {
-  const rows = await rawQuery<{ groupId: string; kind: RequestKind }>(
-    manager,
-    `SELECT r.group_id AS "groupId", r.kind AS "kind" FROM group_request r WHERE r.user_id = :userId AND ${inList(manager, 'r.group_id', 'ids')} AND r.status = 'PENDING'`,
-    { userId, ids: listParam(manager, ids) },
-    'gh_pending_requests_among',
-  );
-  return new Map(rows.map((r) => [r.groupId, r.kind]));
-}

@@ -1,9 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
-import { inList, listParam, rawQuery } from '../../db/raw-sql';
-import { parseUtcTimestamp } from '../../db/timestamp';
+import { inList, listParam, rawQuery, statementName } from '../../db/raw-sql';
+import { parseUtcTimestamp, toDate } from '../../db/timestamp';
 import { csvCell } from '../audit/audit.csv';
 import { currentMembershipSql } from '../memberships/current';
+import { userColumnsSql, userFromRow } from '../users/user.repository';
 import { AccessReviewItemEntity, type ReviewDecision } from './access-review.entity';
 
 /** Rows per statement where items are updated in bulk (bound parameters stay far below SQLite's limit). */
@@ -28,6 +29,33 @@ async function ownItems(m: EntityManager, q: ItemsQuery): Promise<number> {
   const qb = m.createQueryBuilder(AccessReviewItemEntity, 'i').where('i.userId = :me AND i.reviewId = :rid', { me: q.exceptUserId, rid: q.reviewId });
   if (q.groupIds) qb.andWhere('i.groupId IN (:...gids)', { gids: q.groupIds });
   return qb.getCount();
+}
+
+/** Every column of an item, for hand-written SQL that reads whole rows (`itemFromRow`). */
+const ITEM_COLUMNS = ['id', 'review_id', 'group_id', 'user_id', 'source', 'member_since', 'decision', 'decided_by_id', 'decided_at', 'comment', 'applied'] as const;
+
+/** An item read by hand-written SQL: `row` holds `ITEM_COLUMNS` under `prefix`. */
+function itemFromRow(row: Record<string, unknown>, prefix: string): AccessReviewItemEntity {
+  return Object.assign(new AccessReviewItemEntity(), {
+    id: row[`${prefix}id`] as string,
+    reviewId: row[`${prefix}review_id`] as string,
+    groupId: row[`${prefix}group_id`] as string,
+    userId: row[`${prefix}user_id`] as string,
+    source: row[`${prefix}source`] as AccessReviewItemEntity['source'],
+    memberSince: toDate(row[`${prefix}member_since`])!,
+    decision: (row[`${prefix}decision`] as ReviewDecision | null) ?? null,
+    decidedById: (row[`${prefix}decided_by_id`] as string | null) ?? null,
+    decidedAt: toDate(row[`${prefix}decided_at`]),
+    comment: (row[`${prefix}comment`] as string | null) ?? null,
+    applied: Boolean(row[`${prefix}applied`]),
+  });
+}
+
+/** The items a page's conditions select, counted (the undecided ones: they change with every decision). */
+async function countItems(m: EntityManager, where: string[], params: Record<string, unknown>): Promise<number> {
+  const sql = `SELECT COUNT(*) AS n FROM access_review_item i WHERE ${where.join(' AND ')}`;
+  const [row] = await rawQuery<{ n: number | string }>(m, sql, params, statementName('gh_review_items_count', sql));
+  return Number(row?.n ?? 0);
 }
 
 /** Which items of a review a page holds. */
@@ -68,22 +96,46 @@ export const reviewItemsRepository = {
     );
   },
 
-  /** A page of items by group and person; the (review, group, user) index serves it. */
+  /**
+   * A page of items by group and person, each with its member's row (`i.user`, whole: the caller
+   * primes the users loader with it). The (review, group, user) index serves the page; the page is
+   * taken first and joined after, so the plan reads one page of items whatever the planner thinks of
+   * the review's size (its statistics lag the thousands of items a start copies at once).
+   */
   async page(m: EntityManager, q: ItemsQuery, first: number, after: string | null | undefined): Promise<Page<AccessReviewItemEntity> & { totalCount: number }> {
     const cursor = after ? decodeCursor(after, ['uuid', 'uuid']) : null;
-    const qb = m.createQueryBuilder(AccessReviewItemEntity, 'i').where('i.reviewId = :rid', { rid: q.reviewId });
-    if (q.groupIds) qb.andWhere('i.groupId IN (:...gids)', { gids: q.groupIds });
-    if (q.exceptUserId) qb.andWhere('i.userId <> :me', { me: q.exceptUserId });
-    if (q.undecidedOnly) qb.andWhere('i.decision IS NULL');
-    const totalCount = q.knownTotal === null ? await qb.getCount() : q.knownTotal - (q.exceptUserId ? await ownItems(m, q) : 0);
+    const where = ['i.review_id = :reviewId'];
+    if (q.groupIds) where.push(inList(m, 'i.group_id', 'groupIds'));
+    if (q.exceptUserId) where.push('i.user_id <> :me');
+    if (q.undecidedOnly) where.push('i.decision IS NULL');
+    const params = { reviewId: q.reviewId, ...(q.groupIds ? { groupIds: listParam(m, q.groupIds) } : {}), ...(q.exceptUserId ? { me: q.exceptUserId } : {}) };
+    const totalCount = q.knownTotal === null ? await countItems(m, where, params) : q.knownTotal - (q.exceptUserId ? await ownItems(m, q) : 0);
     // A row comparison, so the index range starts at the cursor (an OR of the two columns would
     // read and discard every item before it: deep pages of a large review would get slower).
-    if (cursor) qb.andWhere('(i.groupId, i.userId) > (:cg, :cu)', { cg: cursor[0], cu: cursor[1] });
-    // The member's last sign-in rides along (AccessReviewItem.lastSignInAt: a reviewer judges by it);
-    // joined after the count, by primary key, and only that column of the user (`i.user` is partial).
-    qb.leftJoin('i.user', 'u').addSelect(['u.id', 'u.lastSignInAt']);
-    const rows = await qb.orderBy('i.groupId', 'ASC').addOrderBy('i.userId', 'ASC').limit(first + 1).getMany();
-    return { ...toPage(rows, first, (i) => [i.groupId, i.userId]), totalCount };
+    if (cursor) where.push('(i.group_id, i.user_id) > (:afterGroup, :afterUser)');
+    const sql = `SELECT ${ITEM_COLUMNS.map((c) => `p.${c} AS "i_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}
+      FROM (SELECT ${ITEM_COLUMNS.map((c) => `i.${c}`).join(', ')} FROM access_review_item i WHERE ${where.join(' AND ')}
+             ORDER BY i.group_id, i.user_id LIMIT :limit) p
+      JOIN user_account u ON u.id = p.user_id
+      ORDER BY p.group_id, p.user_id`;
+    const rows = await rawQuery<Record<string, unknown>>(
+      m,
+      sql,
+      { ...params, limit: first + 1, ...(cursor ? { afterGroup: cursor[0], afterUser: cursor[1] } : {}) },
+      statementName('gh_review_items_page', sql),
+    );
+    const items = rows.map((row) => Object.assign(itemFromRow(row, 'i_'), { user: userFromRow(row, 'u_') }));
+    return { ...toPage(items, first, (i) => [i.groupId, i.userId]), totalCount };
+  },
+
+  /**
+   * PostgreSQL's statistics of the items, refreshed after a start copied many at once. Until
+   * autovacuum's next pass the planner would take a new review of thousands for a handful of rows
+   * and read and sort all of them for every page instead of walking the index. In the background:
+   * the start has committed, and should this fail, autovacuum does the same a little later.
+   */
+  refreshStatistics(m: EntityManager): void {
+    m.query('ANALYZE access_review_item').catch(() => undefined);
   },
 
   /** Items and decided items of each review (itemCount, decidedCount), one statement for a page. */

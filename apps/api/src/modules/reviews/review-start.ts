@@ -19,6 +19,8 @@ const DAY = 24 * 3600_000;
 /** The furthest deadline a review may have. */
 const MAX_DEADLINE = 366 * DAY;
 const NAME_MAX = 200;
+/** Items copied at once from which the planner is told of them now (see refreshStatistics). */
+const ANALYZE_AFTER = 1000;
 
 export interface ReviewInput {
   name: string;
@@ -66,7 +68,8 @@ export async function startReview<T>(
   const autoApply = input.autoApply ?? true;
   const { db } = deps;
 
-  return db.transaction(async (tx) => {
+  let copied = 0;
+  const started = await db.transaction(async (tx) => {
     const groups = permission ? await groupsCarrying(tx, permission) : await listedGroups(tx, groupIds);
     const facts = await deps.groups.factsFor(viewer, groups, tx);
     const refused = groups.filter((g) => !reviewPolicy.startFor(viewer, facts.get(g.id)!));
@@ -93,6 +96,7 @@ export async function startReview<T>(
     for (const group of groups) await reviewItemsRepository.copyMemberships(tx, postgres, review.id, group.id, now);
     await reviewItemsRepository.keepItemCounts(tx, review.id);
     const items = await tx.countBy(AccessReviewItemEntity, { reviewId: review.id });
+    copied = items;
     await audit(tx, {
       action: 'REVIEW_STARTED',
       actor: viewer.actor,
@@ -112,6 +116,8 @@ export async function startReview<T>(
     }));
     return viewOf(tx, review);
   });
+  if (copied >= ANALYZE_AFTER && db.dialect === 'postgres') reviewItemsRepository.refreshStatistics(db.manager);
+  return started;
 }
 
 async function listedGroups(tx: EntityManager, ids: readonly string[]): Promise<GroupEntity[]> {

@@ -121,7 +121,9 @@ export class AccessReviewResolver {
     const viewer = requireViewer(ctx);
     const reviews = ctx.services.reviews;
     const page = await reviews.items(viewer, r.view, args, args.first, args.after);
-    return { ...toConnection(page, (i) => toItemType(i, reviews.canDecide(viewer, r.view, i))), totalCount: page.totalCount };
+    // The page read each member's row and the review its groups: `user` and `group` need no statement.
+    const groups = new Map(r.view.groups.map((g) => [g.id, toGroupType(g)]));
+    return { ...toConnection(page, (i) => Object.assign(toItemType(i, reviews.canDecide(viewer, r.view, i)), { groupRow: groups.get(i.groupId) })), totalCount: page.totalCount };
   }
 
   @FieldResolver(() => String, { description: 'Every decision you may see, as CSV (one row per item: group, member, source, member since, decision, decided by and when, comment, applied).' })
@@ -143,14 +145,22 @@ export class AccessReviewResolver {
 @Resolver(() => AccessReviewItemType)
 export class AccessReviewItemResolver {
   @FieldResolver(() => GroupType)
-  async group(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): Promise<GroupType> {
+  group(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): GroupType | Promise<GroupType> {
+    return i.groupRow ?? this.loadGroup(i, ctx);
+  }
+
+  private async loadGroup(i: AccessReviewItemType, ctx: Context): Promise<GroupType> {
     const group = await ctx.loaders.group.load(i.groupId);
     if (!group) throw errors.notFound('That group no longer exists.');
     return toGroupType(group);
   }
 
   @FieldResolver(() => UserType, { description: 'The member under review.' })
-  async user(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): Promise<UserType> {
+  user(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): UserType | Promise<UserType> {
+    return i.member ? toUserType(i.member) : this.loadUser(i, ctx);
+  }
+
+  private async loadUser(i: AccessReviewItemType, ctx: Context): Promise<UserType> {
     const user = await ctx.loaders.user.load(i.userId);
     if (!user) throw errors.notFound('That user no longer exists.');
     return toUserType(user);
@@ -160,10 +170,10 @@ export class AccessReviewItemResolver {
     nullable: true,
     description: 'The member’s last sign-in (null: never signed in). Answered to whoever sees the item: a reviewer judges by it (User.lastSignInAt stays the user’s own and administrators’).',
   })
-  async lastSignInAt(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): Promise<Date | null> {
+  lastSignInAt(@Root() i: AccessReviewItemType, @Ctx() ctx: Context): Date | null | Promise<Date | null> {
     // The items page reads it with the items; items from elsewhere (a decision) through the batched user loader.
     if (i.lastSignInAt !== undefined) return i.lastSignInAt;
-    return (await ctx.loaders.user.load(i.userId))?.lastSignInAt ?? null;
+    return ctx.loaders.user.load(i.userId).then((user) => user?.lastSignInAt ?? null);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Who decided (null while undecided, for the review’s default, or when that account was deleted).' })

@@ -6,15 +6,16 @@ import { errors } from '../../common/errors';
 import { decodeCursor, emptyPage, toPage, type Page } from '../../common/pagination';
 import { isUuid, Problems } from '../../common/validate';
 import type { Db } from '../../db/db';
-import { GroupEntity } from '../groups/group.entity';
+import { type GroupEntity } from '../groups/group.entity';
 import { groupPolicy } from '../groups/group.policy';
 import type { GroupsService } from '../groups/groups.service';
 import { groupIdsLedBy } from '../groups/leadership.repository';
 import type { MembershipsService } from '../memberships/memberships.service';
 import type { RequestsService } from '../requests/requests.service';
-import { AccessReviewEntity, AccessReviewGroupEntity, AccessReviewItemEntity, type ReviewDecision, type ReviewStatus } from './access-review.entity';
+import { AccessReviewEntity, AccessReviewItemEntity, type ReviewDecision, type ReviewStatus } from './access-review.entity';
 import { ReviewClosing, type ReviewSweepResult } from './review-close';
 import { reviewItemsRepository } from './review-items.repository';
+import { reviewRepository } from './review.repository';
 import { waitingItemCount } from './review-waiting.repository';
 import { startReview, type ReviewInput } from './review-start';
 import { reviewerScope, reviewPolicy, type ReviewFacts } from './review.policy';
@@ -62,15 +63,12 @@ export class ReviewsService {
   /** The viewer's relation to each review's groups, batched over a page of reviews. */
   private async viewsOf(viewer: Viewer, reviews: readonly AccessReviewEntity[], manager: EntityManager): Promise<ReviewView[]> {
     if (reviews.length === 0) return [];
-    const links = await manager.findBy(AccessReviewGroupEntity, { reviewId: In(reviews.map((r) => r.id)) });
-    const groupIds = [...new Set(links.map((l) => l.groupId))];
-    const groups = groupIds.length ? await manager.findBy(GroupEntity, { id: In(groupIds) }) : [];
-    const byId = new Map(groups.map((g) => [g.id, g]));
-    const facts = await this.groups.factsFor(viewer, groups, manager);
+    const links = await reviewRepository.groupsOf(manager, reviews.map((r) => r.id));
+    const facts = await this.groups.factsFor(viewer, [...new Map(links.map((l) => [l.group.id, l.group])).values()], manager);
     return reviews.map((review) => {
-      const mine = links.filter((l) => l.reviewId === review.id).flatMap((l) => (byId.has(l.groupId) ? [byId.get(l.groupId)!] : []));
-      mine.sort((a, b) => a.nameKey.localeCompare(b.nameKey));
-      const itemCounts = new Map(links.filter((l) => l.reviewId === review.id).map((l) => [l.groupId, l.itemCount]));
+      const own = links.filter((l) => l.reviewId === review.id);
+      const mine = own.map((l) => l.group).sort((a, b) => a.nameKey.localeCompare(b.nameKey));
+      const itemCounts = new Map(own.map((l) => [l.group.id, l.itemCount]));
       return { review, groups: mine, itemCounts, facts: { review, groups: new Map(mine.map((g) => [g.id, facts.get(g.id)!])) } };
     });
   }
@@ -78,7 +76,7 @@ export class ReviewsService {
   /** `accessReview(id)`: null unless the viewer may see it. */
   async byId(viewer: Viewer, id: string): Promise<ReviewView | null> {
     if (!isUuid(id)) return null;
-    const review = await this.db.manager.findOneBy(AccessReviewEntity, { id });
+    const review = await reviewRepository.byId(this.db.manager, id);
     if (!review) return null;
     const [view] = await this.viewsOf(viewer, [review], this.db.manager);
     return view && reviewPolicy.read(viewer, view.facts) ? view : null;
