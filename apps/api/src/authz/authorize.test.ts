@@ -62,8 +62,6 @@ const EXEMPT: Record<string, string> = {
   'authz/auth-checker.ts': '@Authorized on root fields, before any service runs',
   'modules/auth/auth.service.ts': 'sign-up has no viewer: REGISTRATION_CLOSED is the instance’s state',
   'modules/requests/requester-eligibility.ts': 'the requester’s state re-checked at approval (REQUESTER_NOT_ELIGIBLE), not the viewer’s rights',
-  'modules/reviews/reviews.service.ts': 'review.policy.ts keeps the function shape until its slice’s rework lands',
-  'modules/reviews/review-start.ts': 'review.policy.ts keeps the function shape until its slice’s rework lands',
 };
 
 describe('services refuse through their policy table', () => {

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { errors } from '../../common/errors';
 import { cleanName, isUuid, Problems } from '../../common/validate';
@@ -12,7 +13,7 @@ import { PermissionEntity } from '../permissions/permission.entity';
 import type { RequestsService } from '../requests/requests.service';
 import { AccessReviewEntity, AccessReviewGroupEntity, AccessReviewItemEntity, type ReviewDecision } from './access-review.entity';
 import { reviewItemsRepository } from './review-items.repository';
-import { day, listNames, notifyReviewers, REMIND_BEFORE } from './review-notify';
+import { day, notifyReviewers, REMIND_BEFORE } from './review-notify';
 import { reviewPolicy } from './review.policy';
 
 const DAY = 24 * 3600_000;
@@ -50,7 +51,7 @@ export async function startReview<T>(
   input: ReviewInput,
   viewOf: (tx: EntityManager, review: AccessReviewEntity) => Promise<T>,
 ): Promise<T> {
-  if (!reviewPolicy.start(viewer)) throw errors.forbidden('MISSING_PERMISSION', 'Starting an access review needs groups.manage, or an administrator.');
+  authorize(reviewPolicy, 'start', viewer);
   const now = new Date();
   const name = cleanName(input.name ?? '');
   const groupIds = [...new Set(input.groupIds ?? [])];
@@ -72,10 +73,7 @@ export async function startReview<T>(
   const started = await db.transaction(async (tx) => {
     const groups = permission ? await groupsCarrying(tx, permission) : await listedGroups(tx, groupIds);
     const facts = await deps.groups.factsFor(viewer, groups, tx);
-    const refused = groups.filter((g) => !reviewPolicy.startFor(viewer, facts.get(g.id)!));
-    if (refused.length) {
-      throw errors.forbidden('NOT_ALLOWED', `Only an administrator may review ${listNames(refused.map((g) => g.name))}: internal and restricted groups are theirs to manage.`);
-    }
+    for (const g of groups) authorize(reviewPolicy, 'startFor', viewer, facts.get(g.id)!);
     const review = await tx.save(
       tx.create(AccessReviewEntity, {
         name,

@@ -1,5 +1,6 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { LIMITS } from '@gatehouse/shared';
+import { authorize, can } from '../../authz/authorize';
 import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { errors } from '../../common/errors';
@@ -18,12 +19,11 @@ import { reviewItemsRepository } from './review-items.repository';
 import { reviewRepository } from './review.repository';
 import { waitingItemCount } from './review-waiting.repository';
 import { startReview, type ReviewInput } from './review-start';
-import { reviewerScope, reviewPolicy, type ReviewFacts } from './review.policy';
+import { NOT_FOUND_ITEMS, NOT_FOUND_REVIEW, reviewerScope, reviewPolicy, type ReviewFacts } from './review.policy';
 
 export type { ReviewInput } from './review-start';
 export type { ReviewSweepResult } from './review-close';
 
-const NOT_FOUND = 'No access review has this id, or you may not see it.';
 
 /** A review as the viewer sees it: the row, its groups, and the viewer's relation to each. */
 export interface ReviewView {
@@ -79,7 +79,7 @@ export class ReviewsService {
     const review = await reviewRepository.byId(this.db.manager, id);
     if (!review) return null;
     const [view] = await this.viewsOf(viewer, [review], this.db.manager);
-    return view && reviewPolicy.read(viewer, view.facts) ? view : null;
+    return view && can(reviewPolicy, 'read', viewer, view.facts) ? view : null;
   }
 
   /**
@@ -121,24 +121,24 @@ export class ReviewsService {
 
   /** The groups of the review the viewer may see named (a reviewer of one group does not learn of hidden others). */
   visibleGroups(viewer: Viewer, view: ReviewView): GroupEntity[] {
-    return view.groups.filter((g) => groupPolicy.read(viewer, view.facts.groups.get(g.id)!) || reviewPolicy.readAllItems(viewer, view.facts));
+    return view.groups.filter((g) => can(groupPolicy, 'read', viewer, view.facts.groups.get(g.id)!) || can(reviewPolicy, 'readAllItems', viewer, view.facts));
   }
 
   /** Groups whose items the viewer sees: all for admins and the starter, else the groups they review. */
   private itemGroups(viewer: Viewer, view: ReviewView): GroupEntity[] {
-    if (reviewPolicy.readAllItems(viewer, view.facts)) return view.groups;
-    return view.groups.filter((g) => reviewPolicy.reviewGroup(viewer, view.facts.groups.get(g.id)!));
+    if (can(reviewPolicy, 'readAllItems', viewer, view.facts)) return view.groups;
+    return view.groups.filter((g) => can(reviewPolicy, 'reviewGroup', viewer, view.facts.groups.get(g.id)!));
   }
 
   /** Whether the viewer may decide this item now. */
   canDecide(viewer: Viewer, view: ReviewView, item: Pick<AccessReviewItemEntity, 'groupId' | 'userId'>): boolean {
     const g = view.facts.groups.get(item.groupId);
-    return g !== undefined && reviewPolicy.decide(viewer, view.facts, g, item.userId);
+    return g !== undefined && can(reviewPolicy, 'decide', viewer, view.facts, g, item.userId);
   }
 
   /** Whether the viewer may close this review now (an open review; SPEC §21: an admin). */
   canClose(viewer: Viewer, view: ReviewView): boolean {
-    return view.review.status === 'OPEN' && reviewPolicy.close(viewer);
+    return can(reviewPolicy, 'close', viewer, view.facts);
   }
 
   /** `AccessReview.items`: by group and person, cursor-paged; the (review, group, user) index serves it. */
@@ -146,7 +146,7 @@ export class ReviewsService {
     // A forged cursor is refused even when the viewer sees no items.
     if (after) decodeCursor(after, ['uuid', 'uuid']);
     let groups = filter.mine
-      ? view.groups.filter((g) => reviewPolicy.reviewGroup(viewer, view.facts.groups.get(g.id)!))
+      ? view.groups.filter((g) => can(reviewPolicy, 'reviewGroup', viewer, view.facts.groups.get(g.id)!))
       : this.itemGroups(viewer, view);
     if (filter.groupId) groups = groups.filter((g) => g.id === filter.groupId);
     if (groups.length === 0) return emptyPage();
@@ -220,9 +220,10 @@ export class ReviewsService {
 
   /**
    * `decideReviewItems`: KEEP or REMOVE with an optional comment, for up to 100 items at once, all
-   * or nothing. Items the viewer may not see are NOT_FOUND; a closed review CONFLICT
-   * (REVIEW_CLOSED); their own membership FORBIDDEN (SELF_REVIEW); a group they do not review
-   * FORBIDDEN (NOT_REVIEWER). The reviews are locked first, so a decision and a close never cross.
+   * or nothing. Items the viewer may not see are NOT_FOUND; then the first item, in the order given,
+   * that the `decide` row refuses answers for all: a closed review CONFLICT (REVIEW_CLOSED), their own
+   * membership FORBIDDEN (SELF_REVIEW), a group they do not review FORBIDDEN (NOT_REVIEWER). The
+   * reviews are locked first, so a decision and a close never cross.
    */
   async decide(viewer: Viewer, itemIds: readonly string[], decision: ReviewDecision, comment: string | null | undefined): Promise<{ items: AccessReviewItemEntity[]; views: Map<string, ReviewView> }> {
     const ids = [...new Set(itemIds)];
@@ -231,7 +232,7 @@ export class ReviewsService {
       .check(ids.length >= 1 && ids.length <= LIMITS.maxPageSize, 'itemIds', `Decide between 1 and ${LIMITS.maxPageSize} items at a time.`)
       .check((text ?? '').length <= LIMITS.reasonMax, 'comment', `The comment must be at most ${LIMITS.reasonMax} characters.`)
       .throwIfAny();
-    const missing = () => errors.notFound('Some of these review items do not exist, or you may not see them.');
+    const missing = () => errors.notFound(NOT_FOUND_ITEMS);
     if (!ids.every(isUuid)) throw missing();
     return this.db.transaction(async (tx) => {
       const found = await tx.findBy(AccessReviewItemEntity, { id: In(ids) });
@@ -239,20 +240,13 @@ export class ReviewsService {
       const lock = this.db.lockClause();
       const reviews = await tx.find(AccessReviewEntity, { where: { id: In([...new Set(found.map((i) => i.reviewId))]) }, order: { id: 'ASC' }, ...(lock ? { lock: { mode: lock } } : {}) });
       const views = new Map((await this.viewsOf(viewer, reviews, tx)).map((v) => [v.review.id, v]));
-      for (const item of found) {
+      // Every item seen before any is refused (an unseen one is NOT_FOUND, whatever else is wrong).
+      const facts = found.map((item) => {
         const view = views.get(item.reviewId)!;
-        const visible = reviewPolicy.read(viewer, view.facts) && this.itemGroups(viewer, view).some((g) => g.id === item.groupId);
-        if (!visible) throw missing();
-      }
-      for (const item of found) {
-        const view = views.get(item.reviewId)!;
-        if (view.review.status !== 'OPEN') throw errors.conflict('REVIEW_CLOSED', `The access review “${view.review.name}” is closed; its decisions can no longer change.`);
-      }
-      if (found.some((i) => i.userId === viewer.userId)) {
-        throw errors.forbidden('SELF_REVIEW', 'Nobody reviews their own membership; another reviewer or an administrator decides it.');
-      }
-      const notMine = found.filter((i) => !this.canDecide(viewer, views.get(i.reviewId)!, i));
-      if (notMine.length) throw errors.forbidden('NOT_REVIEWER', 'You do not review the groups of some of these items.');
+        return { item, review: view.facts, group: view.facts.groups.get(item.groupId)! };
+      });
+      for (const f of facts) authorize(reviewPolicy, 'readItem', viewer, f.review, f.group);
+      for (const f of facts) authorize(reviewPolicy, 'decide', viewer, f.review, f.group, f.item.userId);
       await tx.update(AccessReviewItemEntity, { id: In(ids) }, { decision, decidedById: viewer.userId, decidedAt: new Date(), comment: text });
       const items = await tx.findBy(AccessReviewItemEntity, { id: In(ids) });
       items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
@@ -267,20 +261,19 @@ export class ReviewsService {
    * transaction, then carries the decisions out one transaction per group.
    */
   async close(viewer: Viewer, id: string): Promise<ReviewView> {
-    if (!isUuid(id)) throw errors.notFound(NOT_FOUND);
+    if (!isUuid(id)) throw errors.notFound(NOT_FOUND_REVIEW);
     await this.db.transaction(async (tx) => {
       const lock = this.db.lockClause();
       const review = await tx.findOne(AccessReviewEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
-      if (!review) throw errors.notFound(NOT_FOUND);
+      if (!review) throw errors.notFound(NOT_FOUND_REVIEW);
       const [view] = await this.viewsOf(viewer, [review], tx);
-      if (!reviewPolicy.read(viewer, view!.facts)) throw errors.notFound(NOT_FOUND);
-      if (!reviewPolicy.close(viewer)) throw errors.forbidden('NOT_ALLOWED', 'Only an administrator closes an access review before its deadline.');
-      if (review.status !== 'OPEN') throw errors.conflict('ALREADY_CLOSED', `The access review “${review.name}” is already closed.`);
+      authorize(reviewPolicy, 'read', viewer, view!.facts);
+      authorize(reviewPolicy, 'close', viewer, view!.facts);
       await this.closing.closeIn(tx, review, viewer.actor, new Date());
     });
     await this.closing.applyPending(id, viewer.actor, false);
     const view = await this.byId(viewer, id);
-    if (!view) throw errors.notFound(NOT_FOUND);
+    if (!view) throw errors.notFound(NOT_FOUND_REVIEW);
     return view;
   }
 

@@ -55,10 +55,37 @@ export const userPolicy = {
     (v, fields: readonly string[]) => isAdmin(v) || fields.length === 0,
     (_v, fields) => errors.forbidden('NOT_ADMIN', `Only administrators may change ${fields.join(', ')}.`),
   ),
-  setEmail: rule((v, _u: UserKindRow) => isAdmin(v)),
-  setActive: rule((v, u: UserKindRow) => isAdmin(v) && !isSelf(v, u)),
-  setAdmin: rule((v, u: UserKindRow) => isAdmin(v) && isHuman(u) && !isSelf(v, u)),
-  resetPassword: rule((v, u: UserKindRow) => isAdmin(v) && isHuman(u)),
+  // One row per admin-only field of `updateUser`, authorized when the field is given (and, for the
+  // flags, changes): the abilities `User.viewerCan` advertises are these rows.
+  setEmail: rule(
+    (v, _u: UserKindRow) => isAdmin(v),
+    () => errors.forbidden('NOT_ADMIN', 'Only administrators may change email.'),
+  ),
+  /** Never one's own account: an administrator who deactivated themselves could not undo it. */
+  setActive: rule(
+    (v, u: UserKindRow) => isAdmin(v) && !isSelf(v, u),
+    (v) =>
+      isAdmin(v)
+        ? errors.forbidden('SELF_CHANGE', 'You cannot deactivate or reactivate your own account; another administrator can.')
+        : errors.forbidden('NOT_ADMIN', 'Only administrators may change isActive.'),
+  ),
+  /** Humans only (service accounts are never administrators), and never one's own role. */
+  setAdmin: rule(
+    (v, u: UserKindRow) => isAdmin(v) && isHuman(u) && !isSelf(v, u),
+    (v, u) => {
+      if (!isAdmin(v)) return errors.forbidden('NOT_ADMIN', 'Only administrators may change isAdmin.');
+      if (isSelf(v, u)) return errors.forbidden('SELF_CHANGE', 'You cannot change your own administrator role; another administrator can.');
+      return errors.validation([{ field: 'isAdmin', message: 'Service accounts cannot be administrators.' }]);
+    },
+  ),
+  /** Humans only: service accounts use API tokens, not passwords. */
+  resetPassword: rule(
+    (v, u: UserKindRow) => isAdmin(v) && isHuman(u),
+    (v) =>
+      isAdmin(v)
+        ? errors.validation([{ field: 'password', message: 'Service accounts use API tokens, not passwords.' }])
+        : errors.forbidden('NOT_ADMIN', 'Only administrators may change password.'),
+  ),
   /** `deleteUser`'s first gate: admins. */
   delete: rule(isAdmin, () => errors.forbidden('NOT_ADMIN', 'Only administrators may delete users.')),
   /** Nobody deletes their own account. */

@@ -145,6 +145,10 @@ export class UsersService {
         authorize(userPolicy, 'update', viewer, user);
         const adminOnly = (['email', 'isActive', 'isAdmin', 'password'] as const).filter((f) => changes[f] !== undefined && changes[f] !== null);
         authorize(userPolicy, 'changeAdminFields', viewer, adminOnly);
+        if (changes.email != null) authorize(userPolicy, 'setEmail', viewer, user);
+        if (changes.isActive != null && changes.isActive !== user.isActive) authorize(userPolicy, 'setActive', viewer, user);
+        if (changes.isAdmin != null && changes.isAdmin !== user.isAdmin) authorize(userPolicy, 'setAdmin', viewer, user);
+        if (changes.password != null) authorize(userPolicy, 'resetPassword', viewer, user);
       }
       const problems = new Problems();
       const updated: string[] = [];

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { expectMatrix, makeCast, makeGroup, makeUser, newId, outcome, type Cast } from '../../../test/factories';
+import { Db } from '../../db/db';
+import { viewerFor } from '../auth/authenticate';
 import { GroupLeaderGroupEntity } from '../groups/group-leader-group.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { MembershipEntity } from '../memberships/membership.entity';
@@ -94,14 +96,20 @@ describe('updateUser', () => {
     expect(outcome(await app.gql(UPDATE, { id: 'not-a-uuid', i: { displayName: 'x' } }, cast.admin.as))).toBe('NOT_FOUND');
   });
 
-  it('never lets the last active admin be deactivated or demoted', async () => {
+  it('never lets admins deactivate or demote themselves, nor the last active admin go', async () => {
     const solo = await startTestApp();
     try {
       const only = await makeUser(solo, { isAdmin: true });
+      // As User.viewerCan says (setActive, setAdmin: never yourself).
       for (const change of [{ isActive: false }, { isAdmin: false }]) {
         const result = await solo.gql(UPDATE, { id: only.user.id, i: change }, only.as);
-        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SELF_CHANGE' });
       }
+      // The same change authorized elsewhere (as SCIM deactivates an account): the last admin stays.
+      const db = new Db(solo.dataSource);
+      const viewer = await viewerFor(db, await solo.dataSource.manager.findOneByOrFail(UserEntity, { id: only.user.id }));
+      const deactivation = db.transaction((tx) => solo.services.users.updateIn(tx, viewer, only.user.id, { isActive: false }, { authorized: true, cause: 'SCIM' }));
+      await expect(deactivation).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'LAST_ADMIN' } });
       const other = await makeUser(solo, { isAdmin: true });
       // Two admins demoting each other at the same moment: exactly one succeeds.
       const results = await Promise.all([
