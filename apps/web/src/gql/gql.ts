@@ -117,7 +117,7 @@ type Documents = {
     "\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n": typeof types.UserDetailsForm_UserFragmentDoc,
     "\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n": typeof types.UserPickerSearchDocument,
     "\n  query UserReach($userId: ID!, $after: String) {\n    resources(userId: $userId, first: 10, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          accessExplanation(userId: $userId) {\n            level\n          }\n          accessReasons(userId: $userId) {\n            kind\n            level\n            expiresAt\n            group {\n              id\n              name\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.UserReachDocument,
-    "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n": typeof types.UserStatusCard_UserFragmentDoc,
+    "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n    viewerCan {\n      setActive\n      setAdmin\n    }\n  }\n": typeof types.UserStatusCard_UserFragmentDoc,
     "\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n    lastSignInAt\n  }\n": typeof types.UsersTable_UserFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOriginsTable_user\n      ...MembershipsTable_user\n    }\n  }\n": typeof types.SetUserPermissionsDocument,
@@ -263,7 +263,7 @@ const documents: Documents = {
     "\n  fragment UserDetailsForm_user on User {\n    id\n    displayName\n    email\n  }\n": types.UserDetailsForm_UserFragmentDoc,
     "\n  query UserPickerSearch($search: String) {\n    users(search: $search, first: 20) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          isActive\n        }\n      }\n    }\n  }\n": types.UserPickerSearchDocument,
     "\n  query UserReach($userId: ID!, $after: String) {\n    resources(userId: $userId, first: 10, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          kind\n          accessExplanation(userId: $userId) {\n            level\n          }\n          accessReasons(userId: $userId) {\n            kind\n            level\n            expiresAt\n            group {\n              id\n              name\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.UserReachDocument,
-    "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n": types.UserStatusCard_UserFragmentDoc,
+    "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n    viewerCan {\n      setActive\n      setAdmin\n    }\n  }\n": types.UserStatusCard_UserFragmentDoc,
     "\n  fragment UsersTable_user on User {\n    id\n    displayName\n    email\n    kind\n    isAdmin\n    isActive\n    createdAt\n    lastSignInAt\n  }\n": types.UsersTable_UserFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      ...UsersTable_user\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation SetUserPermissions($userId: ID!, $permissions: [String!]!) {\n    setUserPermissions(userId: $userId, permissions: $permissions) {\n      id\n      permissions\n      effectivePermissions\n      ...PermissionOriginsTable_user\n      ...MembershipsTable_user\n    }\n  }\n": types.SetUserPermissionsDocument,
@@ -735,7 +735,7 @@ export function graphql(source: "\n  query UserReach($userId: ID!, $after: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n"): (typeof documents)["\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n  }\n"];
+export function graphql(source: "\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n    viewerCan {\n      setActive\n      setAdmin\n    }\n  }\n"): (typeof documents)["\n  fragment UserStatusCard_user on User {\n    id\n    displayName\n    kind\n    isActive\n    isAdmin\n    viewerCan {\n      setActive\n      setAdmin\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

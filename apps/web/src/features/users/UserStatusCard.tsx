@@ -19,6 +19,10 @@ export const UserStatusCardFragment = graphql(`
     kind
     isActive
     isAdmin
+    viewerCan {
+      setActive
+      setAdmin
+    }
   }
 `);
 
@@ -123,14 +127,20 @@ function UserStatusCardView({ user }: UserStatusCardViewProps) {
                 Deactivated
               </Badge>
             )}
-            <Button
-              size="xs"
-              variant={user.isActive ? 'light' : 'filled'}
-              color={user.isActive ? 'red' : undefined}
-              onClick={() => setPending(activeChange)}
-            >
-              {user.isActive ? 'Deactivate' : 'Reactivate'}
-            </Button>
+            {user.viewerCan.setActive ? (
+              <Button
+                size="xs"
+                variant={user.isActive ? 'light' : 'filled'}
+                color={user.isActive ? 'red' : undefined}
+                onClick={() => setPending(activeChange)}
+              >
+                {user.isActive ? 'Deactivate' : 'Reactivate'}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Another administrator can change this.
+              </Text>
+            )}
           </Group>
           <Group gap="xs">
             <Text size="sm" fw={500}>
@@ -145,9 +155,9 @@ function UserStatusCardView({ user }: UserStatusCardViewProps) {
                 No
               </Badge>
             )}
-            {user.kind === 'SERVICE' ? (
+            {!user.viewerCan.setAdmin ? (
               <Text size="sm" c="dimmed">
-                Service accounts cannot be administrators.
+                {user.kind === 'SERVICE' ? 'Service accounts cannot be administrators.' : 'Another administrator can change this.'}
               </Text>
             ) : (
               <Button
