@@ -14,7 +14,7 @@ function reviewFromRow(row: Record<string, unknown>): AccessReviewEntity {
     status: row['status'] as ReviewStatus,
     deadline: toDate(row['deadline'])!,
     defaultDecision: row['default_decision'] as ReviewDecision,
-    autoApply: row['auto_apply'] === true || row['auto_apply'] === 1,
+    autoApply: Boolean(row['auto_apply']),
     permissionKey: (row['permission_key'] as string | null) ?? null,
     createdById: (row['created_by_id'] as string | null) ?? null,
     createdAt: toDate(row['created_at'])!,
