@@ -5,33 +5,50 @@
  * runs from the moment the change's request is sent — an upper bound on commit → receipt.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { serviceToken } from './lib/bench-token';
 import { percentile } from './lib/bench-cli';
 
 export async function webhookLatencyPhase(url: string, databaseUrl: string, options: { perSecond: number; seconds: number }): Promise<Record<string, number>> {
   const token = await serviceToken(databaseUrl, { name: 'Webhook bench', isAdmin: true });
-  const gql = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: Record<string, { webhook: { id: string } }>; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-    return body.data!;
-  };
+  // node:http with kept-alive connections, not fetch: the load generator shares the machine's
+  // cores with the server, and fetch spends several times more of them per request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const gql = (query: string, variables: Record<string, unknown>) =>
+    new Promise<Record<string, { webhook: { id: string } }>>((resolve, reject) => {
+      const payload = JSON.stringify({ query, variables });
+      const req = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          try {
+            const body = JSON.parse(text) as { data?: Record<string, { webhook: { id: string } }>; errors?: unknown[] };
+            if (body.errors || !body.data) reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+            else resolve(body.data);
+          } catch {
+            reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const at = performance.now();
-      res.end('ok');
-      const externalId = (JSON.parse(body) as { data?: { resource?: { externalId?: string } } }).data?.resource?.externalId;
-      const sent = externalId ? sentAt.get(externalId) : undefined;
-      if (sent !== undefined) latencies.push(at - sent);
-    });
+  /** Each change's own answer time: the part of a delivery's latency that is the change itself. */
+  const changeTimes: number[] = [];
+  // The receiver is a service of its own, as an endpoint is: its own thread and event loop, so
+  // that its answers do not wait behind the load this process generates. It reports each
+  // delivery's external id and arrival time (ms since the epoch, comparable across threads).
+  const receiver = new Worker(RECEIVER, { eval: true });
+  const port = await new Promise<number>((resolve, reject) => {
+    receiver.once('error', reject);
+    receiver.once('message', (m: { port: number }) => resolve(m.port));
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const port = (receiver.address() as AddressInfo).port;
+  receiver.on('message', (m: { externalId?: string; at?: number }) => {
+    const sent = m.externalId ? sentAt.get(m.externalId) : undefined;
+    if (sent !== undefined && m.at !== undefined) latencies.push(m.at - sent);
+  });
   const hook = await gql('mutation ($u: String!) { createWebhook(input: { url: $u, eventTypes: ["resource.created"] }) { webhook { id } } }', { u: `http://127.0.0.1:${port}/hook` });
   try {
     const total = options.perSecond * options.seconds;
@@ -45,8 +62,13 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const externalId = `wh-${run}-${i}`;
-      sentAt.set(externalId, performance.now());
-      inFlight.push(gql('mutation ($x: String!) { createResource(input: { kind: "bench-hook", name: $x, externalId: $x }) { id } }', { x: externalId }).catch((e: unknown) => { if (failed++ === 0) console.error(String(e).slice(0, 400)); }));
+      sentAt.set(externalId, performance.timeOrigin + performance.now());
+      const sent = performance.now();
+      inFlight.push(
+        gql('mutation ($x: String!) { createResource(input: { kind: "bench-hook", name: $x, externalId: $x }) { id } }', { x: externalId })
+          .then(() => changeTimes.push(performance.now() - sent))
+          .catch((e: unknown) => { if (failed++ === 0) console.error(String(e).slice(0, 400)); }),
+      );
     }
     await Promise.all(inFlight);
     const achieved = total / ((performance.now() - started) / 1000);
@@ -56,11 +78,31 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
       webhookChangesPerSecond: Math.round(achieved),
       webhookDelivered: latencies.length,
       webhookChangesFailed: failed,
+      webhookChangeP50Ms: Math.round(percentile(changeTimes, 50)),
+      webhookChangeP99Ms: Math.round(percentile(changeTimes, 99)),
       webhookLatencyP50Ms: Math.round(percentile(latencies, 50)),
       webhookLatencyP99Ms: Math.round(percentile(latencies, 99)),
     };
   } finally {
     await gql('mutation ($id: ID!) { deleteWebhook(id: $id) }', { id: hook.createWebhook!.webhook.id }).catch(() => undefined);
-    receiver.close();
+    await receiver.terminate();
+    agent.destroy();
   }
 }
+
+/** The receiving endpoint (a worker thread): answers 200 and reports what arrived, and when. */
+const RECEIVER = `
+  const http = require('node:http');
+  const { parentPort } = require('node:worker_threads');
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c.toString()));
+    req.on('end', () => {
+      const at = performance.timeOrigin + performance.now();
+      res.end('ok');
+      const externalId = JSON.parse(body).data?.resource?.externalId;
+      if (externalId) parentPort.postMessage({ externalId, at });
+    });
+  });
+  server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+`;

@@ -45,16 +45,26 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
   if (alone) log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
   const dataSource = await openDatabase(config.database, { migrate: alone, poolSize: config.dbPoolSize });
   // The transaction guard costs every request in production (db/transaction-guard.ts); tests and development keep it on.
-  const db = new Db(dataSource, { guard: config.nodeEnv !== 'production' });
+  const guard = config.nodeEnv !== 'production';
+  const db = new Db(dataSource, { guard });
   const services = createServices({ config, db, log });
   if (alone) await bootstrap(db, services, config, log);
+  // Alone on PostgreSQL, the sweeper and the outbox's sender get services on a pool of their own,
+  // as the cluster primary has (cluster/primary.ts): behind a queue of requests waiting for the
+  // request pool, a delivery's bookkeeping waited as long as they did, and webhooks fell
+  // seconds behind the changes. They hear of this process's commits as the primary hears the
+  // workers': through NOTIFY (event-signals.ts). SQLite has one connection and runs one
+  // transaction at a time (db.ts): one Db, one set of services.
+  const backgroundSource = alone && config.database.dialect === 'postgres' ? await openDatabase(config.database, { migrate: false, poolSize: 2 }) : null;
+  const background = backgroundSource ? createServices({ config, db: new Db(backgroundSource, { guard }), log }) : services;
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
   // Every process hears of commits elsewhere (its live subscriptions); one sends the outbox.
   await services.signals.start(log.child({ component: 'events' }));
   if (alone) {
-    services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
-    services.outbound.start(log.child({ component: 'outbound' }));
+    if (background !== services) await background.signals.start(log.child({ component: 'events', background: true }));
+    background.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
+    background.outbound.start(log.child({ component: 'outbound' }));
     log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
   }
 
@@ -74,8 +84,9 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
       process.exit(1);
     }, config.shutdownGraceMs).unref();
     // A sweep or a delivery in progress finishes its transaction before the pool closes.
-    Promise.all([server.stop(), services.sweeper.stop(), services.outbound.stop(), services.signals.stop()])
-      .then(() => dataSource.destroy())
+    const backgroundStopped = background === services ? [] : [background.sweeper.stop(), background.outbound.stop(), background.signals.stop()];
+    Promise.all([server.stop(), services.sweeper.stop(), services.outbound.stop(), services.signals.stop(), ...backgroundStopped])
+      .then(() => Promise.all([dataSource.destroy(), backgroundSource?.destroy()]))
       .then(() => {
         log.info({ code }, 'stopped');
         process.exit(code);

@@ -46,10 +46,12 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       url: db.url,
       migrations: POSTGRES_MIGRATIONS,
       // Session time zone UTC, so `now()` defaults agree with the UTC the driver writes.
+      // READ COMMITTED as the session's default (whatever the database's or role's default says):
+      // every transaction relies on it (db.ts), and set here it costs no statement per transaction.
       // A database that accepts connections but never answers (a network partition) must not hang
       // /healthz and every request: a connection that is not ready in time fails, and is retried
       // on the next use.
-      extra: { max: options.poolSize ?? 10, options: '-c TimeZone=UTC', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      extra: { max: options.poolSize ?? 10, options: '-c TimeZone=UTC -c default_transaction_isolation=read\\ committed', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     });
   }
   fs.mkdirSync(path.dirname(db.file), { recursive: true });

@@ -76,7 +76,9 @@ export class Db {
       refuseInTransaction(this.dataSource, 'Another db.transaction');
       work = markedTransaction(this.dataSource, work);
     }
-    if (this.dialect === 'postgres') return this.dataSource.transaction('READ COMMITTED', work);
+    // READ COMMITTED: each connection's default, set when it opens (data-source.ts) — naming it
+    // here would cost a `SET TRANSACTION` statement per transaction.
+    if (this.dialect === 'postgres') return this.dataSource.transaction(work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;

@@ -68,6 +68,8 @@ export async function eventsFromAudit(tx: EntityManager, record: AuditRecord, at
 async function resourceRef(tx: EntityManager, record: AuditRecord): Promise<ResourceRef | null> {
   const id = record.resource?.id ?? record.resourceId ?? null;
   if (!id) return null;
+  // The service handed over the row it has just written or read in this transaction: no re-read.
+  if (record.resource instanceof ResourceEntity) return { id, label: record.resource.name, kind: record.resource.kind, externalId: record.resource.externalId };
   const row = await tx.findOne(ResourceEntity, { select: { id: true, name: true, kind: true, externalId: true }, where: { id } });
   const details = (record.details ?? {}) as JsonObject;
   return {

@@ -27,7 +27,10 @@ export function recordEvents(tx: EntityManager, events: readonly PendingEvent[])
   else pending.set(tx, [...events]);
 }
 
-/** A fixed advisory-lock key: "gatehouse events" (any constant works; it names one lock). */
+/**
+ * A fixed advisory-lock key: "gatehouse events" (any constant works; it names one lock). Taken
+ * inside COMMIT by the trigger of migration EventCommitOrder, which spells the same number.
+ */
 export const EVENT_LOCK_KEY = 74_657_001;
 /** The PostgreSQL channel a commit with events notifies (every server LISTENs: event-signals.ts). */
 export const EVENT_CHANNEL = 'gatehouse_events';
@@ -41,8 +44,13 @@ const CHUNK = 500;
  * (committed) before 42 (still running) and never see 42. So the ids are drawn at the very end of
  * the transaction, while it holds one transaction-scoped advisory lock that it keeps until it
  * commits: the next transaction with events draws its ids only after this one is visible. Ids
- * then ascend in commit order, and `id > cursor` misses nothing. The lock is held only for the
- * last few statements and the commit, and only by transactions that made events — nothing else
+ * then ascend in commit order, and `id > cursor` misses nothing.
+ *
+ * On PostgreSQL "the very end" is inside COMMIT itself: the events are written with staged
+ * negative ids, and a deferred trigger (migration EventCommitOrder) takes the lock and draws
+ * their ids as the transaction commits. The lock is held for the commit alone — not across a
+ * round trip to this server, whose event loop may be busy with other requests while every other
+ * server's changes wait for the lock — and only by transactions that made events; nothing else
  * happens under it (webhook deliveries are made from the feed afterwards: webhook-dispatch.ts).
  * SQLite runs one transaction at a time, so its order is commit order already.
  */
@@ -68,11 +76,37 @@ export class EventOutbox {
       if (asked && this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, this.tag]);
       return asked;
     }
-    if (this.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK_KEY]);
     const rows = events.map((e) => ({ type: e.type, occurredAt: e.occurredAt, actorId: e.actor.id, actorLabel: e.actor.label.slice(0, 300), data: e.data }));
+    if (this.dialect === 'postgres') {
+      await tx.query(POSTGRES_FLUSH, [
+        rows.map((r) => r.type),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.actorId),
+        rows.map((r) => r.actorLabel),
+        rows.map((r) => JSON.stringify(r.data)),
+        EVENT_CHANNEL,
+        this.tag,
+      ]);
+      return true;
+    }
     for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(EventEntity, rows.slice(i, i + CHUNK));
-    // Delivered at commit, to every server's listener (event-signals.ts).
-    if (this.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, this.tag]);
     return true;
   }
 }
+
+/**
+ * PostgreSQL's flush, one statement: the events go in with staged (negative) ids, in the
+ * transaction's order, and `pg_notify` tells every server's listener at commit
+ * (event-signals.ts). Their real ids are drawn inside COMMIT, under the event lock, by the
+ * deferred trigger of migration EventCommitOrder — nothing waits on this server while it holds
+ * the lock. `unnest` yields the arrays in order, so the staged ids follow it.
+ */
+const POSTGRES_FLUSH = `
+  WITH inserted AS (
+    INSERT INTO "event" ("id", "type", "occurred_at", "actor_id", "actor_label", "data")
+    SELECT -nextval('event_stage_seq'), v.type, v.occurred_at, v.actor_id, v.actor_label, v.data
+    FROM unnest(CAST($1 AS varchar[]), CAST($2 AS timestamp[]), CAST($3 AS uuid[]), CAST($4 AS varchar[]), CAST($5 AS text[]))
+      AS v(type, occurred_at, actor_id, actor_label, data)
+    RETURNING 1
+  )
+  SELECT pg_notify($6, $7)`;

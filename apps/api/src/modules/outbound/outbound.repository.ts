@@ -101,6 +101,99 @@ export async function recordAttempt(
   return status;
 }
 
+/** One send whose outcome is to be recorded (recordAttempts). */
+export interface SentAttempt {
+  message: OutboundMessageEntity;
+  outcome: AttemptOutcome;
+  now: Date;
+}
+
+/**
+ * Records a batch of outcomes in `tx` (the worker's record of a lane's last sends): each as
+ * `recordAttempt` would, returning each one's new status (null: this server's claim had lapsed).
+ * On PostgreSQL the successes — nearly every delivery — are recorded by one statement for the
+ * batch (SUCCESSES_POSTGRES) instead of two per message: the bookkeeping of a busy endpoint is
+ * then a few statements per batch, not per delivery. Failures keep the one-by-one path (a
+ * failure ends a batch, so there is at most one).
+ */
+export async function recordAttempts(
+  tx: EntityManager,
+  dialect: 'postgres' | 'sqlite',
+  sends: readonly SentAttempt[],
+  owner: string,
+  retryDelaysMs: readonly number[],
+): Promise<(OutboundStatus | null)[]> {
+  const statuses: (OutboundStatus | null)[] = sends.map(() => null);
+  const batched = dialect === 'postgres' ? sends.flatMap((s, i) => (s.outcome.ok ? [i] : [])) : [];
+  if (batched.length > 0) {
+    const rows = batched.map((i) => attemptRow(sends[i]!.message, sends[i]!.outcome, sends[i]!.now));
+    const recorded = await rawQuery<{ id: string; filled: boolean }>(tx, SUCCESSES_POSTGRES, {
+      owner,
+      ids: rows.map((r) => r.messageId),
+      attempts: rows.map((r) => r.attempt),
+      ats: rows.map((r) => r.attemptedAt),
+      codes: rows.map((r) => r.statusCode),
+      durations: rows.map((r) => r.durationMs),
+      errors: rows.map((r) => r.error),
+      responses: rows.map((r) => r.response),
+    });
+    const byId = new Map(recorded.map((r) => [r.id, r.filled]));
+    const missing = rows.filter((r) => byId.get(r.messageId) === false);
+    if (missing.length > 0) await tx.insert(OutboundAttemptEntity, missing.map(({ status, ...r }) => ({ ...r, status, id: randomUUID(), createdAt: r.attemptedAt })));
+    for (const i of batched) if (byId.has(sends[i]!.message.id)) statuses[i] = 'SUCCEEDED';
+  }
+  for (const [i, s] of sends.entries()) {
+    if (!batched.includes(i)) statuses[i] = await recordAttempt(tx, s.message, owner, s.outcome, retryDelaysMs, s.now);
+  }
+  return statuses;
+}
+
+/** A success's attempt row (recordAttempts). */
+function attemptRow(message: OutboundMessageEntity, outcome: AttemptOutcome, now: Date) {
+  return {
+    messageId: message.id,
+    targetId: message.targetId,
+    attempt: message.attempts + 1,
+    status: 'SUCCEEDED' as const,
+    attemptedAt: now,
+    nextAttemptAt: null,
+    statusCode: outcome.statusCode,
+    durationMs: Math.round(outcome.durationMs),
+    error: outcome.error ? outcome.error.slice(0, 1000) : null,
+    response: outcome.response ? outcome.response.slice(0, 1024) : null,
+  };
+}
+
+/**
+ * A batch of successes, one statement: each message this server still holds becomes SUCCEEDED
+ * (as recordAttempt's update), and its attempt's PENDING row is filled in; every message updated
+ * is returned with whether its attempt row was there to fill (`filled`: else the caller inserts
+ * it). Both updates read the same snapshot; the second joins the first's RETURNING, so an attempt
+ * row is only filled for a message whose claim held.
+ */
+const SUCCESSES_POSTGRES = `
+  WITH v AS (
+    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:attempts AS integer[]), CAST(:ats AS timestamp[]), CAST(:codes AS integer[]),
+                         CAST(:durations AS integer[]), CAST(:errors AS varchar[]), CAST(:responses AS varchar[]))
+      AS v(message_id, attempt, attempted_at, status_code, duration_ms, error, response)
+  ),
+  m AS (
+    UPDATE outbound_message o
+       SET status = 'SUCCEEDED', attempts = v.attempt, next_attempt_at = NULL, lease_until = NULL, lease_owner = NULL
+      FROM v
+     WHERE o.id = v.message_id AND o.lease_owner = :owner
+    RETURNING o.id
+  ),
+  a AS (
+    UPDATE outbound_attempt t
+       SET status = 'SUCCEEDED', attempted_at = v.attempted_at, next_attempt_at = NULL, status_code = v.status_code,
+           duration_ms = v.duration_ms, error = v.error, response = v.response
+      FROM v JOIN m ON m.id = v.message_id
+     WHERE t.message_id = v.message_id AND t.attempt = v.attempt AND t.status = 'PENDING'
+    RETURNING t.message_id
+  )
+  SELECT m.id, EXISTS (SELECT 1 FROM a WHERE a.message_id = m.id) AS filled FROM m`;
+
 /** When the next open message falls due (a retry waiting), or null when none is open. */
 export async function earliestDue(tx: EntityManager, channels: readonly OutboundChannel[]): Promise<Date | null> {
   const row = await tx

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { Db } from '../../db/db';
 import type { OutboundChannel, OutboundMessageEntity, OutboundStatus } from './outbound-message.entity';
-import { claimDue, earliestDue, recordAttempt, renewLease, type AttemptOutcome } from './outbound.repository';
+import { claimDue, earliestDue, recordAttempts, renewLease, type AttemptOutcome } from './outbound.repository';
 
 /** What a channel (webhooks, email) supplies: how to send one message, and when to try again. */
 export interface ChannelHandler {
@@ -144,9 +144,10 @@ export class OutboundWorker {
 
   /**
    * Sends one key's messages in order. Outcomes are recorded a few at a time, in one transaction
-   * with the lease of the rest of the lane renewed (a lane may outlast one lease): at once after a
-   * failure, else every `RECORD_EVERY` messages or `RECORD_MS`. A crash before a record sends those
-   * messages again — at least once, as always.
+   * with the lease of the rest of the lane renewed (a lane may outlast one lease): after a
+   * failure, or every `RECORD_EVERY` messages or `RECORD_MS` — as soon as the record before has
+   * finished, while the sends go on. A crash before a record sends those messages again — at
+   * least once, as always.
    */
   private async sendLane(lane: readonly OutboundMessageEntity[], owner: string): Promise<void> {
     const handler = this.handlers.get(lane[0]!.channel)!;
@@ -162,8 +163,7 @@ export class OutboundWorker {
         // Bookkeeping of sends already made: were its commit lost in a crash, they would be sent
         // again (at least once), so it need not wait for the disk (PostgreSQL).
         if (this.db.dialect === 'postgres') await tx.query('SET LOCAL synchronous_commit TO OFF');
-        const statuses: (OutboundStatus | null)[] = [];
-        for (const s of batch) statuses.push(await recordAttempt(tx, s.message, owner, s.outcome, handler.retryDelaysMs, s.now));
+        const statuses = await recordAttempts(tx, this.db.dialect, batch, owner, handler.retryDelaysMs);
         await renewLease(tx, rest.map((m) => m.id), owner, leaseUntil);
         return statuses;
       });
@@ -171,7 +171,18 @@ export class OutboundWorker {
         if (status) last = { ...batch[i]!, status };
       });
     };
+    // The next sends do not wait for a record: it runs beside them, one at a time, and the
+    // record after it takes whatever was sent meanwhile. (A record waits for a connection and the
+    // database like any transaction; sends that waited for it went out at its pace, not theirs.)
+    let recording: Promise<void> | null = null;
+    let recordFailed: unknown = null;
+    const startRecord = (rest: readonly OutboundMessageEntity[]) => {
+      recording = record(rest)
+        .catch((error: unknown) => void (recordFailed ??= error))
+        .finally(() => (recording = null));
+    };
     for (const [i, message] of lane.entries()) {
+      if (recordFailed) break;
       let outcome: AttemptOutcome;
       try {
         outcome = await handler.send(message);
@@ -179,8 +190,12 @@ export class OutboundWorker {
         outcome = { ok: false, statusCode: null, durationMs: 0, error: error instanceof Error ? error.message : String(error), response: null };
       }
       unrecorded.push({ message, outcome, now: new Date(), status: null });
-      if (!outcome.ok || unrecorded.length >= RECORD_EVERY || performance.now() - recordedAt >= RECORD_MS) await record(lane.slice(i + 1));
+      if (!recording && (!outcome.ok || unrecorded.length >= RECORD_EVERY || performance.now() - recordedAt >= RECORD_MS)) startRecord(lane.slice(i + 1));
     }
+    await recording;
+    // A record that failed (the database went away) fails the pass: what it held is sent again
+    // once the lease lapses — at least once, as always.
+    if (recordFailed) throw recordFailed;
     if (unrecorded.length > 0) await record([]);
     const final = last as Sent | null;
     if (final?.status && handler.laneDone) {

@@ -68,10 +68,9 @@ export class ResourcesService {
     const name = cleanName(input.name);
     const externalId = input.externalId?.trim() || null;
     return this.db
+      // A taken external id is found by its unique index (UQ_resource_external), not by a read
+      // first: the insert fails, the transaction rolls back, and the catch below names the conflict.
       .transaction(async (tx) => {
-        if (externalId && (await tx.existsBy(ResourceEntity, { kind: input.kind, externalId }))) {
-          throw errors.conflict('EXTERNAL_ID_TAKEN', `A ${input.kind} with external id ${externalId} is already registered.`);
-        }
         const resource = await tx.save(
           tx.create(ResourceEntity, { kind: input.kind, name, nameKey: name.toLowerCase(), description: input.description ?? '', externalId, ownerId: viewer.userId, visibility: input.visibility ?? 'PRIVATE' }),
         );
