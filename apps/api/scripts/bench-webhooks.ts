@@ -1,8 +1,12 @@
 /**
  * Webhook latency (SPEC §17, issue 17): from a change to its signed delivery at a receiver, while
  * changes are made at a steady rate (target: p99 ≤ 1 s at 200 changes/s). Each change registers a
- * resource with its own external id; the receiver finds it in `data.resource.externalId`. The time
- * runs from the moment the change's request is sent — an upper bound on commit → receipt.
+ * resource with its own external id; the receiver finds it in `data.resource.externalId`.
+ *
+ * Latency is measured from the event's own time (the body's `timestamp`: taken inside the change's
+ * transaction, before it commits) to its receipt — an upper bound on commit → receipt, the target's
+ * measure — and also from the moment the change's request was sent, which adds the change's own
+ * wait for the server (the gap between the two is the server's queue, not the pipeline's).
  */
 import http from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -34,7 +38,9 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
       req.end(payload);
     });
   const sentAt = new Map<string, number>();
+  /** Event time → receipt (upper bound on commit → receipt), and request sent → receipt. */
   const latencies: number[] = [];
+  const fromRequest: number[] = [];
   /** Each change's own answer time: the part of a delivery's latency that is the change itself. */
   const changeTimes: number[] = [];
   // The receiver is a service of its own, as an endpoint is: its own thread and event loop, so
@@ -45,9 +51,11 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
     receiver.once('error', reject);
     receiver.once('message', (m: { port: number }) => resolve(m.port));
   });
-  receiver.on('message', (m: { externalId?: string; at?: number }) => {
+  receiver.on('message', (m: { externalId?: string; at?: number; wall?: number; occurredAt?: number }) => {
     const sent = m.externalId ? sentAt.get(m.externalId) : undefined;
-    if (sent !== undefined && m.at !== undefined) latencies.push(m.at - sent);
+    if (sent === undefined || m.at === undefined) return;
+    fromRequest.push(m.at - sent);
+    latencies.push(m.wall! - m.occurredAt!);
   });
   const hook = await gql('mutation ($u: String!) { createWebhook(input: { url: $u, eventTypes: ["resource.created"] }) { webhook { id } } }', { u: `http://127.0.0.1:${port}/hook` });
   try {
@@ -82,6 +90,8 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
       webhookChangeP99Ms: Math.round(percentile(changeTimes, 99)),
       webhookLatencyP50Ms: Math.round(percentile(latencies, 50)),
       webhookLatencyP99Ms: Math.round(percentile(latencies, 99)),
+      webhookFromRequestP50Ms: Math.round(percentile(fromRequest, 50)),
+      webhookFromRequestP99Ms: Math.round(percentile(fromRequest, 99)),
     };
   } finally {
     await gql('mutation ($id: ID!) { deleteWebhook(id: $id) }', { id: hook.createWebhook!.webhook.id }).catch(() => undefined);
@@ -99,9 +109,11 @@ const RECEIVER = `
     req.on('data', (c) => (body += c.toString()));
     req.on('end', () => {
       const at = performance.timeOrigin + performance.now();
+      const wall = Date.now();
       res.end('ok');
-      const externalId = JSON.parse(body).data?.resource?.externalId;
-      if (externalId) parentPort.postMessage({ externalId, at });
+      const delivery = JSON.parse(body);
+      const externalId = delivery.data?.resource?.externalId;
+      if (externalId) parentPort.postMessage({ externalId, at, wall, occurredAt: Date.parse(delivery.timestamp) });
     });
   });
   server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));

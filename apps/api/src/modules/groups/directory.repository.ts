@@ -3,7 +3,7 @@ import { rawQuery, statementName } from '../../db/raw-sql';
 import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
-import { REQUEST_COLUMNS, requestFromRow } from '../requests/requests.repository';
+import { pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow } from '../requests/requests.repository';
 import type { GroupEntity } from './group.entity';
 import { groupColumnsSql, groupFromRow } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
@@ -89,7 +89,7 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
       ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}
     FROM page p
     LEFT JOIN mine ON mine.group_id = p.id
-    LEFT JOIN group_request r ON r.group_id = p.id AND r.user_id = :viewerId AND r.status = 'PENDING'
+    ${pendingRequestJoinSql('r', 'p.id', 'viewerId')}
     ORDER BY p.name_key ASC, p.id ASC`;
   const rows = await rawQuery<Record<string, unknown>>(m, sql, { ...params(q), limit }, statementName('gh_directory_page', sql));
   return rows.map((row) => {

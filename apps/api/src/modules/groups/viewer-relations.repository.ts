@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
 import { currentMembershipsOfSql } from '../memberships/membership.repository';
 import type { RequestKind } from '../requests/group-request.entity';
+import { pendingRequestJoinSql } from '../requests/requests.repository';
 import { groupIdsLedBySql } from './leadership.repository';
 
 /** The viewer's relation to one group: what its policy facts need besides the group itself. */
@@ -30,7 +31,7 @@ export async function viewerRelationsAmong(m: EntityManager, viewerId: string, g
             r.kind AS "pending"
        FROM user_group g
        LEFT JOIN mine ON mine.group_id = g.id
-       LEFT JOIN group_request r ON r.group_id = g.id AND r.user_id = :viewerId AND r.status = 'PENDING'
+       ${pendingRequestJoinSql('r', 'g.id', 'viewerId')}
       WHERE ${inList(m, 'g.id', 'ids')}`,
     { viewerId, ids: listParam(m, groupIds), now },
     'gh_viewer_relations_among',

@@ -98,6 +98,18 @@ export function requestFromRow(row: Record<string, unknown>, prefix: string): Gr
   });
 }
 
+/** "Pending", as hand-written SQL spells it: typed, so a renamed status fails to compile here. */
+const PENDING: RequestStatus = 'PENDING';
+
+/**
+ * Joins, as `alias`, the pending request (at most one: UQ_request_one_pending) that the user bound
+ * as `:userParam` has for the group whose id is `groupIdSql` — for the group slice's pages, which
+ * show the viewer's own request beside each group.
+ */
+export function pendingRequestJoinSql(alias: string, groupIdSql: string, userParam: string): string {
+  return `LEFT JOIN group_request ${alias} ON ${alias}.group_id = ${groupIdSql} AND ${alias}.user_id = :${userParam} AND ${alias}.status = '${PENDING}'`;
+}
+
 /** Pending requests per group (for Group.pendingRequestCount; callers show it only to those who may decide). */
 export async function pendingCounts(manager: EntityManager, groupIds: readonly string[]): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();

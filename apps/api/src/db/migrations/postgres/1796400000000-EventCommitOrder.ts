@@ -2,26 +2,23 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Written by hand (nothing in the entities changes): the feed's ids are now drawn inside COMMIT.
 // A transaction's events are inserted with staged, negative ids (`event_stage_seq`); a deferred
-// constraint trigger runs when the transaction commits, takes the event lock and gives them their
-// real ids in the order they were inserted. The lock is then held only while PostgreSQL commits,
+// constraint trigger runs when the transaction commits, takes the event lock and gives each its
+// real id, in the order they were inserted. The lock is then held only while PostgreSQL commits,
 // never across a round trip to a busy server — with it taken by the last statement before COMMIT,
 // every change that made events waited on the slowest server's event loop (event-outbox.ts).
 
 /** The advisory lock of the feed's order: EVENT_LOCK_KEY in event-outbox.ts. */
 const EVENT_LOCK_KEY = 74_657_001;
 
+// Fires for each staged row, at COMMIT, in the order the rows were inserted (deferred trigger
+// events fire in the order they were queued). Each firing renumbers its own row by primary key —
+// a plan that never depends on the table's statistics (a range scan for "id < 0" planned as a
+// sequential scan of a large feed, under the lock, held every commit up for tens of ms). The lock
+// is taken by the first firing; later ones find it held (it is re-entrant).
 const orderFunction = `CREATE FUNCTION "gh_event_commit_order"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    -- Fires once per staged row, at COMMIT; the first firing orders them all.
-    IF current_setting('gatehouse.events_ordered', true) = 'yes' THEN RETURN NULL; END IF;
-    PERFORM set_config('gatehouse.events_ordered', 'yes', true);
     PERFORM pg_advisory_xact_lock(${EVENT_LOCK_KEY});
-    -- Staged ids are minus a rising sequence: descending is the order of insertion. OFFSET 0
-    -- keeps the sort below the nextval, so ids are drawn in that order.
-    UPDATE "event" e SET "id" = s."new"
-      FROM (SELECT o."id" AS "old", nextval('event_id_seq') AS "new"
-              FROM (SELECT "id" FROM "event" WHERE "id" < 0 ORDER BY "id" DESC OFFSET 0) o) s
-     WHERE e."id" = s."old";
+    UPDATE "event" SET "id" = nextval('event_id_seq') WHERE "id" = NEW."id";
     RETURN NULL;
   END $$`;
 
