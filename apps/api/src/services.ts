@@ -103,7 +103,7 @@ export function createServices({ db, config, log }: ServiceDeps): Services {
   db.onCommit({ before: (tx) => outbox.flush(tx), after: () => signals.signal() });
   const outbound = new OutboundWorker(db);
   outbound.register('WEBHOOK', new WebhookSender(db, config.webhooks.retryDelaysMs, config.webhooks.allowPrivate));
-  outbound.feed(() => dispatchWebhookEvents(db));
+  outbound.feed((tx) => dispatchWebhookEvents(tx, db.claimLock()));
   signals.listen(() => outbound.nudge());
   // Email copies of notifications go out through the same queue (SPEC §18); none without SMTP_URL.
   const email = new EmailService(db, config);

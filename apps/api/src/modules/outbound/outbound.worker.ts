@@ -36,7 +36,7 @@ export interface WorkerOptions {
  */
 export class OutboundWorker {
   private readonly handlers = new Map<OutboundChannel, ChannelHandler>();
-  private readonly feeders: (() => Promise<number>)[] = [];
+  private readonly feeders: ((tx: EntityManager) => Promise<number>)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -55,8 +55,11 @@ export class OutboundWorker {
     this.handlers.set(channel, handler);
   }
 
-  /** Work that queues messages, run before each claim (webhook-dispatch.ts turns events into deliveries). */
-  feed(feeder: () => Promise<number>): void {
+  /**
+   * Work that queues messages, run in each pass's transaction before its claim, which then takes
+   * what it queued (webhook-dispatch.ts turns events into deliveries).
+   */
+  feed(feeder: (tx: EntityManager) => Promise<number>): void {
     this.feeders.push(feeder);
   }
 
@@ -116,11 +119,12 @@ export class OutboundWorker {
   private async pass(): Promise<number> {
     const channels = [...this.handlers.keys()];
     if (channels.length === 0) return 0;
-    let fed = 0;
-    for (const feeder of this.feeders) fed += await feeder();
-    const { owner, messages } = await this.db.transaction((tx) =>
-      claimDue(tx, this.db.dialect, { channels, now: new Date(), leaseMs: this.options.leaseMs, limit: this.options.batch, perKey: this.options.perKey }),
-    );
+    const { fed, owner, messages } = await this.db.transaction(async (tx) => {
+      let fed = 0;
+      for (const feeder of this.feeders) fed += await feeder(tx);
+      const claimed = await claimDue(tx, this.db.dialect, { channels, now: new Date(), leaseMs: this.options.leaseMs, limit: this.options.batch, perKey: this.options.perKey });
+      return { fed, ...claimed };
+    });
     if (messages.length === 0) return fed;
     for (const [channel, handler] of this.handlers) {
       const mine = messages.filter((m) => m.channel === channel);
@@ -151,10 +155,11 @@ export class OutboundWorker {
    */
   private async sendLane(lane: readonly OutboundMessageEntity[], owner: string): Promise<void> {
     const handler = this.handlers.get(lane[0]!.channel)!;
-    let last: Sent | null = null;
+    let lastSent: Sent | null = null;
     let unrecorded: Sent[] = [];
     let recordedAt = performance.now();
-    const record = async (rest: readonly OutboundMessageEntity[]) => {
+    /** `last`: the lane's final record, which also does the handler's bookkeeping of the lane (laneDone). */
+    const record = async (rest: readonly OutboundMessageEntity[], last = false) => {
       const batch = unrecorded;
       unrecorded = [];
       recordedAt = performance.now();
@@ -165,11 +170,14 @@ export class OutboundWorker {
         if (this.db.dialect === 'postgres') await tx.query('SET LOCAL synchronous_commit TO OFF');
         const statuses = await recordAttempts(tx, this.db.dialect, batch, owner, handler.retryDelaysMs);
         await renewLease(tx, rest.map((m) => m.id), owner, leaseUntil);
-        return statuses;
+        const latest = statuses.reduce<Sent | null>((found, status, i) => (status ? { ...batch[i]!, status } : found), null);
+        // The lane's health in the same transaction (lost in a crash, it is worked out again on
+        // the next attempt, as the attempts are).
+        const final = latest ?? lastSent;
+        if (last && final?.status && handler.laneDone) await handler.laneDone(tx, final.message, final.status, final.outcome, final.now);
+        return latest;
       });
-      done.forEach((status, i) => {
-        if (status) last = { ...batch[i]!, status };
-      });
+      if (done) lastSent = done;
     };
     // The next sends do not wait for a record: it runs beside them, one at a time, and the
     // record after it takes whatever was sent meanwhile. (A record waits for a connection and the
@@ -196,11 +204,7 @@ export class OutboundWorker {
     // A record that failed (the database went away) fails the pass: what it held is sent again
     // once the lease lapses — at least once, as always.
     if (recordFailed) throw recordFailed;
-    if (unrecorded.length > 0) await record([]);
-    const final = last as Sent | null;
-    if (final?.status && handler.laneDone) {
-      await this.db.transaction((tx) => handler.laneDone!(tx, final.message, final.status!, final.outcome, final.now));
-    }
+    if (unrecorded.length > 0 || (handler.laneDone && lastSent)) await record([], true);
   }
 }
 

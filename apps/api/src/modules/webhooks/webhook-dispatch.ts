@@ -34,28 +34,26 @@ export async function feedEnd(tx: EntityManager): Promise<number> {
  * Makes deliveries from the feed (SPEC §17). Each enabled endpoint keeps its place in the feed
  * (`eventCursor`); a pass reads the events after it — in commit order, so none is skipped — and
  * queues one delivery per event the endpoint wants, keyed by the endpoint so they go out in that
- * order, and moves the place, all in one transaction. The change itself wrote only its event (the
- * durable record), so a burst of changes costs the changes nothing here. Endpoints are claimed
- * `SKIP LOCKED`: with several servers, each endpoint is dispatched by one at a time.
+ * order, and moves the place, in the worker's pass transaction (`tx`: the claim that follows in it
+ * takes these deliveries at once). The change itself wrote only its event (the durable record), so
+ * a burst of changes costs the changes nothing here. Endpoints are claimed `SKIP LOCKED` (`claim`:
+ * Db.claimLock): with several servers, each endpoint is dispatched by one at a time.
  */
-export async function dispatchWebhookEvents(db: Db): Promise<number> {
-  return db.transaction(async (tx) => {
-    const claim = db.claimLock();
-    const webhooks = await tx.find(WebhookEntity, { where: { enabled: true }, order: { id: 'ASC' }, ...(claim ? { lock: claim } : {}) });
-    if (webhooks.length === 0) return 0;
-    const from = Math.min(...webhooks.map((w) => w.eventCursor));
-    const events = await tx.find(EventEntity, { where: { id: MoreThan(from) }, order: { id: 'ASC' }, take: BATCH });
-    if (events.length === 0) return 0;
-    const last = events[events.length - 1]!.id;
-    const items: OutboundItem[] = [];
-    for (const webhook of webhooks) {
-      if (webhook.eventCursor >= last) continue;
-      for (const event of events) {
-        if (event.id > webhook.eventCursor && webhookWants(webhook, event)) items.push({ channel: 'WEBHOOK', targetId: webhook.id, orderingKey: webhook.id, eventId: event.id });
-      }
-      await tx.update(WebhookEntity, { id: webhook.id }, { eventCursor: last });
+export async function dispatchWebhookEvents(tx: EntityManager, claim: ReturnType<Db['claimLock']>): Promise<number> {
+  const webhooks = await tx.find(WebhookEntity, { where: { enabled: true }, order: { id: 'ASC' }, ...(claim ? { lock: claim } : {}) });
+  if (webhooks.length === 0) return 0;
+  const from = Math.min(...webhooks.map((w) => w.eventCursor));
+  const events = await tx.find(EventEntity, { where: { id: MoreThan(from) }, order: { id: 'ASC' }, take: BATCH });
+  if (events.length === 0) return 0;
+  const last = events[events.length - 1]!.id;
+  const items: OutboundItem[] = [];
+  for (const webhook of webhooks) {
+    if (webhook.eventCursor >= last) continue;
+    for (const event of events) {
+      if (event.id > webhook.eventCursor && webhookWants(webhook, event)) items.push({ channel: 'WEBHOOK', targetId: webhook.id, orderingKey: webhook.id, eventId: event.id });
     }
-    await enqueueOutbound(tx, items);
-    return events.length;
-  });
+    await tx.update(WebhookEntity, { id: webhook.id }, { eventCursor: last });
+  }
+  await enqueueOutbound(tx, items);
+  return events.length;
 }
