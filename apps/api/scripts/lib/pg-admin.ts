@@ -62,3 +62,20 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
 export function scratchName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/**
+ * Waits (up to `maxMs`) until no autovacuum worker runs: a phase measured right after another
+ * wrote tens of thousands of rows would otherwise share the two cores with the vacuum of those rows,
+ * and measure that. Returns how long it waited.
+ */
+export async function autovacuumSettled(adminUrl: string, maxMs = 120_000): Promise<number> {
+  const started = Date.now();
+  await withClient(adminUrl, async (c) => {
+    while (Date.now() - started < maxMs) {
+      const { rows } = await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+      if (rows[0]!.n === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+  return Date.now() - started;
+}
