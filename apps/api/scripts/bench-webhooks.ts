@@ -18,7 +18,7 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
   // node:http with kept-alive connections, not fetch: the load generator shares the machine's
   // cores with the server, and fetch spends several times more of them per request.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const gql = (query: string, variables: Record<string, unknown>) =>
+  const gql = (query: string, variables: Record<string, unknown>, retried = false): Promise<Record<string, { webhook: { id: string } }>> =>
     new Promise<Record<string, { webhook: { id: string } }>>((resolve, reject) => {
       const payload = JSON.stringify({ query, variables });
       const req = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
@@ -34,7 +34,12 @@ export async function webhookLatencyPhase(url: string, databaseUrl: string, opti
           }
         });
       });
-      req.on('error', reject);
+      // A kept-alive socket the server closed as this request went out: the request never reached
+      // it (Node's documented case, `reusedSocket`), so it is sent once more on a fresh one.
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) gql(query, variables, true).then(resolve, reject);
+        else reject(error);
+      });
       req.end(payload);
     });
   const sentAt = new Map<string, number>();
