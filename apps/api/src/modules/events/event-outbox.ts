@@ -27,11 +27,6 @@ export function recordEvents(tx: EntityManager, events: readonly PendingEvent[])
   else pending.set(tx, [...events]);
 }
 
-/**
- * A fixed advisory-lock key: "gatehouse events" (any constant works; it names one lock). Taken
- * inside COMMIT by the trigger of migration EventCommitOrder, which spells the same number.
- */
-export const EVENT_LOCK_KEY = 74_657_001;
 /** The PostgreSQL channel a commit with events notifies (every server LISTENs: event-signals.ts). */
 export const EVENT_CHANNEL = 'gatehouse_events';
 
@@ -42,8 +37,9 @@ const CHUNK = 500;
  * The events' place in commit order (SPEC §17). Ids handed out by a sequence follow the order
  * transactions *asked*, not the order they *committed*: a consumer reading `id > 41` could see 43
  * (committed) before 42 (still running) and never see 42. So the ids are drawn at the very end of
- * the transaction, while it holds one transaction-scoped advisory lock that it keeps until it
- * commits: the next transaction with events draws its ids only after this one is visible. Ids
+ * the transaction, while it holds one transaction-scoped advisory lock ("gatehouse events",
+ * 74657001, spelled in migration EventCommitOrder) that it keeps until it commits: the next
+ * transaction with events draws its ids only after this one is visible. Ids
  * then ascend in commit order, and `id > cursor` misses nothing.
  *
  * On PostgreSQL "the very end" is inside COMMIT itself: the events are written with staged

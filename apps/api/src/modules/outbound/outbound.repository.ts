@@ -61,12 +61,25 @@ export interface AttemptOutcome {
   final?: boolean;
 }
 
+/** An attempt row's outcome columns, as every record of an attempt writes them. */
+function outcomeColumns(outcome: AttemptOutcome, now: Date, status: OutboundStatus, nextAttemptAt: Date | null) {
+  return {
+    status,
+    attemptedAt: now,
+    nextAttemptAt,
+    statusCode: outcome.statusCode,
+    durationMs: Math.round(outcome.durationMs),
+    error: outcome.error ? outcome.error.slice(0, 1000) : null,
+    response: outcome.response ? outcome.response.slice(0, 1024) : null,
+  };
+}
+
 /**
  * Records one attempt's outcome: the attempt row, the message's new state, and — when it will be
  * tried again — the next attempt's PENDING row. Only while this server's claim holds (a lapsed
  * lease another server took over is that server's to record): false otherwise.
  */
-export async function recordAttempt(
+async function recordAttempt(
   tx: EntityManager,
   message: OutboundMessageEntity,
   owner: string,
@@ -84,15 +97,7 @@ export async function recordAttempt(
     { status, attempts: attempt, nextAttemptAt, leaseUntil: null, leaseOwner: null },
   );
   if (!updated.affected) return null;
-  const row = {
-    status,
-    attemptedAt: now,
-    nextAttemptAt,
-    statusCode: outcome.statusCode,
-    durationMs: Math.round(outcome.durationMs),
-    error: outcome.error ? outcome.error.slice(0, 1000) : null,
-    response: outcome.response ? outcome.response.slice(0, 1024) : null,
-  };
+  const row = outcomeColumns(outcome, now, status, nextAttemptAt);
   const filled = await tx.update(OutboundAttemptEntity, { messageId: message.id, attempt, status: 'PENDING' }, row);
   if (!filled.affected) await tx.insert(OutboundAttemptEntity, { id: randomUUID(), messageId: message.id, targetId: message.targetId, attempt, createdAt: now, ...row });
   if (nextAttemptAt) {
@@ -113,8 +118,8 @@ export interface SentAttempt {
  * `recordAttempt` would, returning each one's new status (null: this server's claim had lapsed).
  * On PostgreSQL the successes — nearly every delivery — are recorded by one statement for the
  * batch (SUCCESSES_POSTGRES) instead of two per message: the bookkeeping of a busy endpoint is
- * then a few statements per batch, not per delivery. Failures keep the one-by-one path (a
- * failure ends a batch, so there is at most one).
+ * then a few statements per batch, not per delivery. Failures (and SQLite) keep the one-by-one
+ * path: they are few, and a failure's retry row needs its own insert anyway.
  */
 export async function recordAttempts(
   tx: EntityManager,
@@ -124,9 +129,12 @@ export async function recordAttempts(
   retryDelaysMs: readonly number[],
 ): Promise<(OutboundStatus | null)[]> {
   const statuses: (OutboundStatus | null)[] = sends.map(() => null);
-  const batched = dialect === 'postgres' ? sends.flatMap((s, i) => (s.outcome.ok ? [i] : [])) : [];
-  if (batched.length > 0) {
-    const rows = batched.map((i) => attemptRow(sends[i]!.message, sends[i]!.outcome, sends[i]!.now));
+  const batched = new Set(dialect === 'postgres' ? sends.flatMap((s, i) => (s.outcome.ok ? [i] : [])) : []);
+  if (batched.size > 0) {
+    const rows = [...batched].map((i) => {
+      const { message, outcome, now } = sends[i]!;
+      return { messageId: message.id, targetId: message.targetId, attempt: message.attempts + 1, ...outcomeColumns(outcome, now, 'SUCCEEDED', null) };
+    });
     const recorded = await rawQuery<{ id: string; filled: boolean }>(tx, SUCCESSES_POSTGRES, {
       owner,
       ids: rows.map((r) => r.messageId),
@@ -139,29 +147,13 @@ export async function recordAttempts(
     });
     const byId = new Map(recorded.map((r) => [r.id, r.filled]));
     const missing = rows.filter((r) => byId.get(r.messageId) === false);
-    if (missing.length > 0) await tx.insert(OutboundAttemptEntity, missing.map(({ status, ...r }) => ({ ...r, status, id: randomUUID(), createdAt: r.attemptedAt })));
+    if (missing.length > 0) await tx.insert(OutboundAttemptEntity, missing.map((r) => ({ ...r, id: randomUUID(), createdAt: r.attemptedAt })));
     for (const i of batched) if (byId.has(sends[i]!.message.id)) statuses[i] = 'SUCCEEDED';
   }
   for (const [i, s] of sends.entries()) {
-    if (!batched.includes(i)) statuses[i] = await recordAttempt(tx, s.message, owner, s.outcome, retryDelaysMs, s.now);
+    if (!batched.has(i)) statuses[i] = await recordAttempt(tx, s.message, owner, s.outcome, retryDelaysMs, s.now);
   }
   return statuses;
-}
-
-/** A success's attempt row (recordAttempts). */
-function attemptRow(message: OutboundMessageEntity, outcome: AttemptOutcome, now: Date) {
-  return {
-    messageId: message.id,
-    targetId: message.targetId,
-    attempt: message.attempts + 1,
-    status: 'SUCCEEDED' as const,
-    attemptedAt: now,
-    nextAttemptAt: null,
-    statusCode: outcome.statusCode,
-    durationMs: Math.round(outcome.durationMs),
-    error: outcome.error ? outcome.error.slice(0, 1000) : null,
-    response: outcome.response ? outcome.response.slice(0, 1024) : null,
-  };
 }
 
 /**

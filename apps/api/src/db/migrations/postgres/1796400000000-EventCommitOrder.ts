@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // never across a round trip to a busy server — with it taken by the last statement before COMMIT,
 // every change that made events waited on the slowest server's event loop (event-outbox.ts).
 
-/** The advisory lock of the feed's order: EVENT_LOCK_KEY in event-outbox.ts. */
+/** The advisory lock of the feed's order ("gatehouse events"; event-outbox.ts explains it). */
 const EVENT_LOCK_KEY = 74_657_001;
 
 // Fires for each staged row, at COMMIT, in the order the rows were inserted (deferred trigger
