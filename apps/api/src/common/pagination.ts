@@ -19,7 +19,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ description: 'Where a page ends and whether more follow.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends and whether more follow.' })
 export class PageInfo {
   @Field({ description: 'True when another page follows this one.' })
   hasNextPage: boolean;
@@ -108,7 +108,7 @@ export function toConnection<T, TNode>(page: Page<T>, map: (row: T) => TNode): C
 
 /** GraphQL `XEdge` type for a node type (`{ node, cursor }`). */
 export function EdgeType<TNode extends object>(name: string, node: ClassType<TNode>) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field(() => node)
     node: TNode;

@@ -14,6 +14,7 @@ import { NotificationPreferenceEntity } from '../modules/email/notification-pref
 import { ServerSecretEntity } from '../modules/email/server-secret.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { GroupRequestEntity } from '../modules/requests/group-request.entity';
+import { RequestTallyEntity } from '../modules/requests/request-tally.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { GrantEntity } from '../modules/resources/grant.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   ServerSecretEntity,
   GroupRequestEntity,
+  RequestTallyEntity,
   PermissionEntity,
   UserPermissionEntity,
   ResourceEntity,

@@ -112,3 +112,15 @@ export function inFixedList(column: string, prefix: string, values: readonly str
     size,
   };
 }
+
+/**
+ * A page's LIMIT written into a named statement's text instead of bound. PostgreSQL plans a named
+ * statement with its values (a custom plan) until a plan without them (generic) costs no more; not
+ * knowing the limit, it prices a page as a tenth of the table, so a page statement whose limit is a
+ * parameter was planned again on every execution. Each page size is then a statement of its own:
+ * a handful in practice (the SPA's sizes, an integration's).
+ */
+export function limitSql(rows: number): string {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`limitSql: ${rows} is not a number of rows`);
+  return `LIMIT ${rows}`;
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rawQuery, statementName } from '../../db/raw-sql';
+import { limitSql, rawQuery, statementName } from '../../db/raw-sql';
 import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
@@ -9,10 +9,10 @@ import { groupColumnsSql, groupFromRow } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
 
 /**
- * The group directory (SPEC §3) in two statements, whatever the page holds: the page itself —
+ * The group directory (SPEC §3) in one statement, whatever the page holds: the page itself —
  * each group with what the viewer's abilities and the directory's columns need (member count, the
- * viewer's membership, leadership, pending request) — and the count. The page is the hottest list
- * a member opens; answered field by field it took eight statements, each planned anew.
+ * viewer's membership, leadership, pending request) — and, when asked for, the count. The page is
+ * the hottest list a member opens; answered field by field it took eight statements.
  *
  * Visibility is the `list` rule of group.policy.ts written as SQL (`directory.policy.test.ts`
  * keeps the two equal): a member, a leader, admins and managers see a group;
@@ -46,7 +46,7 @@ export interface DirectoryRow {
 
 const MEMBERSHIP_COLUMNS = ['source', 'added_by_id', 'created_at', 'expires_at', 'expiry_warned_at'];
 
-/** The CTEs both statements share: the viewer's current memberships and the groups they lead. */
+/** The viewer's current memberships and the groups they lead, for the visibility rule and the page's columns. */
 const VIEWER_CTES = `WITH mine AS (${currentMembershipsOfSql('viewerId')}), led AS (${groupIdsLedBySql('viewerId')})`;
 
 function where(q: DirectoryQuery, paged: boolean): string {
@@ -71,35 +71,43 @@ function params(q: DirectoryQuery): Record<string, unknown> {
   };
 }
 
-/** How many groups the directory holds for this query (every page). */
-export async function directoryCount(m: EntityManager, q: DirectoryQuery): Promise<number> {
-  const sql = `${VIEWER_CTES} SELECT COUNT(*) AS "n" FROM user_group g ${where(q, false)}`;
-  const [row] = await rawQuery<{ n: number | string }>(m, sql, params(q), statementName('gh_directory_count', sql));
-  return Number(row?.n ?? 0);
+/** A page of the directory and, when asked for, how many groups the whole query holds. */
+export interface DirectoryPage {
+  rows: DirectoryRow[];
+  /** Null when the caller did not ask for the total. */
+  total: number | null;
 }
 
-/** Up to `limit` groups after the cursor, by name, each with the viewer's relation to it. */
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number): Promise<DirectoryRow[]> {
+/**
+ * Up to `limit` groups after the cursor, by name, each with the viewer's relation to it, and
+ * (`withTotal`) the count of every group the query holds, in one statement: the count is a CTE the
+ * page is joined to, so an empty page still brings back one row, the total's.
+ */
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean): Promise<DirectoryPage> {
+  const total = withTotal ? `, total AS (SELECT COUNT(*) AS n FROM user_group g ${where(q, false)})` : '';
   const sql = `${VIEWER_CTES},
-    page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC LIMIT :limit)
-    SELECT ${groupColumnsSql('p', 'g_')},
+    page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC ${limitSql(limit)})${total}
+    SELECT ${withTotal ? 'total.n AS "total", ' : ''}${groupColumnsSql('p', 'g_')},
       ${currentMemberCountSql('p.id')} AS "member_count",
       CASE WHEN p.id IN (SELECT group_id FROM led) THEN 1 ELSE 0 END AS "is_leader",
       mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS.map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
       ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}
-    FROM page p
+    FROM ${withTotal ? 'total LEFT JOIN page p ON TRUE' : 'page p'}
     LEFT JOIN mine ON mine.group_id = p.id
     ${pendingRequestJoinSql('r', 'p.id', 'viewerId')}
     ORDER BY p.name_key ASC, p.id ASC`;
-  const rows = await rawQuery<Record<string, unknown>>(m, sql, { ...params(q), limit }, statementName('gh_directory_page', sql));
-  return rows.map((row) => {
+  const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), statementName(withTotal ? 'gh_directory_counted' : 'gh_directory_page', sql));
+  const rows: DirectoryRow[] = [];
+  for (const row of found) {
+    if (row['g_id'] == null) continue; // the total's row of an empty page
     const group = groupFromRow(row, 'g_');
-    return {
+    rows.push({
       group,
       memberCount: Number(row['member_count']),
       isLeader: Number(row['is_leader']) === 1,
       membership: row['m_group_id'] ? membershipFromRow(q.viewerId, group.id, row, 'm_') : null,
       pendingRequest: row['r_id'] ? requestFromRow(row, 'r_') : null,
-    };
-  });
+    });
+  }
+  return { rows, total: withTotal ? Number(found[0]?.['total'] ?? 0) : null };
 }

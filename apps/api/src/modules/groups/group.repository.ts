@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { GroupEntity, type BuiltInGroup, type GroupSource, type Shareable } from './group.entity';
 
-const COLUMNS = ['id', 'name', 'name_key', 'description', 'internal', 'hidden', 'open', 'public', 'restricted', 'system', 'built_in', 'shareable', 'max_members', 'metadata', 'source', 'created_by_id', 'created_at', 'updated_at'];
+const COLUMNS = ['id', 'name', 'name_key', 'description', 'internal', 'hidden', 'open', 'public', 'restricted', 'system', 'built_in', 'shareable', 'max_members', 'metadata', 'source', 'created_by_id', 'created_at', 'updated_at'] as const;
+const keysOf = prefixedColumns(COLUMNS);
 
 /** Every column of a group, for hand-written SQL (the directory page, the groups loader). */
 export const groupColumnsSql = (alias: string, prefix: string): string => COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
@@ -12,28 +14,30 @@ const flag = (v: unknown): boolean => v === true || v === 1 || v === '1' || v ==
 
 /** Reads back the columns of `groupColumnsSql` under `prefix`. */
 export function groupFromRow(row: Record<string, unknown>, prefix: string): GroupEntity {
-  const metadata = row[`${prefix}metadata`];
-  return Object.assign(new GroupEntity(), {
-    id: row[`${prefix}id`] as string,
-    name: row[`${prefix}name`] as string,
-    nameKey: row[`${prefix}name_key`] as string,
-    description: row[`${prefix}description`] as string,
-    internal: flag(row[`${prefix}internal`]),
-    hidden: flag(row[`${prefix}hidden`]),
-    open: flag(row[`${prefix}open`]),
-    public: flag(row[`${prefix}public`]),
-    restricted: flag(row[`${prefix}restricted`]),
-    system: flag(row[`${prefix}system`]),
-    builtIn: (row[`${prefix}built_in`] as BuiltInGroup | null) ?? null,
-    shareable: row[`${prefix}shareable`] as Shareable,
-    maxMembers: row[`${prefix}max_members`] === null ? null : Number(row[`${prefix}max_members`]),
-    // simple-json: stored as text in both dialects.
-    metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as GroupEntity['metadata']) : ((metadata ?? {}) as GroupEntity['metadata']),
-    source: row[`${prefix}source`] as GroupSource,
-    createdById: (row[`${prefix}created_by_id`] as string | null) ?? null,
-    createdAt: toDate(row[`${prefix}created_at`])!,
-    updatedAt: toDate(row[`${prefix}updated_at`])!,
-  });
+  const k = keysOf(prefix);
+  const metadata = row[k.metadata];
+  const maxMembers = row[k.max_members];
+  const group = new GroupEntity();
+  group.id = row[k.id] as string;
+  group.name = row[k.name] as string;
+  group.nameKey = row[k.name_key] as string;
+  group.description = row[k.description] as string;
+  group.internal = flag(row[k.internal]);
+  group.hidden = flag(row[k.hidden]);
+  group.open = flag(row[k.open]);
+  group.public = flag(row[k.public]);
+  group.restricted = flag(row[k.restricted]);
+  group.system = flag(row[k.system]);
+  group.builtIn = (row[k.built_in] as BuiltInGroup | null) ?? null;
+  group.shareable = row[k.shareable] as Shareable;
+  group.maxMembers = maxMembers === null || maxMembers === undefined ? null : Number(maxMembers);
+  // simple-json: stored as text in both dialects.
+  group.metadata = typeof metadata === 'string' ? (JSON.parse(metadata) as GroupEntity['metadata']) : ((metadata ?? {}) as GroupEntity['metadata']);
+  group.source = row[k.source] as GroupSource;
+  group.createdById = (row[k.created_by_id] as string | null) ?? null;
+  group.createdAt = toDate(row[k.created_at])!;
+  group.updatedAt = toDate(row[k.updated_at])!;
+  return group;
 }
 
 /** Groups by id, in one named statement whatever the number (the groups loader). */

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../../common/selection';
 import { toConnection, PageArgs } from '../../common/pagination';
 import { requireViewer, type Context } from '../../context';
 import { MembershipConnection, MembershipType, toMembershipType } from '../memberships/membership.type';
@@ -8,7 +10,7 @@ import { GroupEntity } from './group.entity';
 import { GroupRequestType, toRequestType } from '../requests/request.type';
 import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './group.inputs';
 import { can } from '../../authz/authorize';
-import { groupPolicy } from './group.policy';
+import { groupPolicy, type GroupFacts } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
 import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -38,18 +40,17 @@ export class GroupResolver {
 
   @Authorized()
   @Query(() => GroupConnection, { description: 'The group directory: your groups, plus the groups you may see and ask to join. Sorted by name.' })
-  async groups(@Args() args: GroupsArgs, @Ctx() ctx: Context): Promise<GroupConnection> {
-    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after);
-    // Field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest) go through
-    // loaders: hand them what the page's statement already read.
-    for (const [id, row] of page.rows) {
-      ctx.loaders.group.prime(id, row.group);
-      ctx.loaders.groupFacts.prime(id, row.facts);
-      ctx.loaders.memberCount.prime(id, row.memberCount);
-      ctx.loaders.viewerMembership.prime(id, row.membership);
-      ctx.loaders.viewerPendingRequest.prime(id, row.pendingRequest);
-    }
-    return { ...toConnection(page, toGroupType), totalCount: page.totalCount ?? 0 };
+  async groups(@Args() args: GroupsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<GroupConnection> {
+    const withTotal = selectsField(info, 'totalCount');
+    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal);
+    // The field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest…) answer
+    // from what the page's statement already read (GroupPrefetched).
+    const node = (entity: GroupEntity): GroupType => {
+      ctx.loaders.group.prime(entity.id, entity);
+      const row = page.rows.get(entity.id)!;
+      return Object.assign(toGroupType(entity), { prefetched: { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest } });
+    };
+    return { ...toConnection(page, node), totalCount: page.totalCount ?? 0 };
   }
 
   @Authorized()
@@ -87,16 +88,17 @@ export class GroupResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Current members (expired memberships do not count).' })
-  memberCount(@Root() group: GroupType, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.memberCount.load(group.id);
+  memberCount(@Root() group: GroupType, @Ctx() ctx: Context): number | Promise<number> {
+    return group.prefetched ? group.prefetched.memberCount : ctx.loaders.memberCount.load(group.id);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'The group has reached maxMembers: nobody can join or be approved into it until someone leaves.',
   })
-  async full(@Root() group: GroupType, @Ctx() ctx: Context): Promise<boolean> {
-    if (group.maxMembers === null) return false;
-    return (await ctx.loaders.memberCount.load(group.id)) >= group.maxMembers;
+  full(@Root() group: GroupType, @Ctx() ctx: Context): boolean | Promise<boolean> {
+    const max = group.maxMembers;
+    if (max === null) return false;
+    return group.prefetched ? group.prefetched.memberCount >= max : ctx.loaders.memberCount.load(group.id).then((n) => n >= max);
   }
 
   @FieldResolver(() => [UserType], { description: 'Users listed as leaders.' })
@@ -115,7 +117,7 @@ export class GroupResolver {
 
   @FieldResolver(() => MembershipConnection, { description: 'Current members by name: for leaders, managers, admins and members.' })
   async members(@Root() group: GroupType, @Args() args: MembersArgs, @Ctx() ctx: Context): Promise<MembershipConnection> {
-    const facts = await ctx.loaders.groupFacts.load(group.id);
+    const facts = await factsOf(group, ctx);
     if (!facts || !ctx.viewer || !can(groupPolicy, 'listMembers', ctx.viewer, facts)) {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     }
@@ -127,45 +129,57 @@ export class GroupResolver {
 
   @FieldResolver(() => Int, { description: 'Pending requests, for those who may decide them; 0 for everyone else.' })
   async pendingRequestCount(@Root() group: GroupType, @Ctx() ctx: Context): Promise<number> {
-    const facts = await ctx.loaders.groupFacts.load(group.id);
+    const facts = await factsOf(group, ctx);
     if (!facts || !ctx.viewer || !can(groupPolicy, 'decideRequests', ctx.viewer, facts)) return 0;
     return ctx.loaders.pendingRequestCount.load(group.id);
   }
 
   @FieldResolver(() => GroupRequestType, { nullable: true, description: 'Your own pending request for this group, if any.' })
-  async viewerPendingRequest(@Root() group: GroupType, @Ctx() ctx: Context): Promise<GroupRequestType | null> {
-    const r = await ctx.loaders.viewerPendingRequest.load(group.id);
-    return r ? toRequestType(r) : null;
+  viewerPendingRequest(@Root() group: GroupType, @Ctx() ctx: Context): GroupRequestType | null | Promise<GroupRequestType | null> {
+    const known = group.prefetched;
+    if (known) return known.pendingRequest ? toRequestType(known.pendingRequest) : null;
+    return ctx.loaders.viewerPendingRequest.load(group.id).then((r) => (r ? toRequestType(r) : null));
   }
 
   @FieldResolver(() => MembershipType, { nullable: true, description: 'Your current membership, if any.' })
-  async viewerMembership(@Root() group: GroupType, @Ctx() ctx: Context): Promise<MembershipType | null> {
-    const m = await ctx.loaders.viewerMembership.load(group.id);
-    return m ? toMembershipType(m) : null;
+  viewerMembership(@Root() group: GroupType, @Ctx() ctx: Context): MembershipType | null | Promise<MembershipType | null> {
+    const known = group.prefetched;
+    if (known) return known.membership ? toMembershipType(known.membership) : null;
+    return ctx.loaders.viewerMembership.load(group.id).then((m) => (m ? toMembershipType(m) : null));
   }
 
   @FieldResolver(() => GroupAbilities, { description: 'What you may do with this group.' })
-  async viewerCan(@Root() group: GroupType, @Ctx() ctx: Context): Promise<GroupAbilities> {
-    const facts = await ctx.loaders.groupFacts.load(group.id);
-    const v = ctx.viewer;
-    if (!facts || !v) return NO_ABILITIES;
-    return {
-      join: can(groupPolicy, 'join', v, facts),
-      requestJoin: can(groupPolicy, 'requestJoin', v, facts),
-      leave: can(groupPolicy, 'leave', v, facts),
-      requestLeave: can(groupPolicy, 'requestLeave', v, facts),
-      decideRequests: can(groupPolicy, 'decideRequests', v, facts),
-      manageMembers: can(groupPolicy, 'addMembers', v, facts) || can(groupPolicy, 'removeMembers', v, facts),
-      addMembers: can(groupPolicy, 'addMembers', v, facts),
-      removeMembers: can(groupPolicy, 'removeMembers', v, facts),
-      changeExpiry: can(groupPolicy, 'changeExpiry', v, facts),
-      requestExtension: can(groupPolicy, 'requestExtension', v, facts),
-      update: can(groupPolicy, 'update', v, facts),
-      setPermissions: can(groupPolicy, 'setPermissions', v),
-      setLeaders: can(groupPolicy, 'setLeaders', v, facts),
-      readHistory: can(groupPolicy, 'readHistory', v, facts),
-      listMembers: can(groupPolicy, 'listMembers', v, facts),
-      delete: can(groupPolicy, 'delete', v, facts),
-    };
+  viewerCan(@Root() group: GroupType, @Ctx() ctx: Context): GroupAbilities | Promise<GroupAbilities> {
+    const known = group.prefetched;
+    return known ? abilities(ctx, known.facts) : ctx.loaders.groupFacts.load(group.id).then((facts) => abilities(ctx, facts));
   }
+}
+
+/** The row's answers for the viewer: every ability is a row of groupPolicy. */
+function abilities(ctx: Context, facts: GroupFacts | null): GroupAbilities {
+  const v = ctx.viewer;
+  if (!facts || !v) return NO_ABILITIES;
+  return {
+    join: can(groupPolicy, 'join', v, facts),
+    requestJoin: can(groupPolicy, 'requestJoin', v, facts),
+    leave: can(groupPolicy, 'leave', v, facts),
+    requestLeave: can(groupPolicy, 'requestLeave', v, facts),
+    decideRequests: can(groupPolicy, 'decideRequests', v, facts),
+    manageMembers: can(groupPolicy, 'addMembers', v, facts) || can(groupPolicy, 'removeMembers', v, facts),
+    addMembers: can(groupPolicy, 'addMembers', v, facts),
+    removeMembers: can(groupPolicy, 'removeMembers', v, facts),
+    changeExpiry: can(groupPolicy, 'changeExpiry', v, facts),
+    requestExtension: can(groupPolicy, 'requestExtension', v, facts),
+    update: can(groupPolicy, 'update', v, facts),
+    setPermissions: can(groupPolicy, 'setPermissions', v),
+    setLeaders: can(groupPolicy, 'setLeaders', v, facts),
+    readHistory: can(groupPolicy, 'readHistory', v, facts),
+    listMembers: can(groupPolicy, 'listMembers', v, facts),
+    delete: can(groupPolicy, 'delete', v, facts),
+  };
+}
+
+/** The group's facts: from the directory's statement when it read them, else the loader. */
+function factsOf(group: GroupType, ctx: Context): GroupFacts | null | Promise<GroupFacts | null> {
+  return group.prefetched ? group.prefetched.facts : ctx.loaders.groupFacts.load(group.id);
 }

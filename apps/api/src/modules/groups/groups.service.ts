@@ -23,7 +23,7 @@ import { GroupEntity, type Shareable } from './group.entity';
 import { authorize, can, type RefusingRules } from '../../authz/authorize';
 import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from './group.policy';
 import { viewerRelationsAmong } from './viewer-relations.repository';
-import { directoryCount, directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
+import { directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
 
 /** One group of a directory page, with everything its field resolvers would otherwise ask for. */
 export interface DirectoryEntry extends DirectoryRow {
@@ -128,13 +128,18 @@ export class GroupsService {
    * The directory (SPEC §3): admins and managers see every group; others see the groups they are
    * in or lead, plus listed (not internal, not hidden) groups that are public or, with
    * `groups.request`, any listed group. Sorted by name, searchable, cursor-paged.
+   *
+   * Each group comes with the viewer's facts, member count, membership and pending request — read
+   * in the page's own statement (directory.repository.ts), so the field resolvers need not ask
+   * again — and the total when `withTotal`.
    */
-  /**
-   * The directory page (SPEC §3) with, per group, the viewer's facts, member count, membership and
-   * pending request — read in the page's own statement (directory.repository.ts) so the resolver
-   * can hand them to the field resolvers' loaders instead of each asking again.
-   */
-  async list(viewer: Viewer, filter: GroupFilterInput, first: number, after: string | null | undefined): Promise<Page<GroupEntity> & { rows: Map<string, DirectoryEntry> }> {
+  async list(
+    viewer: Viewer,
+    filter: GroupFilterInput,
+    first: number,
+    after: string | null | undefined,
+    withTotal: boolean,
+  ): Promise<Page<GroupEntity> & { rows: Map<string, DirectoryEntry> }> {
     // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const term = filter.search?.trim();
@@ -148,14 +153,14 @@ export class GroupsService {
       after: cursor ? [cursor[0], cursor[1]] : null,
       now: new Date(),
     };
-    // Outside a transaction: the count and the page go out on separate pooled connections at once.
-    const [totalCount, found, { autoLeave }] = await independentReads(this.db.manager, [
-      () => directoryCount(this.db.manager, q),
-      () => directoryPage(this.db.manager, q, first + 1),
+    // Outside a transaction: the page and the settings (when not cached) go out on separate pooled
+    // connections at once.
+    const [found, { autoLeave }] = await independentReads(this.db.manager, [
+      () => directoryPage(this.db.manager, q, first + 1, withTotal),
       () => readSettings(this.db.manager, viewer.settingsVersion),
     ] as const);
     const rows = new Map<string, DirectoryEntry>();
-    for (const row of found.slice(0, first)) {
+    for (const row of found.rows.slice(0, first)) {
       const { group, membership, memberCount } = row;
       const facts: GroupFacts = {
         group,
@@ -168,7 +173,7 @@ export class GroupsService {
       };
       rows.set(group.id, { ...row, facts });
     }
-    return { ...toPage(found.map((r) => r.group), first, (g) => [g.nameKey, g.id]), totalCount, rows };
+    return { ...toPage(found.rows.map((r) => r.group), first, (g) => [g.nameKey, g.id]), rows, ...(found.total !== null ? { totalCount: found.total } : {}) };
   }
 
   private validate(input: GroupInput, creating: boolean): Problems {

@@ -7,9 +7,13 @@ import { currentMembershipSql } from '../memberships/current';
  * leader groups. Not transitive: leading a leader group without being in it gives nothing.
  */
 
-/** Ids of the groups `userId` leads. One statement. */
+/**
+ * Ids of the groups `userId` leads. One named statement with one user bound as a value (not a
+ * list): PostgreSQL keeps one plan for it, where the list form is planned again each time.
+ */
 export async function groupIdsLedBy(manager: EntityManager, userId: string, now = new Date()): Promise<string[]> {
-  return [...new Set((await leadershipPairs(manager, { userIds: [userId] }, now)).map((p) => p.groupId))];
+  const rows = await rawQuery<{ group_id: string }>(manager, groupIdsLedBySql('userId'), { userId, now }, 'gh_groups_led_by');
+  return rows.map((r) => r.group_id);
 }
 
 /**

@@ -1,4 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../../common/selection';
+import type { RequestRow } from './requests.repository';
 import { errors } from '../../common/errors';
 import { JoinOutcome, LeaveOutcome } from '../../common/enums';
 import { toConnection } from '../../common/pagination';
@@ -20,10 +23,14 @@ import {
 export class RequestResolver {
   @Authorized()
   @Query(() => GroupRequestConnection, { description: 'Your requests (mine: true), or the queue of groups you may decide. Pending: oldest first.' })
-  async groupRequests(@Args() args: RequestsArgs, @Ctx() ctx: Context): Promise<GroupRequestConnection> {
+  async groupRequests(@Args() args: RequestsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<GroupRequestConnection> {
     const filter = args.filter ?? { status: 'PENDING' as const };
-    const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after);
-    return { ...toConnection(page, toRequestType), totalCount: page.totalCount };
+    const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after, selectsField(info, 'totalCount'));
+    const node = ({ request, user, group }: RequestRow): GroupRequestType => {
+      ctx.loaders.group.prime(group.id, group);
+      return Object.assign(toRequestType(request), { prefetched: { user, group } });
+    };
+    return { ...toConnection(page, node), totalCount: page.totalCount ?? 0 };
   }
 
   @Authorized()
@@ -92,17 +99,21 @@ export class RequestResolver {
   }
 
   @FieldResolver(() => UserType, { description: 'Who asked.' })
-  async user(@Root() r: GroupRequestType, @Ctx() ctx: Context): Promise<UserType> {
-    const user = await ctx.loaders.user.load(r.userId);
-    if (!user) throw errors.notFound('That user no longer exists.');
-    return toUserType(user);
+  user(@Root() r: GroupRequestType, @Ctx() ctx: Context): UserType | Promise<UserType> {
+    if (r.prefetched) return toUserType(r.prefetched.user);
+    return ctx.loaders.user.load(r.userId).then((user) => {
+      if (!user) throw errors.notFound('That user no longer exists.');
+      return toUserType(user);
+    });
   }
 
   @FieldResolver(() => GroupType)
-  async group(@Root() r: GroupRequestType, @Ctx() ctx: Context): Promise<GroupType> {
-    const group = await ctx.loaders.group.load(r.groupId);
-    if (!group) throw errors.notFound('That group no longer exists.');
-    return toGroupType(group);
+  group(@Root() r: GroupRequestType, @Ctx() ctx: Context): GroupType | Promise<GroupType> {
+    if (r.prefetched) return toGroupType(r.prefetched.group);
+    return ctx.loaders.group.load(r.groupId).then((group) => {
+      if (!group) throw errors.notFound('That group no longer exists.');
+      return toGroupType(group);
+    });
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Who decided (null while pending, or when that account was deleted).' })

@@ -4,9 +4,11 @@ import { JoinOutcome, LeaveOutcome, RequestKind, RequestStatus } from '../../com
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import { GroupType } from '../groups/group.type';
 import { MembershipType } from '../memberships/membership.type';
+import type { GroupEntity } from '../groups/group.entity';
+import type { UserEntity } from '../users/user.entity';
 import type { GroupRequestEntity } from './group-request.entity';
 
-@ObjectType('GroupRequest', { description: 'A join, leave or extension request, kept as history once decided.' })
+@ObjectType('GroupRequest', { simpleResolvers: true, description: 'A join, leave or extension request, kept as history once decided.' })
 export class GroupRequestType {
   @Field(() => ID) id: string;
   @Field(() => RequestKind) kind: RequestKind;
@@ -19,6 +21,11 @@ export class GroupRequestType {
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => String, { nullable: true }) decisionComment: string | null;
   @Field(() => Date, { nullable: true, description: 'EXTEND requests: the expiry asked for (approving sets exactly this).' }) requestedUntil: Date | null;
+  /**
+   * Who asked and the group, when the page's statement read them (not GraphQL fields): `user` and
+   * `group` then answer at once instead of through a loader's promise.
+   */
+  prefetched?: { user: UserEntity; group: GroupEntity };
 }
 
 export function toRequestType(r: GroupRequestEntity): GroupRequestType {
@@ -39,7 +46,7 @@ export function toRequestType(r: GroupRequestEntity): GroupRequestType {
 
 const GroupRequestEdge = EdgeType('GroupRequest', GroupRequestType);
 
-@ObjectType({ description: 'A page of requests.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of requests.' })
 export class GroupRequestConnection {
   @Field(() => [GroupRequestEdge]) edges: InstanceType<typeof GroupRequestEdge>[];
   @Field(() => PageInfo) pageInfo: PageInfo;

@@ -4,10 +4,16 @@ import { holds } from '../../authz/viewer';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import { independentReads } from '../../db/independent-reads';
-import { inFixedList, rawQuery, statementName } from '../../db/raw-sql';
+import { inFixedList, limitSql, rawQuery, statementName } from '../../db/raw-sql';
+import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
+import type { GroupEntity } from '../groups/group.entity';
+import { groupColumnsSql, groupFromRow } from '../groups/group.repository';
 import { groupIdsLedBy } from '../groups/leadership.repository';
+import type { UserEntity } from '../users/user.entity';
+import { userColumnsSql, userFromRow } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
+import { RequestTallyEntity } from './request-tally.entity';
 
 /** The reads of request rows that are not a decision's own (those lock the row: requests.service.ts). */
 
@@ -18,12 +24,21 @@ export interface RequestFilterInput {
   mine?: boolean | null;
 }
 
+/** A request of a page, with who asked and the group (read in the page's own statement). */
+export interface RequestRow {
+  request: GroupRequestEntity;
+  user: UserEntity;
+  group: GroupEntity;
+}
+
 /**
  * `groupRequests`: your own (`mine`), or the queue: requests of the groups you lead or (managers)
  * decide, all for admins. Pending: oldest first (a queue); other statuses: newest first.
  *
- * The count and the page go out together as named statements (planned once per connection): the
- * leader's queue is opened often.
+ * The page reads each request with its requester and group (the queue shows both), in one named
+ * statement (planned once per connection: the leader's queue is opened often). The total, when
+ * asked for, goes beside it: for pending requests from request_tally (kept by triggers), so a long
+ * queue is not counted on every page; for other statuses and your own requests, by counting.
  */
 export async function requestPage(
   manager: EntityManager,
@@ -31,27 +46,34 @@ export async function requestPage(
   filter: RequestFilterInput,
   first: number,
   after: string | null | undefined,
-): Promise<Page<GroupRequestEntity> & { totalCount: number }> {
+  withTotal: boolean,
+): Promise<Page<RequestRow> & { totalCount?: number }> {
   const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
-  const conditions: string[] = [];
   const params: Record<string, unknown> = {};
+  // The queue: requests of groups the viewer leads, and (managers) of every self-service group.
+  // No OR with the viewer's own requests (that is `mine`), so the (group, status, created) index
+  // serves it. The led groups go in as a list of values, not a subquery: for one group the planner
+  // then walks that index in order and stops at the page, where a subquery made it read (and sort)
+  // the whole queue.
+  const queue = !filter.mine && !viewer.isAdmin;
+  const ledIds = queue ? await groupIdsLedBy(manager, viewer.userId) : [];
+  const managed = holds(viewer, 'groups.manage');
+  /** Which groups' requests the viewer may list, as conditions on `groupId` (the page's or the tally's column). */
+  const scope = (groupId: string): string[] => {
+    const conditions: string[] = [];
+    if (queue) {
+      const led = inFixedList(groupId, 'led', ledIds);
+      Object.assign(params, led.params);
+      conditions.push(`(${led.sql}${managed ? ` OR ${groupId} IN (${MANAGED_GROUPS})` : ''})`);
+    }
+    if (filter.groupId) conditions.push(`${groupId} = :groupId`);
+    return conditions;
+  };
+  if (filter.groupId) params['groupId'] = isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000';
+  const conditions = scope('r.group_id');
   if (filter.mine) {
     conditions.push('r.user_id = :viewerId');
     params['viewerId'] = viewer.userId;
-  } else if (!viewer.isAdmin) {
-    // The queue: requests of groups the viewer leads, and (managers) of every self-service group.
-    // No OR with the viewer's own requests (that is `mine`), so the (group, status, created) index
-    // serves it. The led groups go in as a list of values, not a subquery: for one group the planner
-    // then walks that index in order and stops at the page, where a subquery made it read (and
-    // sort) the whole queue.
-    const led = inFixedList('r.group_id', 'led', await groupIdsLedBy(manager, viewer.userId));
-    Object.assign(params, led.params);
-    const managed = holds(viewer, 'groups.manage') ? ' OR r.group_id IN (SELECT g.id FROM user_group g WHERE g.restricted = FALSE AND g.internal = FALSE)' : '';
-    conditions.push(`(${led.sql}${managed})`);
-  }
-  if (filter.groupId) {
-    conditions.push('r.group_id = :groupId');
-    params['groupId'] = isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000';
   }
   if (filter.kind) {
     conditions.push('r.kind = :kind');
@@ -66,36 +88,51 @@ export async function requestPage(
   const dir = oldestFirst ? 'ASC' : 'DESC';
   const paged = cursor ? [...conditions, `(r.created_at ${op} :when OR (r.created_at = :when AND r.id ${op} :afterId))`] : conditions;
   const whereOf = (list: string[]) => (list.length ? `WHERE ${list.join(' AND ')}` : '');
-  const countSql = `SELECT COUNT(*) AS "n" FROM group_request r ${whereOf(conditions)}`;
-  const pageSql = `SELECT ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')} FROM group_request r ${whereOf(paged)}
-    ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT :limit`;
-  const pageParams = { ...params, limit: first + 1, ...(cursor ? { when: new Date(cursor[0]), afterId: cursor[1] } : {}) };
-  const [[count], rows] = await independentReads(manager, [
-    () => rawQuery<{ n: number | string }>(manager, countSql, params, statementName('gh_requests_count', countSql)),
+  const pageSql = `SELECT ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}, ${groupColumnsSql('g', 'g_')}
+    FROM group_request r JOIN user_account u ON u.id = r.user_id JOIN user_group g ON g.id = r.group_id ${whereOf(paged)}
+    ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(first + 1)}`;
+  const pageParams = { ...params, ...(cursor ? { when: new Date(cursor[0]), afterId: cursor[1] } : {}) };
+  const countSql = filter.status === 'PENDING' && !filter.mine
+    ? `SELECT COALESCE(SUM(t.pending), 0) AS "n" FROM request_tally t ${whereOf([...scope('t.group_id'), ...(filter.kind ? ['t.kind = :kind'] : [])])}`
+    : `SELECT COUNT(*) AS "n" FROM group_request r ${whereOf(conditions)}`;
+  const [count, rows] = await independentReads(manager, [
+    () => (withTotal ? rawQuery<{ n: number | string }>(manager, countSql, params, statementName('gh_requests_count', countSql)) : Promise.resolve(null)),
     () => rawQuery<Record<string, unknown>>(manager, pageSql, pageParams, statementName('gh_requests_page', pageSql)),
   ] as const);
-  const requests = rows.map((row) => requestFromRow(row, 'r_'));
-  return { ...toPage(requests, first, (r) => [r.createdAt.toISOString(), r.id]), totalCount: Number(count?.n ?? 0) };
+  const groups = new Map<string, GroupEntity>();
+  const found = rows.map((row): RequestRow => {
+    const request = requestFromRow(row, 'r_');
+    let group = groups.get(request.groupId);
+    if (!group) groups.set(request.groupId, (group = groupFromRow(row, 'g_')));
+    return { request, user: userFromRow(row, 'u_'), group };
+  });
+  const page = toPage(found, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
+  return count ? { ...page, totalCount: Number(count[0]?.n ?? 0) } : page;
 }
+
+/** The groups managers decide: self-service ones (not restricted, not internal). */
+const MANAGED_GROUPS = 'SELECT mg.id FROM user_group mg WHERE mg.restricted = FALSE AND mg.internal = FALSE';
 
 /** Every column of a request, for hand-written SQL that reads whole rows (`requestFromRow`). */
 export const REQUEST_COLUMNS = ['id', 'kind', 'status', 'user_id', 'group_id', 'reason', 'created_at', 'decided_at', 'decided_by_id', 'decision_comment', 'requested_until'] as const;
+const keysOf = prefixedColumns(REQUEST_COLUMNS);
 
 /** A request read by hand-written SQL: `row` holds `REQUEST_COLUMNS` under `prefix`. */
 export function requestFromRow(row: Record<string, unknown>, prefix: string): GroupRequestEntity {
-  return Object.assign(new GroupRequestEntity(), {
-    id: row[`${prefix}id`] as string,
-    kind: row[`${prefix}kind`] as RequestKind,
-    status: row[`${prefix}status`] as RequestStatus,
-    userId: row[`${prefix}user_id`] as string,
-    groupId: row[`${prefix}group_id`] as string,
-    reason: (row[`${prefix}reason`] as string | null) ?? null,
-    createdAt: toDate(row[`${prefix}created_at`])!,
-    decidedAt: toDate(row[`${prefix}decided_at`]),
-    decidedById: (row[`${prefix}decided_by_id`] as string | null) ?? null,
-    decisionComment: (row[`${prefix}decision_comment`] as string | null) ?? null,
-    requestedUntil: toDate(row[`${prefix}requested_until`]),
-  });
+  const k = keysOf(prefix);
+  const request = new GroupRequestEntity();
+  request.id = row[k.id] as string;
+  request.kind = row[k.kind] as RequestKind;
+  request.status = row[k.status] as RequestStatus;
+  request.userId = row[k.user_id] as string;
+  request.groupId = row[k.group_id] as string;
+  request.reason = (row[k.reason] as string | null) ?? null;
+  request.createdAt = toDate(row[k.created_at])!;
+  request.decidedAt = toDate(row[k.decided_at]);
+  request.decidedById = (row[k.decided_by_id] as string | null) ?? null;
+  request.decisionComment = (row[k.decision_comment] as string | null) ?? null;
+  request.requestedUntil = toDate(row[k.requested_until]);
+  return request;
 }
 
 /** "Pending", as hand-written SQL spells it: typed, so a renamed status fails to compile here. */
@@ -110,15 +147,15 @@ export function pendingRequestJoinSql(alias: string, groupIdSql: string, userPar
   return `LEFT JOIN group_request ${alias} ON ${alias}.group_id = ${groupIdSql} AND ${alias}.user_id = :${userParam} AND ${alias}.status = '${PENDING}'`;
 }
 
-/** Pending requests per group (for Group.pendingRequestCount; callers show it only to those who may decide). */
+/** Pending requests per group, from request_tally (for Group.pendingRequestCount; callers show it only to those who may decide). */
 export async function pendingCounts(manager: EntityManager, groupIds: readonly string[]): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
   const rows = await manager
-    .createQueryBuilder(GroupRequestEntity, 'r')
-    .select('r.groupId', 'groupId')
-    .addSelect('COUNT(*)', 'count')
-    .where('r.groupId IN (:...groupIds) AND r.status = :pending', { groupIds: [...groupIds], pending: 'PENDING' })
-    .groupBy('r.groupId')
+    .createQueryBuilder(RequestTallyEntity, 't')
+    .select('t.groupId', 'groupId')
+    .addSelect('SUM(t.pending)', 'count')
+    .where('t.groupId IN (:...groupIds)', { groupIds: [...groupIds] })
+    .groupBy('t.groupId')
     .getRawMany<{ groupId: string; count: string | number }>();
   return new Map(rows.map((r) => [r.groupId, Number(r.count)]));
 }

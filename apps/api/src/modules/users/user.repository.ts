@@ -1,33 +1,35 @@
 import type { EntityManager } from 'typeorm';
 import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { UserEntity } from './user.entity';
+
+const COLUMNS = ['id', 'email', 'email_key', 'display_name', 'name_key', 'kind', 'is_active', 'is_admin', 'created_at', 'updated_at', 'last_sign_in_at'] as const;
+const keysOf = prefixedColumns(COLUMNS);
 
 /**
  * A user read by hand-written SQL (the credential statement, the users loader): every column but
  * the password hash, which only sign-in and password changes read (through TypeORM).
  */
-export const userColumnsSql = (alias: string, prefix: string): string =>
-  ['id', 'email', 'email_key', 'display_name', 'name_key', 'kind', 'is_active', 'is_admin', 'created_at', 'updated_at', 'last_sign_in_at']
-    .map((c) => `${alias}.${c} AS "${prefix}${c}"`)
-    .join(', ');
+export const userColumnsSql = (alias: string, prefix: string): string => COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
 
 /** Reads back the columns of `userColumnsSql` under `prefix`. */
 export function userFromRow(row: Record<string, unknown>, prefix: string): UserEntity {
-  return Object.assign(new UserEntity(), {
-    id: row[`${prefix}id`] as string,
-    email: row[`${prefix}email`] as string,
-    emailKey: row[`${prefix}email_key`] as string,
-    displayName: row[`${prefix}display_name`] as string,
-    nameKey: row[`${prefix}name_key`] as string,
-    kind: row[`${prefix}kind`] as UserEntity['kind'],
-    isActive: Boolean(row[`${prefix}is_active`]),
-    isAdmin: Boolean(row[`${prefix}is_admin`]),
-    createdAt: toDate(row[`${prefix}created_at`])!,
-    updatedAt: toDate(row[`${prefix}updated_at`])!,
-    lastSignInAt: toDate(row[`${prefix}last_sign_in_at`]),
-    passwordHash: null,
-  });
+  const k = keysOf(prefix);
+  const user = new UserEntity();
+  user.id = row[k.id] as string;
+  user.email = row[k.email] as string;
+  user.emailKey = row[k.email_key] as string;
+  user.displayName = row[k.display_name] as string;
+  user.nameKey = row[k.name_key] as string;
+  user.kind = row[k.kind] as UserEntity['kind'];
+  user.isActive = Boolean(row[k.is_active]);
+  user.isAdmin = Boolean(row[k.is_admin]);
+  user.createdAt = toDate(row[k.created_at])!;
+  user.updatedAt = toDate(row[k.updated_at])!;
+  user.lastSignInAt = toDate(row[k.last_sign_in_at]);
+  user.passwordHash = null;
+  return user;
 }
 
 /** Users by id, in one named statement whatever the number (the users loader). */

@@ -3,7 +3,7 @@ import { EdgeType, PageInfo } from '../../common/pagination';
 import { UserKind } from '../../common/enums';
 import type { UserEntity } from './user.entity';
 
-@ObjectType('User', { description: 'A person or a service account.' })
+@ObjectType('User', { simpleResolvers: true, description: 'A person or a service account.' })
 export class UserType {
   @Field(() => ID)
   id: string;
@@ -46,7 +46,7 @@ export function toUserType(user: UserEntity): UserType {
 
 const UserEdge = EdgeType('User', UserType);
 
-@ObjectType({ description: 'A page of users.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of users.' })
 export class UserConnection {
   @Field(() => [UserEdge])
   edges: InstanceType<typeof UserEdge>[];
