@@ -47,10 +47,15 @@ describe('SPEC §3 seeing groups', () => {
       const d: Dir = (await app.gql<Dir>('query ($a: String) { groups(filter: { search: "page " }, first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }', { a: after }, cast.user.as)).data!;
       expect(d.groups.totalCount).toBe(5);
       seen.push(...d.groups.edges.map((e) => e.node.name));
-      if (!d.groups.pageInfo.hasNextPage) break;
       after = d.groups.pageInfo.endCursor;
+      if (!d.groups.pageInfo.hasNextPage) break;
     }
     expect(seen).toEqual(['Page A', 'Page B', 'Page C', 'Page D', 'Page E']);
+    // The total comes with the page: an empty page still carries it.
+    const empty = (await app.gql<Dir>('{ groups(filter: { search: "no such group" }, first: 2) { totalCount edges { node { id } } } }', {}, cast.user.as)).data!;
+    expect(empty.groups).toMatchObject({ totalCount: 0, edges: [] });
+    const last = (await app.gql<Dir>('query ($a: String) { groups(filter: { search: "page " }, first: 5, after: $a) { totalCount edges { node { id } } } }', { a: after }, cast.user.as)).data!;
+    expect(last.groups).toMatchObject({ totalCount: 5, edges: [] });
   });
 
   it('§3.2 admins and managers see every group; leaders see the groups they lead (ledOnly filter)', async () => {
