@@ -1,15 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import globals from 'globals';
+
+const codeFiles = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
+const operationRules = graphqlPlugin.configs['flat/operations-recommended'].rules;
 
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'apps/web/src/gql/**', '**/*.cjs', 'data/**'],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // JavaScript and TypeScript only: the GraphQL documents plucked out of the SPA (below) are linted
+  // as virtual *.graphql files with their own parser and rules. (A config's own `files` stays.)
+  ...[js.configs.recommended, ...tseslint.configs.recommended].map((config) => ({ files: codeFiles, ...config })),
   {
+    files: codeFiles,
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
@@ -105,6 +111,47 @@ export default tseslint.config(
         {
           selector: "BinaryExpression > MemberExpression[property.name='viewerLevel']",
           message: 'Decide abilities from viewerCan (Resource.viewerCan.edit / own), not by comparing viewerLevel.',
+        },
+      ],
+    },
+  },
+  {
+    // The SPA writes its documents as `graphql(`...`)` calls (codegen's client preset): the processor
+    // plucks each one out as a virtual `<file>/<n>_document.graphql` block for the config below; the
+    // file itself is still linted as TypeScript by the configs above.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    processor: graphqlPlugin.processor,
+  },
+  {
+    // Every document checked against the committed schema, with the other documents of the SPA as
+    // siblings (fragments spread across files, names unique across the app) — what codegen reads.
+    files: ['apps/web/src/**/*.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: {
+        graphQLConfig: {
+          schema: [
+            'apps/api/schema.graphql',
+            // Apollo Client's own directive (the client strips it before sending; see codegen.ts).
+            'directive @unmask(mode: String) on FRAGMENT_SPREAD',
+          ],
+          documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**'],
+        },
+      },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      // graphql-js validation (known fields, types, arguments, fragments; variables defined and used;
+      // unique names), plus no-anonymous-operations, no-deprecated, no-unused-fragments and
+      // require-selections (id, so the cache can normalize every object it can).
+      ...operationRules,
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          // The preset's names for variables and operations...
+          ...operationRules['@graphql-eslint/naming-convention'][1],
+          // ...but each component declares its own fragment, named `Component_prop` (GroupRow_group).
+          FragmentDefinition: { requiredPattern: /^[A-Z][A-Za-z0-9]*_[a-z][A-Za-z0-9]*$/ },
         },
       ],
     },

@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import type { Logger } from 'pino';
 import { runPrimary } from './cluster/primary';
 import { ConfigError, loadConfig, type Config } from './config';
+import { startBackgroundThread } from './background';
 import { bootstrap } from './bootstrap';
 import { guardProcess, type ProcessGuards } from './common/process-guards';
 import { openDatabase } from './db/data-source';
@@ -49,24 +50,20 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
   const db = new Db(dataSource, { guard });
   const services = createServices({ config, db, log });
   if (alone) await bootstrap(db, services, config, log);
-  // Alone on PostgreSQL, the sweeper and the outbox's sender get services on a pool of their own,
-  // as the cluster primary has (cluster/primary.ts): behind a queue of requests waiting for the
-  // request pool, a delivery's bookkeeping waited as long as they did, and webhooks fell
-  // seconds behind the changes. They hear of this process's commits as the primary hears the
-  // workers': through NOTIFY (event-signals.ts). SQLite has one connection and runs one
-  // transaction at a time (db.ts): one Db, one set of services.
-  const backgroundSource = alone && config.database.dialect === 'postgres' ? await openDatabase(config.database, { migrate: false, poolSize: 2 }) : null;
-  const background = backgroundSource ? createServices({ config, db: new Db(backgroundSource, { guard }), log }) : services;
+  // Alone, this process also sweeps and sends the outbox: on PostgreSQL in a thread of its own
+  // (background.ts), started before the server answers, so that a healthy server is one that
+  // delivers; on SQLite here, below — one connection, one transaction at a time (db.ts).
+  let backgroundFailed = (): void => process.exit(1); // before serving there is nothing to drain
+  const background = alone && config.database.dialect === 'postgres' ? await startBackgroundThread(log, () => backgroundFailed()) : null;
   const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
   // Every process hears of commits elsewhere (its live subscriptions); one sends the outbox.
   await services.signals.start(log.child({ component: 'events' }));
-  if (alone) {
-    if (background !== services) await background.signals.start(log.child({ component: 'events', background: true }));
-    background.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
-    background.outbound.start(log.child({ component: 'outbound' }));
-    log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
+  if (alone && !background) {
+    services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
+    services.outbound.start(log.child({ component: 'outbound' }));
   }
+  if (alone) log.info({ port: server.port }, `Gatehouse listening on http://localhost:${server.port}`);
 
   let stopping = false;
   /**
@@ -84,9 +81,8 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
       process.exit(1);
     }, config.shutdownGraceMs).unref();
     // A sweep or a delivery in progress finishes its transaction before the pool closes.
-    const backgroundStopped = background === services ? [] : [background.sweeper.stop(), background.outbound.stop(), background.signals.stop()];
-    Promise.all([server.stop(), services.sweeper.stop(), services.outbound.stop(), services.signals.stop(), ...backgroundStopped])
-      .then(() => Promise.all([dataSource.destroy(), backgroundSource?.destroy()]))
+    Promise.all([server.stop(), services.sweeper.stop(), services.outbound.stop(), services.signals.stop(), background?.stop()])
+      .then(() => dataSource.destroy())
       .then(() => {
         log.info({ code }, 'stopped');
         process.exit(code);
@@ -96,6 +92,7 @@ async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guar
         process.exit(1);
       });
   };
+  backgroundFailed = () => shutdown({ reason: 'the background thread ended' }, 1);
   process.on('SIGTERM', () => shutdown({ signal: 'SIGTERM' }, 0));
   process.on('SIGINT', () => shutdown({ signal: 'SIGINT' }, 0));
   guards.stopWith(() => shutdown({ reason: 'uncaught exception' }, 1));

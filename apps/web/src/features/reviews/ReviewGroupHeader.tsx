@@ -14,6 +14,7 @@ export const ReviewGroupHeaderFragment = graphql(`
     id
     name
     permissions
+    # eslint-disable-next-line @graphql-eslint/require-selections -- no grant ids (see above)
     grants {
       level
       resourceId

@@ -42,6 +42,7 @@ const ReviewQuery = graphql(`
       groups {
         id
         name
+        # eslint-disable-next-line @graphql-eslint/require-selections -- its grants carry no id by design
         ...ReviewGroupHeader_group
       }
       ...ReviewProgress_review
