@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
-import { rawQuery, statementName } from '../../db/raw-sql';
+import { limitSql, rawQuery, statementName } from '../../db/raw-sql';
 import { toDate } from '../../db/timestamp';
 import { currentGrantSql } from '../resources/current-grant';
 import { ResourceEntity, type Visibility } from '../resources/resource.entity';
@@ -161,11 +161,6 @@ export interface ReachQuery {
   groups?: (fresh: boolean) => GroupsAt | Promise<GroupsAt>;
 }
 
-function integer(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
-  return n;
-}
-
 /** Up to this many groups, a page reads each group's grants as its own source (see reachablePage). */
 export const MERGE_MAX_GROUPS = 64;
 
@@ -267,11 +262,8 @@ function pageStatement(shape: PageShape): { sql: string; name: string } {
 }
 
 function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal, groups, columns }: PageShape): string {
-  // The page size is written into the SQL, not bound: a prepared statement's generic plan cannot
-  // see a bound LIMIT and plans for a tenth of the table, so PostgreSQL would re-plan the statement
-  // on every call (a custom plan) instead of reusing one. It is an integer we control (first is
-  // validated 1…max), so the statement texts stay few.
-  const limit = integer(size);
+  // The page size is written into the SQL, not bound (limitSql says why).
+  const limit = limitSql(size);
   /** The kind and name filters over a source with kind and name_key columns; with its id column, the cursor too. */
   const where = (a: string, id?: string) =>
     [
@@ -282,7 +274,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   // Each source carries the name too (the last column of its index), so the page needs no resource row.
   const first = (a: string, id: string, from: string, conditions: string) =>
     `SELECT * FROM (SELECT ${a}.kind, ${a}.name_key, ${a}.${id} AS id, ${a}.name FROM ${from} WHERE ${conditions}${where(a, id)}
-       ORDER BY ${a}.kind, ${a}.name_key, ${a}.${id} LIMIT ${limit}) AS ${a}_first`;
+       ORDER BY ${a}.kind, ${a}.name_key, ${a}.${id} ${limit}) AS ${a}_first`;
   // Every grant gives at least READ (levelFrom counts any level but WRITE as READ): a READ page
   // filters nothing, and a WRITE page keeps the WRITE grants. A constant, not a parameter: one
   // statement per level, and nothing for PostgreSQL to compare at run time.
@@ -308,7 +300,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   // A resource reachable several ways appears once (GROUP BY), then the page is the first rows.
   // (The name is the same in every copy: grants' copies are kept in the resource's transaction.)
   const pageSql = `SELECT h.kind, h.name_key, h.id, MAX(h.name) AS name FROM (${sources.join(' UNION ALL ')}) h
-       GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id LIMIT ${limit}`;
+       GROUP BY h.kind, h.name_key, h.id ORDER BY h.kind, h.name_key, h.id ${limit}`;
   // The count (only when the client selected totalCount): the owned or granted candidates, plus
   // the PUBLIC resources that are not among them, each counted from an index.
   const cand = `cand AS (
