@@ -88,7 +88,8 @@ export function listParam(manager: EntityManager, values: readonly string[]): st
   return isPostgres(manager) ? [...values] : JSON.stringify(values);
 }
 
-const isPostgres = (manager: EntityManager) => manager.connection.options.type === 'postgres';
+/** Whether the manager's database is PostgreSQL (for the few statements the dialects spell differently). */
+export const isPostgres = (manager: EntityManager): boolean => manager.connection.options.type === 'postgres';
 
 /**
  * `column` is one of `values`, written as a list of placeholders whose length is `values.length`

@@ -3,13 +3,12 @@ import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
-import { independentReads } from '../../db/independent-reads';
-import { inFixedList, limitSql, rawQuery, statementName } from '../../db/raw-sql';
+import { isPostgres, limitSql, rawQuery, statementName } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import type { GroupEntity } from '../groups/group.entity';
 import { groupColumnsSql, groupFromRow } from '../groups/group.repository';
-import { groupIdsLedBy } from '../groups/leadership.repository';
+import { groupIdsLedBySql } from '../groups/leadership.repository';
 import type { UserEntity } from '../users/user.entity';
 import { userColumnsSql, userFromRow } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
@@ -35,10 +34,17 @@ export interface RequestRow {
  * `groupRequests`: your own (`mine`), or the queue: requests of the groups you lead or (managers)
  * decide, all for admins. Pending: oldest first (a queue); other statuses: newest first.
  *
- * The page reads each request with its requester and group (the queue shows both), in one named
- * statement (planned once per connection: the leader's queue is opened often). The total, when
- * asked for, goes beside it: for pending requests from request_tally (kept by triggers), so a long
- * queue is not counted on every page; for other statuses and your own requests, by counting.
+ * One named statement, whatever the page holds (the leader's queue is opened often): the groups
+ * the viewer leads, the total when asked for, and the page, each request with its requester and
+ * group. The total is a CTE the page is joined to, so an empty page still brings back one row, the
+ * total's. For pending requests it is read from request_tally (kept by triggers), so a long queue
+ * is not counted on every page; other statuses and your own requests are counted.
+ *
+ * A leader's page on PostgreSQL walks each led group's requests in index order, LATERAL, and merges
+ * those short runs: with the led groups as a subquery in a plain WHERE, the planner read (and
+ * sorted) the whole queue to return fifty rows. Managers see every self-service group as well, a
+ * scope too wide to walk group by group: their page walks the requests in order and keeps those in
+ * scope.
  */
 export async function requestPage(
   manager: EntityManager,
@@ -49,28 +55,20 @@ export async function requestPage(
   withTotal: boolean,
 ): Promise<Page<RequestRow> & { totalCount?: number }> {
   const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
-  const params: Record<string, unknown> = {};
-  // The queue: requests of groups the viewer leads, and (managers) of every self-service group.
-  // No OR with the viewer's own requests (that is `mine`), so the (group, status, created) index
-  // serves it. The led groups go in as a list of values, not a subquery: for one group the planner
-  // then walks that index in order and stops at the page, where a subquery made it read (and sort)
-  // the whole queue.
+  const params: Record<string, unknown> = { now: new Date() };
   const queue = !filter.mine && !viewer.isAdmin;
-  const ledIds = queue ? await groupIdsLedBy(manager, viewer.userId) : [];
-  const managed = holds(viewer, 'groups.manage');
+  const managed = queue && holds(viewer, 'groups.manage');
+  const walkLed = queue && !managed && isPostgres(manager);
   /** Which groups' requests the viewer may list, as conditions on `groupId` (the page's or the tally's column). */
   const scope = (groupId: string): string[] => {
     const conditions: string[] = [];
-    if (queue) {
-      const led = inFixedList(groupId, 'led', ledIds);
-      Object.assign(params, led.params);
-      conditions.push(`(${led.sql}${managed ? ` OR ${groupId} IN (${MANAGED_GROUPS})` : ''})`);
-    }
+    if (queue) conditions.push(`(${groupId} IN (SELECT group_id FROM led)${managed ? ` OR ${groupId} IN (${MANAGED_GROUPS})` : ''})`);
     if (filter.groupId) conditions.push(`${groupId} = :groupId`);
     return conditions;
   };
+  if (queue) params['viewerId'] = viewer.userId;
   if (filter.groupId) params['groupId'] = isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000';
-  const conditions = scope('r.group_id');
+  const conditions = walkLed ? (filter.groupId ? ['r.group_id = :groupId'] : []) : scope('r.group_id');
   if (filter.mine) {
     conditions.push('r.user_id = :viewerId');
     params['viewerId'] = viewer.userId;
@@ -86,28 +84,38 @@ export async function requestPage(
   const oldestFirst = filter.status === 'PENDING';
   const op = oldestFirst ? '>' : '<';
   const dir = oldestFirst ? 'ASC' : 'DESC';
+  const order = `ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(first + 1)}`;
   const paged = cursor ? [...conditions, `(r.created_at ${op} :when OR (r.created_at = :when AND r.id ${op} :afterId))`] : conditions;
+  if (cursor) Object.assign(params, { when: new Date(cursor[0]), afterId: cursor[1] });
   const whereOf = (list: string[]) => (list.length ? `WHERE ${list.join(' AND ')}` : '');
-  const pageSql = `SELECT ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}, ${groupColumnsSql('g', 'g_')}
-    FROM group_request r JOIN user_account u ON u.id = r.user_id JOIN user_group g ON g.id = r.group_id ${whereOf(paged)}
-    ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(first + 1)}`;
-  const pageParams = { ...params, ...(cursor ? { when: new Date(cursor[0]), afterId: cursor[1] } : {}) };
-  const countSql = filter.status === 'PENDING' && !filter.mine
-    ? `SELECT COALESCE(SUM(t.pending), 0) AS "n" FROM request_tally t ${whereOf([...scope('t.group_id'), ...(filter.kind ? ['t.kind = :kind'] : [])])}`
-    : `SELECT COUNT(*) AS "n" FROM group_request r ${whereOf(conditions)}`;
-  const [count, rows] = await independentReads(manager, [
-    () => (withTotal ? rawQuery<{ n: number | string }>(manager, countSql, params, statementName('gh_requests_count', countSql)) : Promise.resolve(null)),
-    () => rawQuery<Record<string, unknown>>(manager, pageSql, pageParams, statementName('gh_requests_page', pageSql)),
-  ] as const);
+  const pageSql = walkLed
+    ? `SELECT r.* FROM led s CROSS JOIN LATERAL (SELECT r.* FROM group_request r ${whereOf(['r.group_id = s.group_id', ...paged])} ${order}) r ${order}`
+    : `SELECT r.* FROM group_request r ${whereOf(paged)} ${order}`;
+  const totalSql = filter.status === 'PENDING' && !filter.mine
+    ? `SELECT COALESCE(SUM(t.pending), 0) AS n FROM request_tally t ${whereOf([...scope('t.group_id'), ...(filter.kind ? ['t.kind = :kind'] : [])])}`
+    : `SELECT COUNT(*) AS n FROM group_request r ${whereOf(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
+  const ctes = [
+    ...(queue ? [`led AS (${groupIdsLedBySql('viewerId')})`] : []),
+    ...(withTotal ? [`total AS (${totalSql})`] : []),
+    `page AS (${pageSql})`,
+  ];
+  const sql = `WITH ${ctes.join(', ')}
+    SELECT ${withTotal ? 'total.n AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}, ${groupColumnsSql('g', 'g_')}
+    FROM ${withTotal ? 'total LEFT JOIN page r ON TRUE' : 'page r'}
+    LEFT JOIN user_account u ON u.id = r.user_id LEFT JOIN user_group g ON g.id = r.group_id
+    ORDER BY r.created_at ${dir}, r.id ${dir}`;
+  const found = await rawQuery<Record<string, unknown>>(manager, sql, params, statementName('gh_requests_page', sql));
   const groups = new Map<string, GroupEntity>();
-  const found = rows.map((row): RequestRow => {
+  const rows: RequestRow[] = [];
+  for (const row of found) {
+    if (row['r_id'] == null) continue; // the total's row of an empty page
     const request = requestFromRow(row, 'r_');
     let group = groups.get(request.groupId);
     if (!group) groups.set(request.groupId, (group = groupFromRow(row, 'g_')));
-    return { request, user: userFromRow(row, 'u_'), group };
-  });
-  const page = toPage(found, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
-  return count ? { ...page, totalCount: Number(count[0]?.n ?? 0) } : page;
+    rows.push({ request, user: userFromRow(row, 'u_'), group });
+  }
+  const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
+  return withTotal ? { ...page, totalCount: Number(found[0]?.['total'] ?? 0) } : page;
 }
 
 /** The groups managers decide: self-service ones (not restricted, not internal). */
