@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestApp, type GqlResult, type TestApp } from '../../../test/harness';
 import { addMember, makeCast, makeGroup, makeUser, type Cast, type TestUser } from '../../../test/factories';
 import { GroupEntity } from '../groups/group.entity';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
@@ -35,9 +35,9 @@ async function readAll(who: TestUser, filter: Record<string, unknown>): Promise<
   const totals: number[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const r = await app.gql<{ groupRequests: Page }>(PAGE, { f: filter, after }, who.as);
+    const r: GqlResult<{ groupRequests: Page }> = await app.gql<{ groupRequests: Page }>(PAGE, { f: filter, after }, who.as);
     expect(r.errors).toBeUndefined();
-    const page = r.data!.groupRequests;
+    const page: Page = r.data!.groupRequests;
     totals.push(page.totalCount);
     const rows = await app.dataSource.manager.findBy(GroupRequestEntity, {});
     const byId = new Map(rows.map((row) => [row.id, row]));
