@@ -21,6 +21,7 @@ import { requestLogging } from './common/request-log';
 import { refuseMalformedPaths } from './common/request-path';
 import { securityHeaders } from './common/security-headers';
 import { InFlight } from './common/in-flight';
+import { compiledExecution } from './common/compiled-execution';
 import { UNSUBSCRIBE_PATH } from './modules/email/email-outbox';
 import { unsubscribeHandlers } from './modules/email/unsubscribe.route';
 import { SCIM_PATH, scimRouter } from './modules/scim/scim.router';
@@ -89,7 +90,8 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Executed by graphql-jit (common/compiled-execution.ts); Apollo takes a custom executor only as a gateway.
+    gateway: compiledExecution<Context>(schema),
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

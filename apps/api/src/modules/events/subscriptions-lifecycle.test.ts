@@ -118,21 +118,25 @@ describe('server stop', () => {
   });
 });
 
-describe.runIf(inject('templateDatabase').dialect === 'postgres')('two servers on one database (PostgreSQL)', () => {
-  it('a subscriber on one server hears a change made through the other', async () => {
-    const second = await startTestApp({}, { sameDatabaseAs: app });
-    try {
-      await second.startDelivery();
-      const events = subscribe<GroupEvent>(connect({ token: cast.admin.token }, second), EVENTS, { after: await latestCursor(), types: ['group.created'] });
-      const bell = subscribe<Added>(connect({ token: cast.leader.token }, second), NOTIFICATIONS);
-      await settle();
-      await createGroup('Across Servers', app);
-      const asker = await makeUser(app);
-      await app.gql('mutation ($g: ID!) { joinGroup(groupId: $g, reason: "hi") { request { id } } }', { g: cast.group.id }, asker.as);
-      await until('the other server’s subscriber hears the event', () => groupNames(events).includes('Across Servers'));
-      await until('the other server’s bell rings', () => bell.received.length === 1);
-    } finally {
-      await second.close();
-    }
+// Several servers share PostgreSQL only: SQLite is served by one process (config.ts refuses WORKERS > 1
+// on it), so the SQLite run has no such case to register — rather than one it reports as skipped.
+if (inject('templateDatabase').dialect === 'postgres') {
+  describe('two servers on one database (PostgreSQL)', () => {
+    it('a subscriber on one server hears a change made through the other', async () => {
+      const second = await startTestApp({}, { sameDatabaseAs: app });
+      try {
+        await second.startDelivery();
+        const events = subscribe<GroupEvent>(connect({ token: cast.admin.token }, second), EVENTS, { after: await latestCursor(), types: ['group.created'] });
+        const bell = subscribe<Added>(connect({ token: cast.leader.token }, second), NOTIFICATIONS);
+        await settle();
+        await createGroup('Across Servers', app);
+        const asker = await makeUser(app);
+        await app.gql('mutation ($g: ID!) { joinGroup(groupId: $g, reason: "hi") { request { id } } }', { g: cast.group.id }, asker.as);
+        await until('the other server’s subscriber hears the event', () => groupNames(events).includes('Across Servers'));
+        await until('the other server’s bell rings', () => bell.received.length === 1);
+      } finally {
+        await second.close();
+      }
+    });
   });
-});
+}

@@ -1,0 +1,88 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+type Gateway<TContext extends object> = ApolloServerOptionsWithGateway<TContext>['gateway'];
+/** A compiled operation, or why the document could not be compiled. */
+type Compiled = CompiledQuery | ExecutionResult;
+
+/**
+ * How many compiled operations a process keeps. The SPA and the integrations send a few dozen
+ * documents; the query limits (query-limits.ts) bound what a stranger's document can cost to
+ * compile, and past this many the least recently used is dropped and compiled again when asked.
+ */
+export const COMPILED_OPERATIONS_KEPT = 500;
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js's interpreter: each document is
+ * compiled once into a function that walks its own selection set, with the field resolvers
+ * called directly and plain fields read as properties. The pages with many rows (the directory,
+ * the leader's queue) spend most of their execution on per-field bookkeeping that this removes
+ * (docs/performance.md).
+ *
+ * Apollo Server 4+ takes a custom executor only through its gateway interface: this "gateway"
+ * serves the one local schema and never changes it. Parsing, validation, the query limits,
+ * plugins and error formatting stay Apollo's. Two seams are kept as graphql-js has them:
+ * - errors are graphql-js `GraphQLError`s (graphql-jit's carry `extensions` only when the
+ *   original error had them; formatError and the error log read `extensions.code`);
+ * - variables that do not coerce are reported by graphql-js's own coercion, so Apollo recognises
+ *   them as BAD_USER_INPUT with HTTP 400, word for word as before.
+ */
+export function compiledExecution<TContext extends object>(schema: GraphQLSchema): Gateway<TContext> {
+  const compiled = new Map<string, Compiled>();
+  const compile = (key: string, make: () => Compiled): Compiled => {
+    const known = compiled.get(key);
+    if (known) {
+      // Least recently used goes first: a hit moves to the end of the Map's order.
+      compiled.delete(key);
+      compiled.set(key, known);
+      return known;
+    }
+    const made = make();
+    if (!isCompiledQuery(made)) return made;
+    if (compiled.size >= COMPILED_OPERATIONS_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, made);
+    return made;
+  };
+  return {
+    async load() {
+      return {
+        executor: async (request) => {
+          const operationName = request.operationName ?? undefined;
+          const query = compile(`${request.queryHash}\n${operationName ?? ''}`, () => compileQuery(schema, request.document, operationName));
+          if (!isCompiledQuery(query)) return asGraphQLJsResult(query);
+          const variables = request.request.variables ?? {};
+          const result = await query.query(undefined, request.context, variables);
+          if (result.errors && !('data' in result)) {
+            // graphql-js's execute stops at 50 coercion errors (and says so in a 51st): the same here.
+            const coercion = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+            if (coercion.errors) return { errors: coercion.errors };
+          }
+          return asGraphQLJsResult(result);
+        },
+      };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
+
+function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {
+  if (!result.errors) return result;
+  return { ...result, errors: result.errors.map(asGraphQLJsError) };
+}
+
+/** graphql-jit's error as graphql-js would have built it for the same field (locatedError). */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
+  // graphql-js derives locations from the AST nodes, which graphql-jit's error does not keep.
+  if (error.locations) Object.defineProperty(rebuilt, 'locations', { value: error.locations, enumerable: true });
+  return rebuilt;
+}
