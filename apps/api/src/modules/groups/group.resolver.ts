@@ -10,6 +10,7 @@ import { GroupEntity } from './group.entity';
 import { GroupRequestType, toRequestType } from '../requests/request.type';
 import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './group.inputs';
 import { can } from '../../authz/authorize';
+import { groupAbilities } from './group-abilities';
 import { groupPolicy, type GroupFacts } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
 import { ArgsType, Field } from 'type-graphql';
@@ -23,10 +24,6 @@ class GroupsArgs extends PageArgs {
   filter?: GroupFilter | null;
 }
 
-const NO_ABILITIES: GroupAbilities = {
-  join: false, requestJoin: false, leave: false, requestLeave: false, decideRequests: false, manageMembers: false,
-  addMembers: false, removeMembers: false, changeExpiry: false, requestExtension: false, update: false, setPermissions: false, setLeaders: false, readHistory: false, listMembers: false, delete: false,
-};
 
 @Resolver(() => GroupType)
 export class GroupResolver {
@@ -151,32 +148,8 @@ export class GroupResolver {
   @FieldResolver(() => GroupAbilities, { description: 'What you may do with this group.' })
   viewerCan(@Root() group: GroupType, @Ctx() ctx: Context): GroupAbilities | Promise<GroupAbilities> {
     const known = group.prefetched;
-    return known ? abilities(ctx, known.facts) : ctx.loaders.groupFacts.load(group.id).then((facts) => abilities(ctx, facts));
+    return known ? groupAbilities(ctx.viewer, known.facts) : ctx.loaders.groupFacts.load(group.id).then((facts) => groupAbilities(ctx.viewer, facts));
   }
-}
-
-/** The row's answers for the viewer: every ability is a row of groupPolicy. */
-function abilities(ctx: Context, facts: GroupFacts | null): GroupAbilities {
-  const v = ctx.viewer;
-  if (!facts || !v) return NO_ABILITIES;
-  return {
-    join: can(groupPolicy, 'join', v, facts),
-    requestJoin: can(groupPolicy, 'requestJoin', v, facts),
-    leave: can(groupPolicy, 'leave', v, facts),
-    requestLeave: can(groupPolicy, 'requestLeave', v, facts),
-    decideRequests: can(groupPolicy, 'decideRequests', v, facts),
-    manageMembers: can(groupPolicy, 'addMembers', v, facts) || can(groupPolicy, 'removeMembers', v, facts),
-    addMembers: can(groupPolicy, 'addMembers', v, facts),
-    removeMembers: can(groupPolicy, 'removeMembers', v, facts),
-    changeExpiry: can(groupPolicy, 'changeExpiry', v, facts),
-    requestExtension: can(groupPolicy, 'requestExtension', v, facts),
-    update: can(groupPolicy, 'update', v, facts),
-    setPermissions: can(groupPolicy, 'setPermissions', v),
-    setLeaders: can(groupPolicy, 'setLeaders', v, facts),
-    readHistory: can(groupPolicy, 'readHistory', v, facts),
-    listMembers: can(groupPolicy, 'listMembers', v, facts),
-    delete: can(groupPolicy, 'delete', v, facts),
-  };
 }
 
 /** The group's facts: from the directory's statement when it read them, else the loader. */
