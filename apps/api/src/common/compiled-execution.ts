@@ -1,10 +1,9 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 type Gateway<TContext extends object> = ApolloServerOptionsWithGateway<TContext>['gateway'];
-/** A compiled operation, or why the document could not be compiled. */
-type Compiled = CompiledQuery | ExecutionResult;
 
 /**
  * How many compiled operations a process keeps. The SPA and the integrations send a few dozen
@@ -29,28 +28,20 @@ export const COMPILED_OPERATIONS_KEPT = 500;
  *   them as BAD_USER_INPUT with HTTP 400, word for word as before.
  */
 export function compiledExecution<TContext extends object>(schema: GraphQLSchema): Gateway<TContext> {
-  const compiled = new Map<string, Compiled>();
-  const compile = (key: string, make: () => Compiled): Compiled => {
-    const known = compiled.get(key);
-    if (known) {
-      // Least recently used goes first: a hit moves to the end of the Map's order.
-      compiled.delete(key);
-      compiled.set(key, known);
-      return known;
-    }
-    const made = make();
-    if (!isCompiledQuery(made)) return made;
-    if (compiled.size >= COMPILED_OPERATIONS_KEPT) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, made);
-    return made;
-  };
+  // Only documents that compiled are kept; one that did not answers its errors each time it is sent.
+  const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_OPERATIONS_KEPT });
   return {
     async load() {
       return {
         executor: async (request) => {
           const operationName = request.operationName ?? undefined;
-          const query = compile(`${request.queryHash}\n${operationName ?? ''}`, () => compileQuery(schema, request.document, operationName));
-          if (!isCompiledQuery(query)) return asGraphQLJsResult(query);
+          const key = `${request.queryHash}\n${operationName ?? ''}`;
+          let query = compiled.get(key);
+          if (!query) {
+            const made = compileQuery(schema, request.document, operationName);
+            if (!isCompiledQuery(made)) return asGraphQLJsResult(made);
+            compiled.set(key, (query = made));
+          }
           const variables = request.request.variables ?? {};
           const result = await query.query(undefined, request.context, variables);
           if (result.errors && !('data' in result)) {

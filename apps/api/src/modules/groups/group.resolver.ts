@@ -24,7 +24,6 @@ class GroupsArgs extends PageArgs {
   filter?: GroupFilter | null;
 }
 
-
 @Resolver(() => GroupType)
 export class GroupResolver {
   @Authorized()
