@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from './authz/auth-checker';
 import { guardArguments } from './common/argument-guard';
+import { leanFieldResolvers } from './common/lean-field-resolvers';
 import { SCALARS_MAP } from './common/scalars';
 import './common/enums';
 import { AccessReasonResolver, AccessResolver } from './modules/access/access.resolver';
@@ -86,6 +87,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Subscriptions read the database after their own position (subscriptions.live.ts); there is
     // no in-memory pub/sub, but type-graphql insists on one being named.
     pubSub: NO_PUBSUB,
-  }).then(guardArguments);
+  }).then((schema) => {
+    leanFieldResolvers(schema, RESOLVERS);
+    return guardArguments(schema);
+  });
   return cached;
 }
