@@ -37,12 +37,9 @@ export function mayBeLean(meta: { roles?: unknown[]; middlewares?: unknown[]; pa
  * declares (which the wrapper would convert) goes through type-graphql's resolver, as does every
  * field resolver with arguments, roles or middlewares. Resolver classes hold no state (methods only;
  * the test checks), so one instance per class here is as good as type-graphql's.
- *
- * Returns the fields (`Type.field`) made lean.
  */
-export function leanFieldResolvers(schema: GraphQLSchema, resolvers: readonly Function[]): string[] {
+export function leanFieldResolvers(schema: GraphQLSchema, resolvers: readonly Function[]): void {
   const storage = getMetadataStorage();
-  const lean: string[] = [];
   const instances = new Map<Function, Record<string, Method>>();
   for (const meta of storage.fieldResolvers) {
     if (meta.kind !== 'external' || !resolvers.includes(meta.target) || !mayBeLean(meta)) continue;
@@ -55,9 +52,7 @@ export function leanFieldResolvers(schema: GraphQLSchema, resolvers: readonly Fu
     if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => Record<string, Method>)()));
     const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index) as Param[];
     field.resolve = Object.assign(direct(params, instance[meta.methodName]!.bind(instance), field.resolve), { [LEAN]: true });
-    lean.push(`${typeName}.${meta.schemaName}`);
   }
-  return lean;
 }
 
 /** The resolver for one field: `method` with its parameters picked from the call; `wrapped` for roots to convert. */
