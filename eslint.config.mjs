@@ -7,6 +7,25 @@ import globals from 'globals';
 const codeFiles = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 const operationRules = graphqlPlugin.configs['flat/operations-recommended'].rules;
 
+/**
+ * Object shapes V8 cannot share (apps/api/src). On Node 20 an object literal that begins with a
+ * spread and goes on (`{ ...a, b }`, `{ ...a, ...b }`) and a getter or setter written into a
+ * literal (a new closure each time) give every object built there a hidden class of its own, and
+ * the scavenger then keeps what those objects lead to alive: a request's whole state was promoted
+ * and left for mark-compacts to sweep (docs/performance.md, "Garbage collection and the tail").
+ * Write `Object.assign({}, a, { b })`, put the spread last, or use a class.
+ */
+const ONE_HIDDEN_CLASS = [
+  {
+    selector: 'ObjectExpression:has(> SpreadElement:first-child + *)',
+    message: 'A literal that begins with a spread and goes on gets a hidden class per object on Node 20: write Object.assign({}, a, { b }) or put the spread last.',
+  },
+  {
+    selector: 'ObjectExpression > Property[kind=/^(get|set)$/]',
+    message: 'A getter or setter in an object literal is a new closure and hidden class per object: declare it on a class.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'apps/web/src/gql/**', '**/*.cjs', 'data/**'],
@@ -90,8 +109,15 @@ export default tseslint.config(
           selector: 'TemplateElement[value.raw=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+"?membership\\b/i]',
           message: 'Only modules/memberships writes membership rows: go through its unit of work (memberships.service.ts).',
         },
+        ...ONE_HIDDEN_CLASS,
       ],
     },
+  },
+  {
+    // The same shapes rule where the membership rule above does not apply (one list per file).
+    files: ['apps/api/src/modules/memberships/**/*.ts', 'apps/api/src/db/**/*.ts'],
+    ignores: ['apps/api/src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ONE_HIDDEN_CLASS] },
   },
   {
     files: ['apps/web/public/**/*.js'],

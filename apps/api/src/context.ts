@@ -26,20 +26,32 @@ export async function buildContext(services: Services, req: Request, res: Respon
   const auth = await authenticate(services.db, req);
   const loaders = createLoaders(services.db, auth.viewer, services);
   primeViewer(loaders, auth.viewer, auth.user);
-  return {
-    requestId: String(req.id),
-    viewer: auth.viewer,
-    sessionHash: auth.sessionHash,
-    authProblem: auth.problem,
-    services,
-    loaders,
-    // A getter, like req.log itself: the request's child logger is made only if something logs.
-    get log() {
-      return req.log;
-    },
-    req,
-    res,
-  };
+  return new HttpContext(String(req.id), auth.viewer, auth.sessionHash, auth.problem, services, loaders, req, res);
+}
+
+/**
+ * An HTTP request's context. A class, so that `log` is a getter on its prototype: the request's
+ * child logger is made only if something logs (like `req.log` itself), Apollo's per-operation copy
+ * of the context (own properties onto the same prototype) does not call it, and no closure is
+ * made per request — a getter written into an object literal is one, and V8 then gives every
+ * context a hidden class of its own, which kept each request's state alive past the next scavenge
+ * (docs/performance.md, "Garbage collection and the tail").
+ */
+class HttpContext implements Context {
+  constructor(
+    public requestId: string,
+    public viewer: Viewer | null,
+    public sessionHash: string | null,
+    public authProblem: string | null,
+    public services: Services,
+    public loaders: Loaders,
+    public req: Request,
+    public res: Response,
+  ) {}
+
+  get log(): Logger {
+    return this.req.log;
+  }
 }
 
 /** The signed-in viewer, or UNAUTHENTICATED (for resolvers behind @Authorized, this never throws). */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +22,7 @@ import { refuseMalformedPaths } from './common/request-path';
 import { securityHeaders } from './common/security-headers';
 import { InFlight } from './common/in-flight';
 import { compiledExecution } from './common/compiled-execution';
+import { expressHttpServer } from './common/express-http-server';
 import { UNSUBSCRIBE_PATH } from './modules/email/email-outbox';
 import { unsubscribeHandlers } from './modules/email/unsubscribe.route';
 import { SCIM_PATH, scimRouter } from './modules/scim/scim.router';
@@ -87,7 +88,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   // res.send would hash every answer for an ETag; API answers are no-store, so nobody revalidates
   // them. (The SPA's static files keep theirs: serve-static sets its own.)
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  const httpServer = expressHttpServer(app);
 
   const apollo = new ApolloServer<Context>({
     // Executed by graphql-jit (common/compiled-execution.ts); Apollo takes a custom executor only as a gateway.
@@ -126,7 +127,7 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     (req, res, next) =>
       inFlight.track(Promise.resolve(handler(req, res, next))).catch(next);
 
-  app.use(requestLogging(log));
+  app.use(requestLogging(app, log));
   app.use(securityHeaders(isApiPath));
   app.use(refuseMalformedPaths);
 

@@ -63,7 +63,7 @@ export function compiledExecution<TContext extends object>(schema: GraphQLSchema
 
 function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {
   if (!result.errors) return result;
-  return { ...result, errors: result.errors.map(asGraphQLJsError) };
+  return Object.assign({}, result, { errors: result.errors.map(asGraphQLJsError) });
 }
 
 /** graphql-jit's error as graphql-js would have built it for the same field (locatedError). */

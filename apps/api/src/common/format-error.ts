@@ -67,11 +67,7 @@ export function createFormatError() {
       const details = flattenValidation(
         (error.extensions['validationErrors'] as ValidationError[] | undefined) ?? [],
       ).map((p) => ({ field: p.field, message: sentence(p.message) }));
-      return {
-        ...base,
-        message: details.map((d) => d.message).join(' ') || 'The input is not valid.',
-        extensions: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', details },
-      };
+      return answer(base, { code: 'BAD_USER_INPUT', reason: 'VALIDATION', details }, details.map((d) => d.message).join(' ') || 'The input is not valid.');
     }
 
     const code = formatted.extensions?.['code'];
@@ -82,21 +78,21 @@ export function createFormatError() {
       const reason = typeof ownReason === 'string' ? ownReason : mapped.reason;
       // The parser's token cap is a parse error without a code of its own: name it.
       const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitRefusal(formatted.message) : undefined;
-      if (tokens) return { ...base, message: tokens.message, extensions: { code: 'BAD_USER_INPUT', reason: tokens.reason } };
-      return { ...base, extensions: { code: mapped.code, reason } };
+      if (tokens) return answer(base, { code: 'BAD_USER_INPUT', reason: tokens.reason }, tokens.message);
+      return answer(base, { code: mapped.code, reason });
     }
 
     // graphql-js stops coercing variables after 50 errors and adds this one without a code (so
     // Apollo calls it internal): it is as much the client's mistake as the 50 before it.
     if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
-      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' } };
+      return answer(base, { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' });
     }
 
     // Errors we raised on purpose (AppError, type-graphql's auth errors, Apollo's variable
     // coercion BAD_USER_INPUT) keep their code and extensions, minus anything internal.
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...base, extensions: { ...extensions, code } };
+      return answer(base, Object.assign({}, extensions, { code }));
     }
 
     // Overload (no database connection came free in time), before or during execution.
@@ -111,6 +107,11 @@ export function createFormatError() {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** The error as the client gets it: where it happened (from `base`), its extensions, its message. */
+function answer(base: GraphQLFormattedError, extensions: Record<string, unknown>, message = base.message): GraphQLFormattedError {
+  return { message, locations: base.locations, path: base.path, extensions };
 }
 
 /**

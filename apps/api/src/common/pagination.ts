@@ -91,17 +91,29 @@ export interface ConnectionShape<TNode> {
   pageInfo: PageInfo;
 }
 
+/**
+ * One edge of a page. Its cursor is a getter, so that it is encoded only when the client selected
+ * it — on the class, not in an object literal: a getter written into a literal is a new closure
+ * for every edge, and V8 gives each such object a hidden class of its own, which kept the whole
+ * page alive past the next scavenge (docs/performance.md, "Garbage collection and the tail").
+ */
+class PageEdge<T, TNode> {
+  constructor(
+    readonly node: TNode,
+    private readonly page: Page<T>,
+    private readonly index: number,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursor(this.index);
+  }
+}
+
 /** Maps a page to the `{ edges, pageInfo }` shape every connection shares. */
 export function toConnection<T, TNode>(page: Page<T>, map: (row: T) => TNode): ConnectionShape<TNode> {
   const last = page.nodes.length - 1;
   return {
-    // A getter, so that an edge's cursor is encoded only when the client selected it.
-    edges: page.nodes.map((row, i) => ({
-      node: map(row),
-      get cursor() {
-        return page.cursor(i);
-      },
-    })),
+    edges: page.nodes.map((row, i) => new PageEdge(map(row), page, i)),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: last >= 0 ? page.cursor(last) : null },
   };
 }

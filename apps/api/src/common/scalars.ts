@@ -8,10 +8,11 @@ import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
  * same ISO string through `toJSON` — off its fast path, for every timestamp of every page. This one
  * hands back that string itself.
  */
-export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeResolver.toConfig(),
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
-});
+export const DateTimeScalar = new GraphQLScalarType(
+  Object.assign({}, DateTimeResolver.toConfig(), {
+    serialize: (value: unknown) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  }),
+);
 export const JSONObjectScalar = JSONObjectResolver;
 
 export const SCALARS_MAP = [{ type: Date, scalar: DateTimeScalar }];

@@ -30,7 +30,6 @@ const COMMON: HelmetOptions = {
  * break its own page with it; behind https every resource is on the same https origin anyway.
  */
 const spaPolicy = helmet({
-  ...COMMON,
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -47,15 +46,16 @@ const spaPolicy = helmet({
       'frame-ancestors': ["'none'"],
     },
   },
+  ...COMMON,
 });
 
 /** API answers (JSON, CSV, redirects) load nothing and are shown in no frame. */
 const apiPolicy = helmet({
-  ...COMMON,
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
   },
+  ...COMMON,
 });
 
 /**

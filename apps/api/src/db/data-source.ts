@@ -41,8 +41,8 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
   };
   if (db.dialect === 'postgres') {
     return new DataSource({
-      ...common,
       type: 'postgres',
+      ...common,
       url: db.url,
       migrations: POSTGRES_MIGRATIONS,
       // Session time zone UTC, so `now()` defaults agree with the UTC the driver writes.
@@ -56,8 +56,8 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
   }
   fs.mkdirSync(path.dirname(db.file), { recursive: true });
   return new DataSource({
-    ...common,
     type: 'better-sqlite3',
+    ...common,
     database: db.file,
     migrations: SQLITE_MIGRATIONS,
     enableWAL: true,

@@ -40,7 +40,7 @@ export const numbered = (epoch: string) => /^\d+$/.test(epoch);
  */
 const epochOnlyForQueries: GraphQLRequestListener<Context> = {
   async didResolveOperation({ operation, contextValue }) {
-    if (operation?.operation !== 'query' && contextValue.viewer) delete contextValue.viewer.accessEpoch;
+    if (operation?.operation !== 'query' && contextValue.viewer) contextValue.viewer.accessEpoch = undefined;
   },
 };
 

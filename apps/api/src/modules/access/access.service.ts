@@ -195,7 +195,7 @@ export class AccessService {
   }
 
   private paged(found: { resources: ReachedResource[]; total: number | null }, first: number): Page<ReachedResource> & { totalCount: number } {
-    return { ...toPage(found.resources, first, (r) => [r.kind, r.nameKey, r.id]), totalCount: found.total ?? 0 };
+    return Object.assign(toPage(found.resources, first, (r) => [r.kind, r.nameKey, r.id]), { totalCount: found.total ?? 0 });
   }
 
   /** An admin with bypass reaches every resource: the page and count need no access rule. */
@@ -234,6 +234,6 @@ export class AccessService {
     const byId = new Map(users.map((u) => [u.id, u]));
     const items = rows.map((r) => ({ user: byId.get(r.userId)!, level: (Number(r.rank) === 2 ? 'WRITE' : 'READ') as Level })).filter((i) => i.user);
     void viewer;
-    return { ...toPage(items, first, (i) => [i.user.nameKey, i.user.id]), totalCount: total };
+    return Object.assign(toPage(items, first, (i) => [i.user.nameKey, i.user.id]), { totalCount: total });
   }
 }

@@ -31,7 +31,7 @@ export async function accessorRows(
     `SELECT t."userId", t."rank" FROM (${base}) t JOIN user_account u ON u.id = t."userId"
       WHERE u.is_active = :yes ${cursor ? 'AND (u.name_key > :cName OR (u.name_key = :cName AND u.id > :cId))' : ''}
       ORDER BY u.name_key, u.id LIMIT :limit`,
-    { ...params, limit: first + 1, ...(cursor ? { cName: cursor[0], cId: cursor[1] } : {}) },
+    Object.assign({ limit: first + 1 }, params, cursor ? { cName: cursor[0], cId: cursor[1] } : {}),
   );
   return { total: Number(total[0]?.n ?? 0), rows };
 }

@@ -56,8 +56,8 @@ function resourceLabelOf(e: AuditEventEntity): string | null {
 
 /** The row as people read it: the entity plus its resource label and sentence (dates as days in `timeZone`). */
 export function describedAuditEvent(e: AuditEventEntity, timeZone = 'UTC'): AuditEventEntity & { actionLabel: string; summary: string } {
-  const described = { ...e, resourceLabel: resourceLabelOf(e) };
-  return { ...described, actionLabel: auditActionLabel(e.action), summary: auditSentence(described, timeZone) };
+  const described = Object.assign({}, e, { resourceLabel: resourceLabelOf(e) });
+  return Object.assign(described, { actionLabel: auditActionLabel(e.action), summary: auditSentence(described, timeZone) });
 }
 
 @ObjectType('AuditActionInfo', { description: 'One action of the audit vocabulary, for pickers.' })
@@ -70,7 +70,7 @@ export class AuditActionInfo {
 }
 
 export function toAuditEventType(entity: AuditEventEntity): AuditEventType {
-  const e = { ...entity, resourceLabel: resourceLabelOf(entity), actionLabel: auditActionLabel(entity.action) };
+  const e = Object.assign({}, entity, { resourceLabel: resourceLabelOf(entity), actionLabel: auditActionLabel(entity.action) });
   return Object.assign(new AuditEventType(), {
     id: String(e.id),
     occurredAt: e.occurredAt,

@@ -127,7 +127,7 @@ export class AuthService {
       .transaction(async (tx) => {
         if (await tx.existsBy(UserEntity, { isAdmin: true })) throw done();
         await tx.insert(SettingEntity, { key: SETUP_MARKER, value: { at: new Date().toISOString() } as JsonObject });
-        return this.users.insert(tx, SYSTEM_ACTOR, { ...input, kind: 'HUMAN', isAdmin: true });
+        return this.users.insert(tx, SYSTEM_ACTOR, Object.assign({}, input, { kind: 'HUMAN' as const, isAdmin: true }));
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? done() : error;
@@ -143,7 +143,7 @@ export class AuthService {
       if ((await readSettings(tx)).registration !== 'OPEN') {
         throw errors.forbidden('REGISTRATION_CLOSED', 'Sign-up is closed here; ask an administrator for an account.');
       }
-      const created = await this.users.insert(tx, SYSTEM_ACTOR, { ...input, kind: 'HUMAN', isAdmin: false });
+      const created = await this.users.insert(tx, SYSTEM_ACTOR, Object.assign({}, input, { kind: 'HUMAN' as const, isAdmin: false }));
       return created;
     });
     await this.startSession(req, res, user);

@@ -88,7 +88,7 @@ async function credentialsByHash(manager: EntityManager, source: CredentialSourc
       WHERE ${match.sql}`;
     texts.set(key, sql);
   }
-  const rows = await rawQuery<Record<string, unknown>>(manager, sql, { ...match.params, yes: true, now }, `gh_${source.table}_credentials_${match.size}`);
+  const rows = await rawQuery<Record<string, unknown>>(manager, sql, Object.assign({ yes: true, now }, match.params), `gh_${source.table}_credentials_${match.size}`);
   return new Map(rows.map((raw) => [raw['c_hash'] as string, toRow(raw, source.keys)]));
 }
 

@@ -26,14 +26,14 @@ export function sameForEveryViewer<T extends object>(rows: T[]): T[] {
 
 function executeOnce(args: ExecutionArgs, signature: () => string, payload: unknown): Promise<ExecutionResult> {
   if (typeof payload !== 'object' || payload === null || !everyViewer.has(payload)) {
-    return Promise.resolve(execute({ ...args, rootValue: payload }));
+    return Promise.resolve(execute(Object.assign({}, args, { rootValue: payload })));
   }
   let byOperation = results.get(payload);
   if (!byOperation) results.set(payload, (byOperation = new Map()));
   const key = signature();
   let result = byOperation.get(key);
   if (!result) {
-    result = Promise.resolve(execute({ ...args, rootValue: payload }));
+    result = Promise.resolve(execute(Object.assign({}, args, { rootValue: payload })));
     byOperation.set(key, result);
   }
   return result;

@@ -297,6 +297,26 @@ export class LiveHub {
   }
 }
 
+/** A stream's view of its connection (a class: see eslint.config.mjs on getters in object literals). */
+class ConnectionLink implements LiveLink {
+  constructor(
+    private readonly hub: LiveHub,
+    private readonly connection: LiveConnection,
+  ) {}
+
+  get viewer(): Viewer | null {
+    return this.connection.viewer;
+  }
+
+  checked(): Promise<void> {
+    return this.connection.checked();
+  }
+
+  shared<R>(key: string, read: () => Promise<R>): Promise<R> {
+    return this.hub.shared(key, read);
+  }
+}
+
 /** Which hub and connection an operation's context belongs to (HTTP requests belong to none). */
 const bindings = new WeakMap<object, { hub: LiveHub; connection: LiveConnection }>();
 
@@ -314,13 +334,7 @@ export function liveStream<T>(context: Context, kind: Kind, read: (link: LiveLin
   const bound = bindings.get(context);
   if (!bound) throw errors.badInput('Subscriptions are served over WebSocket (graphql-ws) on /graphql.', 'NOT_A_WEBSOCKET');
   const { hub, connection } = bound;
-  const link: LiveLink = {
-    get viewer() {
-      return connection.viewer;
-    },
-    checked: () => connection.checked(),
-    shared: (key, work) => hub.shared(key, work),
-  };
+  const link = new ConnectionLink(hub, connection);
   const stream: LiveStream<T> = new LiveStream<T>(
     async () => {
       await connection.checked();

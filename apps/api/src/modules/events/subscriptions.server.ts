@@ -74,7 +74,7 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 /** An error with the code formatError maps (Apollo's names for parse and validation failures). */
 function coded(error: GraphQLError, code: string, reason?: string): GraphQLError {
   if (typeof error.extensions['code'] === 'string') return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code, ...(reason ? { reason } : {}) } });
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: Object.assign({}, error.extensions, { code }, reason ? { reason } : {}) });
 }
 
 function refusal(reason: string, message: string): GraphQLError {
@@ -184,7 +184,7 @@ export function attachSubscriptions(
         bindLive(contextValue, hub, connection);
         return { schema, document, operationName: payload.operationName ?? null, variableValues: variables, contextValue };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? Object.assign({}, result, { errors: format(result.errors) }) : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wss,

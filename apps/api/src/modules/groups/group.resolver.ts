@@ -46,7 +46,7 @@ export class GroupResolver {
       const row = page.rows.get(entity.id)!;
       return Object.assign(toGroupType(entity), { prefetched: { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest } });
     };
-    return { ...toConnection(page, node), totalCount: page.totalCount ?? 0 };
+    return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }
 
   @Authorized()
@@ -120,7 +120,7 @@ export class GroupResolver {
     const page = args.after
       ? await ctx.services.members.page(ctx.viewer, facts, group.id, args.first, args.after, args.search)
       : await ctx.loaders.firstMembers.load(JSON.stringify([group.id, args.first, args.search?.trim() || null]));
-    return { ...toConnection(page, toMembershipType), totalCount: page.totalCount ?? 0 };
+    return Object.assign(toConnection(page, toMembershipType), { totalCount: page.totalCount ?? 0 });
   }
 
   @FieldResolver(() => Int, { description: 'Pending requests, for those who may decide them; 0 for everyone else.' })

@@ -171,9 +171,11 @@ export class GroupsService {
         pendingRequest: row.pendingRequest?.kind ?? null,
         isFull: group.maxMembers !== null && memberCount >= group.maxMembers,
       };
-      rows.set(group.id, { ...row, facts });
+      rows.set(group.id, { facts, ...row });
     }
-    return { ...toPage(found.rows.map((r) => r.group), first, (g) => [g.nameKey, g.id]), rows, ...(found.total !== null ? { totalCount: found.total } : {}) };
+    const page = Object.assign(toPage(found.rows.map((r) => r.group), first, (g) => [g.nameKey, g.id]), { rows });
+    if (found.total !== null) page.totalCount = found.total;
+    return page;
   }
 
   private validate(input: GroupInput, creating: boolean): Problems {

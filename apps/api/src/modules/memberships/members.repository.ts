@@ -54,7 +54,7 @@ export async function firstMemberPages(
      ) ranked
      WHERE "rn" <= :limit
      ORDER BY "groupId", "rn"`,
-    { ...(term ? { ...emailReadable.params, term: likePattern(term) } : {}), groupIds: [...groupIds], now: new Date(), limit: first + 1 },
+    Object.assign({ groupIds: [...groupIds], now: new Date(), limit: first + 1 }, term ? emailReadable.params : {}, term ? { term: likePattern(term) } : {}),
   );
   for (const row of rows) {
     const page = result.get(row.groupId)!;

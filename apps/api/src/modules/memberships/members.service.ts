@@ -133,6 +133,6 @@ export class MembersService {
     }
     // limit, not take: the join is many-to-one, so rows are not multiplied and no DISTINCT pass is needed.
     const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1).getMany();
-    return { ...toPage(rows, first, (m) => [m.user!.nameKey, m.userId]), totalCount };
+    return Object.assign(toPage(rows, first, (m) => [m.user!.nameKey, m.userId]), { totalCount });
   }
 }

@@ -107,7 +107,7 @@ export class MembershipUnit {
       await tx.delete(MembershipEntity, key);
     }
     const expiresAt = a.expiresAt ?? null;
-    await tx.save(tx.create(MembershipEntity, { ...key, source: a.source, addedById: a.actor.id, expiresAt }));
+    await tx.save(tx.create(MembershipEntity, Object.assign({}, key, { source: a.source, addedById: a.actor.id, expiresAt })));
     await audit(tx, {
       action: a.source === 'OPEN_JOIN' ? 'MEMBER_JOINED' : 'MEMBER_ADDED',
       actor: a.actor,

@@ -11,7 +11,7 @@ export class NotificationResolver {
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   async notifications(@Args() args: NotificationsArgs, @Ctx() ctx: Context): Promise<NotificationConnection> {
     const page = await ctx.services.notifications.list(requireViewer(ctx), args.unreadOnly ?? false, args.first, args.after);
-    return { ...toConnection(page, toNotificationType), unreadCount: page.unreadCount };
+    return Object.assign(toConnection(page, toNotificationType), { unreadCount: page.unreadCount });
   }
 
   @Authorized()

@@ -22,7 +22,7 @@ export class NotificationsService {
     }
     const rows = await qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(first + 1).getMany();
     const unreadCount = await this.db.manager.countBy(NotificationEntity, { userId: viewer.userId, readAt: IsNull() });
-    return { ...toPage(rows, first, (n) => [n.createdAt.toISOString(), n.id]), unreadCount };
+    return Object.assign(toPage(rows, first, (n) => [n.createdAt.toISOString(), n.id]), { unreadCount });
   }
 
   /** Marks the viewer's notifications read (all of them when no ids); returns how many changed. */

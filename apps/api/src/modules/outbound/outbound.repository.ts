@@ -147,7 +147,7 @@ export async function recordAttempts(
     });
     const byId = new Map(recorded.map((r) => [r.id, r.filled]));
     const missing = rows.filter((r) => byId.get(r.messageId) === false);
-    if (missing.length > 0) await tx.insert(OutboundAttemptEntity, missing.map((r) => ({ ...r, id: randomUUID(), createdAt: r.attemptedAt })));
+    if (missing.length > 0) await tx.insert(OutboundAttemptEntity, missing.map((r) => Object.assign({}, r, { id: randomUUID(), createdAt: r.attemptedAt })));
     for (const i of batched) if (byId.has(sends[i]!.message.id)) statuses[i] = 'SUCCEEDED';
   }
   for (const [i, s] of sends.entries()) {

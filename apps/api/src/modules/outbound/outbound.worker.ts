@@ -170,7 +170,7 @@ export class OutboundWorker {
         if (this.db.dialect === 'postgres') await tx.query('SET LOCAL synchronous_commit TO OFF');
         const statuses = await recordAttempts(tx, this.db.dialect, batch, owner, handler.retryDelaysMs);
         await renewLease(tx, rest.map((m) => m.id), owner, leaseUntil);
-        const latest = statuses.reduce<Sent | null>((found, status, i) => (status ? { ...batch[i]!, status } : found), null);
+        const latest = statuses.reduce<Sent | null>((found, status, i) => (status ? Object.assign({}, batch[i]!, { status }) : found), null);
         // The lane's health in the same transaction (lost in a crash, it is worked out again on
         // the next attempt, as the attempts are).
         const final = latest ?? lastSent;

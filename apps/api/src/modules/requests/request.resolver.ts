@@ -30,7 +30,7 @@ export class RequestResolver {
       ctx.loaders.group.prime(group.id, group);
       return Object.assign(toRequestType(request), { prefetched: { user, group } });
     };
-    return { ...toConnection(page, node), totalCount: page.totalCount ?? 0 };
+    return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }
 
   @Authorized()

@@ -115,7 +115,7 @@ export async function requestPage(
     rows.push({ request, user: userFromRow(row, 'u_'), group });
   }
   const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
-  return withTotal ? { ...page, totalCount: Number(found[0]?.['total'] ?? 0) } : page;
+  return withTotal ? Object.assign(page, { totalCount: Number(found[0]?.['total'] ?? 0) }) : page;
 }
 
 /** The groups managers decide: self-service ones (not restricted, not internal). */

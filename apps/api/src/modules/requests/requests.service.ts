@@ -115,7 +115,7 @@ export class RequestsService {
         await this.notifyApprovers(tx, group, { title: `${me.user.displayName} asks to join ${group.name}`, body: text ?? 'No reason given.', link: '/queue', requestId: request.id });
         return { outcome: 'REQUESTED' as const, group, request, membership: null };
       })
-      .catch(async (error: unknown) => ({ ...(await this.lostRace(error, viewer, groupId)), membership: null }));
+      .catch(async (error: unknown) => Object.assign({}, await this.lostRace(error, viewer, groupId), { membership: null }));
   }
 
   /** `leaveGroup` (SPEC §5). Leaving never depends on groups.request, public, or anything else. */

@@ -53,7 +53,7 @@ export class ResourceResolver {
     const columns = [...fieldsAt(info, ['edges', 'node'])].every((f) => LISTED_FIELDS.has(f)) ? 'page' : 'full';
     const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, { withTotal, columns });
     // 'full' columns are whole resources (ReachedResource is then a ResourceEntity).
-    return { ...toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), totalCount: page.totalCount };
+    return Object.assign(toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), { totalCount: page.totalCount });
   }
 
   @Authorized()
@@ -65,7 +65,7 @@ export class ResourceResolver {
   @Authorized()
   @Mutation(() => ResourceType, { description: 'Register a resource (resources.create); you own it.' })
   async createResource(@Arg('input') input: CreateResourceInput, @Ctx() ctx: Context): Promise<ResourceType> {
-    return toResourceType(await ctx.services.resources.create(requireViewer(ctx), { ...input, kind: input.kind.trim() }));
+    return toResourceType(await ctx.services.resources.create(requireViewer(ctx), Object.assign({}, input, { kind: input.kind.trim() })));
   }
 
   @Authorized()
@@ -126,7 +126,7 @@ export class ResourceResolver {
     const level = (await this.viewerLevel(r, ctx)) as 'NONE' | 'READ' | 'WRITE';
     if (!can(resourcePolicy, 'listAccessors', v, level)) return empty;
     const page = await ctx.services.access.accessors(v, r.entity, (args.minLevel ?? 'READ') as 'READ' | 'WRITE', args.first, args.after);
-    return { ...toConnection(page, (i) => Object.assign(new AccessorType(), { userId: i.user.id, level: i.level as AccessLevel })), totalCount: page.totalCount };
+    return Object.assign(toConnection(page, (i) => Object.assign(new AccessorType(), { userId: i.user.id, level: i.level as AccessLevel })), { totalCount: page.totalCount });
   }
 
   @FieldResolver(() => ResourceAbilities, { description: 'What you may do with it.' })

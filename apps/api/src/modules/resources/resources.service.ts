@@ -282,9 +282,9 @@ export class ResourcesService {
         const expiryChanged = (existing.expiresAt?.getTime() ?? null) !== (expiresAt?.getTime() ?? null);
         await tx.update(GrantEntity, { id: existing.id }, { level, expiresAt: expiresAt ?? null, grantedById: viewer.userId, ...(expiryChanged ? { expiryWarnedAt: null } : {}) });
       } else {
-        await tx.insert(GrantEntity, { ...where, userId: principal.userId ?? null, groupId: principal.groupId ?? null, level, expiresAt: expiresAt ?? null, grantedById: viewer.userId });
+        await tx.insert(GrantEntity, Object.assign({}, where, { userId: principal.userId ?? null, groupId: principal.groupId ?? null, level, expiresAt: expiresAt ?? null, grantedById: viewer.userId }));
       }
-      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resource, ...grantee, details: { set: { ...principal, level, expiresAt: expiresAt?.toISOString() ?? null } } });
+      await audit(tx, { action: 'GRANT_CHANGED', actor: viewer.actor, resource, ...grantee, details: { set: Object.assign({}, principal, { level, expiresAt: expiresAt?.toISOString() ?? null }) } });
       return tx.findOneByOrFail(GrantEntity, where);
     });
   }

@@ -121,11 +121,11 @@ export const reviewItemsRepository = {
     const rows = await rawQuery<Record<string, unknown>>(
       m,
       sql,
-      { ...params, limit: first + 1, ...(cursor ? { afterGroup: cursor[0], afterUser: cursor[1] } : {}) },
+      Object.assign({ limit: first + 1 }, params, cursor ? { afterGroup: cursor[0], afterUser: cursor[1] } : {}),
       statementName('gh_review_items_page', sql),
     );
     const items = rows.map((row) => Object.assign(itemFromRow(row, 'i_'), { user: userFromRow(row, 'u_') }));
-    return { ...toPage(items, first, (i) => [i.groupId, i.userId]), totalCount };
+    return Object.assign(toPage(items, first, (i) => [i.groupId, i.userId]), { totalCount });
   },
 
   /**

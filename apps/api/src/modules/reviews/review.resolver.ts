@@ -47,7 +47,7 @@ export class AccessReviewResolver {
   @Query(() => AccessReviewConnection, { description: 'Reviews you started, reviews of groups you review, every review for admins. Newest first.' })
   async accessReviews(@Args() args: AccessReviewsArgs, @Ctx() ctx: Context): Promise<AccessReviewConnection> {
     const page = await ctx.services.reviews.list(requireViewer(ctx), args.status ?? null, args.first, args.after);
-    return { ...toConnection(page, toReviewType), totalCount: page.totalCount ?? 0 };
+    return Object.assign(toConnection(page, toReviewType), { totalCount: page.totalCount ?? 0 });
   }
 
   @Authorized()
@@ -123,7 +123,7 @@ export class AccessReviewResolver {
     const page = await reviews.items(viewer, r.view, args, args.first, args.after);
     // The page read each member's row and the review its groups: `user` and `group` need no statement.
     const groups = new Map(r.view.groups.map((g) => [g.id, toGroupType(g)]));
-    return { ...toConnection(page, (i) => Object.assign(toItemType(i, reviews.canDecide(viewer, r.view, i)), { groupRow: groups.get(i.groupId) })), totalCount: page.totalCount };
+    return Object.assign(toConnection(page, (i) => Object.assign(toItemType(i, reviews.canDecide(viewer, r.view, i)), { groupRow: groups.get(i.groupId) })), { totalCount: page.totalCount });
   }
 
   @FieldResolver(() => String, { description: 'Every decision you may see, as CSV (one row per item: group, member, source, member since, decision, decided by and when, comment, applied).' })

@@ -275,7 +275,7 @@ export class ScimGroups {
   }
 
   private async touch(tx: EntityManager, groupId: string, values: { externalId?: string | null }): Promise<void> {
-    await tx.update(ScimGroupEntity, { groupId }, { ...values, version: () => 'version + 1' });
+    await tx.update(ScimGroupEntity, { groupId }, Object.assign({}, values, { version: () => 'version + 1' }));
   }
 
   /**

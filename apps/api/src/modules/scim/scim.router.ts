@@ -26,9 +26,9 @@ function baseUrl(publicUrl: string | null, req: Request): string {
 function located(doc: JsonObject, base: string, kind: ResourceKind): JsonObject {
   const meta = doc['meta'] as JsonObject;
   const withRefs = kind === 'Groups' && Array.isArray(doc['members'])
-    ? { members: (doc['members'] as JsonObject[]).map((m) => ({ ...m, $ref: `${base}/Users/${m['value']}`, type: 'User' })) }
+    ? { members: (doc['members'] as JsonObject[]).map((m) => Object.assign({}, m, { $ref: `${base}/Users/${m['value']}`, type: 'User' })) }
     : {};
-  return { ...doc, ...withRefs, meta: { ...meta, location: `${base}/${kind}/${doc['id']}` } };
+  return Object.assign({}, doc, withRefs, { meta: Object.assign({}, meta, { location: `${base}/${kind}/${doc['id']}` }) });
 }
 
 /**

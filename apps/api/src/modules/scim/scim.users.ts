@@ -205,17 +205,16 @@ export class ScimUsers {
     const { user } = row;
     const email = this.signInEmail(input, row);
     const displayName = displayNameOf(input);
-    const changes = {
-      ...(email !== user.email ? { email } : {}),
-      ...(displayName !== user.displayName ? { displayName } : {}),
-      ...(input.active !== null && input.active !== user.isActive ? { isActive: input.active } : {}),
-    };
+    const changes: { email?: string; displayName?: string; isActive?: boolean } = {};
+    if (email !== user.email) changes.email = email;
+    if (displayName !== user.displayName) changes.displayName = displayName;
+    if (input.active !== null && input.active !== user.isActive) changes.isActive = input.active;
     if (email.toLowerCase() !== user.emailKey && (await tx.existsBy(UserEntity, { emailKey: email.toLowerCase() }))) {
       throw scimErrors.uniqueness(`An account with userName "${email}" already exists.`);
     }
     if (Object.keys(changes).length > 0) await this.users.updateIn(tx, viewer, user.id, changes, { authorized: true, cause: 'SCIM' });
     const values = { externalId: input.externalId, attributes: this.attributes(input, email), deletedAt: null };
-    if (row.scim) await tx.update(ScimUserEntity, { userId: user.id }, { ...values, version: () => 'version + 1' });
+    if (row.scim) await tx.update(ScimUserEntity, { userId: user.id }, Object.assign({}, values, { version: () => 'version + 1' }));
     else await tx.insert(ScimUserEntity, { userId: user.id, ...values });
     return this.find(tx, user.id);
   }
@@ -239,7 +238,11 @@ export class ScimUsers {
     const emails = input.emails ? input.emails.map((e) => ({ ...e })) : null;
     const primary = primaryOf(emails);
     if (primary) primary['value'] = email;
-    return { ...(input.name ? { name: input.name } : {}), ...(emails ? { emails } : {}), ...(input.enterprise ? { enterprise: input.enterprise } : {}) };
+    const attributes: JsonObject = {};
+    if (input.name) attributes['name'] = input.name;
+    if (emails) attributes['emails'] = emails;
+    if (input.enterprise) attributes['enterprise'] = input.enterprise;
+    return attributes;
   }
 
   private emails(row: UserRow): JsonObject[] {

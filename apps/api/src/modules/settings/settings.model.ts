@@ -43,5 +43,5 @@ export const SETTINGS_KEY = 'general';
 
 /** Stored values over defaults, so a setting added later reads its default on old databases. */
 export function withDefaults(stored: Partial<SettingsModel> | undefined): SettingsModel {
-  return { ...DEFAULT_SETTINGS, ...stored, sso: { ...DEFAULT_SETTINGS.sso, ...stored?.sso } };
+  return Object.assign({}, DEFAULT_SETTINGS, stored, { sso: Object.assign({}, DEFAULT_SETTINGS.sso, stored?.sso) });
 }

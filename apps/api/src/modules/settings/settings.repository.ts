@@ -78,7 +78,7 @@ export async function writeSettings(tx: EntityManager, settings: SettingsModel):
   await tx.upsert(SettingEntity, { key: SETTINGS_KEY, value: settings as unknown as JsonObject }, ['key']);
   // Every server's cache checks this before answering from what it holds (see the top of the file).
   await tx.increment(SettingEntity, { key: SETTINGS_KEY }, 'version', 1);
-  if (tx.queryRunner) tx.queryRunner.data = { ...tx.queryRunner.data, settingsChanged: true };
+  if (tx.queryRunner) tx.queryRunner.data = Object.assign({}, tx.queryRunner.data, { settingsChanged: true });
   // Cleared now too, so this process never reads the old value between write and commit from cache.
   const cache = cacheOf(tx.connection);
   cache.value = null;
@@ -101,7 +101,7 @@ export class SettingsCacheSubscriber implements EntitySubscriberInterface {
       const cache = cacheOf(event.queryRunner.connection);
       cache.value = null;
       cache.generation += 1;
-      event.queryRunner.data = { ...event.queryRunner.data, settingsChanged: false };
+      event.queryRunner.data = Object.assign({}, event.queryRunner.data, { settingsChanged: false });
     }
   }
 }

@@ -7,7 +7,7 @@ import type { SettingsModel } from './settings.model';
 import { Settings, SettingsInput } from './settings.type';
 
 const toSettings = (model: SettingsModel, defaultGroupIds: string[]): Settings =>
-  Object.assign(new Settings(), { ...model, defaultGroupIds }) as Settings;
+  Object.assign(new Settings(), model, { defaultGroupIds }) as Settings;
 
 @Resolver(() => Settings)
 export class SettingsResolver {

@@ -55,15 +55,15 @@ export class SettingsService {
         if (missing.length) throw errors.validation([{ field: 'defaultGroupIds', message: `No group has these ids: ${missing.join(', ')}.` }]);
         if (groups.some((g) => g.system)) throw errors.validation([{ field: 'defaultGroupIds', message: 'The System group takes only service accounts; it cannot be a default group.' }]);
       }
-      const next: SettingsModel = {
-        ...current,
-        ...Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== null && k !== 'sso' && k !== 'defaultGroupIds')),
-        defaultGroupIds: changes.defaultGroupIds != null ? [...new Set(changes.defaultGroupIds)] : current.defaultGroupIds,
-        sso: {
-          ...current.sso,
-          ...Object.fromEntries(Object.entries(changes.sso ?? {}).filter(([, v]) => v !== undefined && v !== null)),
+      const next: SettingsModel = Object.assign(
+        {},
+        current,
+        Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== null && k !== 'sso' && k !== 'defaultGroupIds')),
+        {
+          defaultGroupIds: changes.defaultGroupIds != null ? [...new Set(changes.defaultGroupIds)] : current.defaultGroupIds,
+          sso: Object.assign({}, current.sso, Object.fromEntries(Object.entries(changes.sso ?? {}).filter(([, v]) => v !== undefined && v !== null))),
         },
-      };
+      );
       const changed = [
         ...(Object.keys(next) as (keyof SettingsModel)[]).filter((k) => k !== 'sso' && JSON.stringify(next[k]) !== JSON.stringify(current[k])),
         ...(Object.keys(next.sso) as (keyof SsoSettingsModel)[])

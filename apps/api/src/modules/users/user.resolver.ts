@@ -43,7 +43,7 @@ export class UserResolver {
   @Query(() => UserConnection, { description: 'Search active users by name, or by email where you may read it (to share, to add members); admins see all. The filter narrows by status, kind and admin role.' })
   async users(@Args() args: UserSearchArgs, @Ctx() ctx: Context): Promise<UserConnection> {
     const page = await ctx.services.users.search(requireViewer(ctx), args.search, args.first, args.after, args.filter ?? {});
-    return { ...toConnection(page, toUserType), totalCount: page.totalCount ?? 0 };
+    return Object.assign(toConnection(page, toUserType), { totalCount: page.totalCount ?? 0 });
   }
 
   @Authorized(ADMIN)

@@ -326,6 +326,6 @@ export class UsersService {
       qb.andWhere(new Brackets((w) => w.where('u.nameKey > :name', { name }).orWhere('u.nameKey = :name AND u.id > :id', { id })));
     }
     const rows = await qb.orderBy('u.nameKey', 'ASC').addOrderBy('u.id', 'ASC').take(first + 1).getMany();
-    return { ...toPage(rows, first, (u) => [u.nameKey, u.id]), totalCount };
+    return Object.assign(toPage(rows, first, (u) => [u.nameKey, u.id]), { totalCount });
   }
 }

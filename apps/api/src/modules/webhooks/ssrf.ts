@@ -28,7 +28,7 @@ export class InternalAddressError extends Error {
  * to a public address when registered and to 127.0.0.1 at delivery (DNS rebinding) is refused.
  */
 export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+  dns.lookup(hostname, Object.assign({}, options, { all: true }), (error, addresses) => {
     if (error) return callback(error, '', 0);
     const list = addresses as dns.LookupAddress[];
     const internal = list.find((a) => isInternalAddress(a.address));

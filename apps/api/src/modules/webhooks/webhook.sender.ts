@@ -33,7 +33,7 @@ export function deliveryBody(event: Pick<EventEntity, 'id' | 'type' | 'occurredA
   return {
     id: String(event.id),
     timestamp,
-    body: JSON.stringify({ type: event.type, timestamp: timestamp.toISOString(), data: { ...event.data, eventId: String(event.id) } }),
+    body: JSON.stringify({ type: event.type, timestamp: timestamp.toISOString(), data: Object.assign({}, event.data, { eventId: String(event.id) }) }),
   };
 }
 
@@ -119,7 +119,7 @@ export class WebhookSender implements ChannelHandler {
         target,
         {
           method: 'POST',
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: Object.assign({}, headers, { 'content-length': String(Buffer.byteLength(body)) }),
           timeout: TIMEOUT_MS,
           ...(this.allowPrivate ? {} : { lookup: publicOnlyLookup }),
         },

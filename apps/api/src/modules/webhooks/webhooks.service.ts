@@ -60,7 +60,7 @@ export class WebhooksService {
       await assertGroups(tx, fields.groupIds);
       const secret = newSecret();
       // It receives what happens from now on.
-      const webhook = await tx.save(tx.create(WebhookEntity, { ...fields, secret, previousSecret: null, previousSecretUntil: null, eventCursor: await feedEnd(tx) }));
+      const webhook = await tx.save(tx.create(WebhookEntity, Object.assign({}, fields, { secret, previousSecret: null, previousSecretUntil: null, eventCursor: await feedEnd(tx) })));
       await audit(tx, { action: 'WEBHOOK_CREATED', actor: viewer.actor, details: { webhookId: webhook.id, url: webhook.url, eventTypes: webhook.eventTypes, groupIds: webhook.groupIds } });
       return { webhook, secret };
     });
