@@ -6,30 +6,22 @@ import type { Express } from 'express';
  * prototypes.
  *
  * Express gives every request and response its own methods by changing their prototype on
- * arrival (`Object.setPrototypeOf(req, app.request)` in `app.handle`). V8 then builds a fresh
- * hidden class for each of those objects, and the scavenger keeps what they lead to alive: the
- * request's context, loaders and page rows were promoted to the old generation with every
- * request and swept later by mark-compacts, the pauses the pages' slowest answers waited behind
- * (docs/performance.md, "Garbage collection and the tail"). Node lets a server choose the
- * classes it builds requests and responses from; built from classes whose prototypes already are
- * `app.request` and `app.response`, Express's own `setPrototypeOf` finds nothing to change.
+ * arrival (`Object.setPrototypeOf(req, app.request)` in `app.handle`). V8 then builds fresh hidden
+ * classes for those objects on every request, and what they lead to outlived the request: each
+ * request's state was promoted to the old generation and swept later by mark-compacts
+ * (docs/performance.md, "Garbage collection and the tail"). Node lets a server choose the classes
+ * it builds requests and responses from. Here they are subclasses of Node's own, placed in front
+ * of Express's prototypes and made the app's `request` and `response`: Express's `setPrototypeOf`
+ * then finds the prototype already in place and changes nothing. (Subclasses, not functions that
+ * call Node's constructors: V8 keeps one hidden class for a subclass's instances, but derived a
+ * new one for every object built through another function as `new.target`.)
  */
 export function expressHttpServer(app: Express): http.Server {
-  // Built by Node's own constructors (Reflect.construct with this function as new.target), so the
-  // objects keep the room for fields those constructors reserve; only the prototype is the app's.
-  function Request(...args: ConstructorParameters<typeof http.IncomingMessage>): http.IncomingMessage {
-    return Reflect.construct(http.IncomingMessage, args, Request) as http.IncomingMessage;
-  }
-  Request.prototype = app.request;
-  function Response(...args: ConstructorParameters<typeof http.ServerResponse>): http.ServerResponse {
-    return Reflect.construct(http.ServerResponse, args, Response) as http.ServerResponse;
-  }
-  Response.prototype = app.response;
-  return http.createServer(
-    {
-      IncomingMessage: Request as unknown as typeof http.IncomingMessage,
-      ServerResponse: Response as unknown as typeof http.ServerResponse,
-    },
-    app,
-  );
+  class Request extends http.IncomingMessage {}
+  Object.setPrototypeOf(Request.prototype, app.request);
+  app.request = Request.prototype as Express['request'];
+  class Response extends http.ServerResponse {}
+  Object.setPrototypeOf(Response.prototype, app.response);
+  app.response = Response.prototype as Express['response'];
+  return http.createServer({ IncomingMessage: Request, ServerResponse: Response }, app);
 }
