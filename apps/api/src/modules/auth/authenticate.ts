@@ -21,9 +21,9 @@ export interface Authentication {
   problem: string | null;
 }
 
-const ANONYMOUS: Authentication = { viewer: null, user: null, sessionHash: null, problem: null };
-/** Anonymous, with the reason a presented credential was refused. */
-const refused = (problem: string): Authentication => ({ viewer: null, user: null, sessionHash: null, problem });
+/** Anonymous, with the reason a presented credential was refused (null: none was presented). */
+const refused = (problem: string | null): Authentication => ({ viewer: null, user: null, sessionHash: null, problem });
+const ANONYMOUS = refused(null);
 
 /** What the credential statement read besides the viewer: see Viewer.accessEpoch and settingsVersion. */
 interface AsOf {
