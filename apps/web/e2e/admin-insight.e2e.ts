@@ -129,6 +129,27 @@ describe('admin insight: the audit log, the users list and a person’s reach', 
       const fits = await events.evaluate((region) => region.scrollWidth <= region.clientWidth + 1);
       expect(fits).toBe(true);
     });
+
+    it('on a slow device too, a picked filter reaches the page, not only the URL', async () => {
+      // Rendered as a time-sliced transition, a navigation here was restarted by the old page's
+      // queries until React gave up on it after 5 s and rendered it anyway (app/App.tsx): at six
+      // times slower, 5.2 s every round. Rendered in one go it lands in well under a second, so the
+      // bound is half React's 5 s — what tells the two apart, not a speed target.
+      const slow = await context.newPage();
+      const cdp = await context.newCDPSession(slow);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+      await slow.goto(`${server.url}/admin/audit?action=GRANT_CHANGED`);
+      await waitForHeading(slow, 'Audit log');
+      const picker = slow.getByRole('combobox', { name: 'Resource' });
+      for (let round = 0; round < 3; round++) {
+        await pick(slow, 'Resource', 'Runbooks', /^Platform Runbooks/);
+        await slow.waitForURL((url) => url.searchParams.get('resourceId') === resourceId);
+        await expect.poll(() => picker.inputValue(), { timeout: 2_500 }).toBe('Platform Runbooks (document)');
+        await slow.goBack();
+        await expect.poll(() => picker.inputValue(), { timeout: 15_000 }).toBe('');
+      }
+      await slow.close();
+    });
   });
 
   describe('the users list', () => {
