@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 interface PgPool {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][]; fields: readonly { name: string }[] }>;
 }
 
 /**
@@ -19,10 +19,36 @@ export async function rawQuery<T>(manager: EntityManager, sql: string, params: R
   const pool = (manager.connection.driver as unknown as { master?: PgPool }).master;
   if (statement && pool && manager.connection.options.type === 'postgres' && !manager.queryRunner?.isTransactionActive) {
     const { text, values } = placeholders(manager, sql, params);
-    return (await pool.query({ name: statement, text, values })).rows as T[];
+    const result = await pool.query({ name: statement, text, values, rowMode: 'array' });
+    return result.rows.map(rowBuilder(statement, result.fields)) as T[];
   }
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
   return (await manager.query(query, values)) as T[];
+}
+
+/**
+ * Rows as objects of one shape per statement. `pg` builds each row by copying an empty row and
+ * storing every column by its name; a hand-written statement's rows are wide (the directory's 38
+ * columns) and many, and those stores were most of `pg`'s time reading them. Asked for arrays, it
+ * stores by position, and this builder — an object literal written once per named statement, whose
+ * text fixes its columns — turns each array into an object; every row of it shares one hidden
+ * class. A name is written as a JSON string (any character is safe in it); `__proto__` as a plain
+ * key would set the prototype, so a statement with that column (none of ours) takes a slow loop.
+ */
+type RowBuilder = (values: unknown[]) => Record<string, unknown>;
+const builders = new Map<string, { width: number; build: RowBuilder }>();
+
+function rowBuilder(statement: string, fields: readonly { name: string }[]): RowBuilder {
+  const known = builders.get(statement);
+  if (known && known.width === fields.length) return known.build;
+  const names = fields.map((f) => f.name);
+  const build: RowBuilder = names.includes('__proto__')
+    ? (values) => Object.fromEntries(names.map((n, i) => [n, values[i]]))
+    : (new Function('v', `return { ${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')} };`) as RowBuilder);
+  // A few dozen statements in practice; the bound only guards against a caller that varies its names.
+  if (builders.size >= 1000) builders.clear();
+  builders.set(statement, { width: names.length, build });
+  return build;
 }
 
 /**
