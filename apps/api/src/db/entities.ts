@@ -15,6 +15,7 @@ import { ServerSecretEntity } from '../modules/email/server-secret.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { GroupRequestEntity } from '../modules/requests/group-request.entity';
 import { RequestTallyEntity } from '../modules/requests/request-tally.entity';
+import { GroupTallyEntity } from '../modules/groups/group-tally.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { GrantEntity } from '../modules/resources/grant.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   ServerSecretEntity,
   GroupRequestEntity,
   RequestTallyEntity,
+  GroupTallyEntity,
   PermissionEntity,
   UserPermissionEntity,
   ResourceEntity,

@@ -99,6 +99,25 @@ export function statementName(prefix: string, sql: string): string {
   return `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
 }
 
+const shapedStatements = new Map<string, { sql: string; name: string }>();
+
+/**
+ * A hot statement assembled from a few variants (its `shape`: which filters, the page size,
+ * whether a total is asked for), built and named once per shape. Building the text and naming it
+ * (a hash) on every request showed in the profiles of the pages that do it (docs/performance.md).
+ */
+export function shapedStatement(prefix: string, shape: object, build: () => string): { sql: string; name: string } {
+  const key = `${prefix} ${JSON.stringify(shape)}`;
+  let statement = shapedStatements.get(key);
+  if (!statement) {
+    const sql = build();
+    // A few dozen shapes in practice; the bound only guards against a caller that varies every part.
+    if (shapedStatements.size >= 1000) shapedStatements.clear();
+    shapedStatements.set(key, (statement = { sql, name: statementName(prefix, sql) }));
+  }
+  return statement;
+}
+
 /**
  * `column` is one of a list bound as ONE parameter `:param` (give it `listParam`'s value): the
  * statement's text is the same whatever the list's length, so PostgreSQL prepares and plans it

@@ -22,5 +22,8 @@ describe('parseUtcTimestamp', () => {
     expect(parseUtcTimestamp('0099-01-01 00:00:00').getTime()).toBe(general('0099-01-01 00:00:00').getTime());
     expect(parseUtcTimestamp('2026-11-30 17:36:38+02').getTime()).toBe(general('2026-11-30 17:36:38+02').getTime());
     expect(parseUtcTimestamp('2026-1x-30 17:36:38').getTime()).toBeNaN();
+    expect(parseUtcTimestamp('2026-11-30 17:36:38.6x2').getTime()).toBeNaN();
+    expect(parseUtcTimestamp('2026-11-30 17:36:38.642x51').getTime()).toBeNaN();
+    expect(parseUtcTimestamp('2026-11-30 17:36:38.').getTime()).toBe(general('2026-11-30 17:36:38.').getTime());
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { coalescer } from '../../db/coalesce';
-import { limitSql, rawQuery, statementName } from '../../db/raw-sql';
+import { limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { toDate } from '../../db/timestamp';
 import { currentGrantSql } from '../resources/current-grant';
 import { ResourceEntity, type Visibility } from '../resources/resource.entity';
@@ -246,19 +246,8 @@ interface PageShape {
   columns: ReachColumns;
 }
 
-/** Built once per shape: building the text and naming it (a hash) per request showed in the page's profile (docs/performance.md). */
-const pageStatements = new Map<string, { sql: string; name: string }>();
-
 function pageStatement(shape: PageShape): { sql: string; name: string } {
-  const key = JSON.stringify(shape);
-  let statement = pageStatements.get(key);
-  if (!statement) {
-    const sql = pageSql(shape);
-    // A few shapes in practice; the bound only guards against a caller that varies every part.
-    if (pageStatements.size >= 1000) pageStatements.clear();
-    pageStatements.set(key, (statement = { sql, name: statementName('gh_reach', sql) }));
-  }
-  return statement;
+  return shapedStatement('gh_reach', shape, () => pageSql(shape));
 }
 
 function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal, groups, columns }: PageShape): string {

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../audit/actor';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { GroupLeaderGroupEntity } from './group-leader-group.entity';
 import { GroupLeaderEntity } from './group-leader.entity';
+import { GroupTallyEntity } from './group-tally.entity';
 import { GroupEntity } from './group.entity';
 import { groupPolicy } from './group.policy';
 
@@ -77,5 +78,51 @@ describe('the directory lists exactly the groups groupPolicy.list allows', () =>
       }
       expect(listed).toEqual(expected);
     }
+  });
+
+  it('counts the whole directory from group_tally, kept by the database as groups come, change flags and go', async () => {
+    const plain = await makeUser(app);
+    const noRequest = await makeUser(app);
+    const member = await app.dataSource.manager.findOneByOrFail(GroupEntity, { builtIn: 'MEMBER' });
+    await app.dataSource.manager.delete(MembershipEntity, { userId: noRequest.user.id, groupId: member.id });
+    const manager = await makeUser(app, { permissions: ['groups.manage'] });
+    const admin = await makeUser(app, { isAdmin: true });
+    const made: GroupEntity[] = [];
+    for (const internal of [false, true]) {
+      for (const hidden of [false, true]) {
+        for (const pub of [false, true]) {
+          const group = await makeGroup(app, { internal, hidden, public: pub });
+          made.push(group);
+          // The viewer's own unlisted groups count too, once each (member and leader of one).
+          if (internal || hidden || !pub) await addMember(app, group.id, noRequest.user.id);
+          if (hidden) await app.dataSource.manager.insert(GroupLeaderEntity, { groupId: group.id, userId: noRequest.user.id });
+        }
+      }
+    }
+    const expectTotals = async (): Promise<void> => {
+      const groups = await app.dataSource.manager.find(GroupEntity);
+      const counted: Record<string, number> = { PUBLIC: 0, LISTED: 0, UNLISTED: 0 };
+      for (const g of groups) counted[g.internal || g.hidden ? 'UNLISTED' : g.public ? 'PUBLIC' : 'LISTED']! += 1;
+      const tally = Object.fromEntries((await app.dataSource.manager.find(GroupTallyEntity)).map((t) => [t.category, t.groups]));
+      expect(tally).toEqual(counted);
+      for (const who of [plain, noRequest, manager, admin]) {
+        const viewer = await viewerOf(who);
+        const facts = await app.services.groups.factsFor(viewer, groups);
+        const expected = groups.filter((g) => groupPolicy.list(viewer, facts.get(g.id)!)).length;
+        const answer = await app.gql<{ groups: { totalCount: number } }>('{ groups(first: 1) { totalCount } }', {}, who.as);
+        expect(answer.data?.groups.totalCount).toBe(expected);
+      }
+    };
+    await expectTotals();
+    // A group's category changes through the API (listed → public, public → hidden, internal →
+    // public; one transaction each), stays with another flag, and a group goes.
+    const update = async (id: string, input: Record<string, boolean>) =>
+      expect((await app.gql('mutation ($id: ID!, $input: UpdateGroupInput!) { updateGroup(id: $id, input: $input) { id } }', { id, input }, admin.as)).errors).toBeUndefined();
+    await update(made[0]!.id, { public: true });
+    await update(made[1]!.id, { hidden: true });
+    await update(made[5]!.id, { internal: false });
+    await update(made[2]!.id, { open: true }); // same category: the tally is not touched
+    expect((await app.gql('mutation ($id: ID!) { deleteGroup(id: $id) }', { id: made[3]!.id }, admin.as)).errors).toBeUndefined();
+    await expectTotals();
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { limitSql, rawQuery, statementName } from '../../db/raw-sql';
+import { limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
@@ -49,12 +49,12 @@ const MEMBERSHIP_COLUMNS = ['source', 'added_by_id', 'created_at', 'expires_at',
 /** The viewer's current memberships and the groups they lead, for the visibility rule and the page's columns. */
 const VIEWER_CTES = `WITH mine AS (${currentMembershipsOfSql('viewerId')}), led AS (${groupIdsLedBySql('viewerId')})`;
 
+/** The groups listed to this viewer whatever their relation: public ones, or with `groups.request` any not internal nor hidden. */
+const listedSql = (q: DirectoryQuery): string => `(g.internal = FALSE AND g.hidden = FALSE${q.mayRequest ? '' : ' AND g.public = TRUE'})`;
+
 function where(q: DirectoryQuery, paged: boolean): string {
   const conditions: string[] = [];
-  if (!q.seesAll) {
-    const listed = `(g.internal = FALSE AND g.hidden = FALSE${q.mayRequest ? '' : ' AND g.public = TRUE'})`;
-    conditions.push(`(g.id IN (SELECT group_id FROM mine) OR g.id IN (SELECT group_id FROM led) OR ${listed})`);
-  }
+  if (!q.seesAll) conditions.push(`(g.id IN (SELECT group_id FROM mine) OR g.id IN (SELECT group_id FROM led) OR ${listedSql(q)})`);
   if (q.memberOnly) conditions.push('g.id IN (SELECT group_id FROM mine)');
   if (q.ledOnly) conditions.push('g.id IN (SELECT group_id FROM led)');
   if (q.namePattern !== null) conditions.push("g.name_key LIKE :term ESCAPE '\\'");
@@ -71,6 +71,23 @@ function params(q: DirectoryQuery): Record<string, unknown> {
   };
 }
 
+/**
+ * How many groups the query holds. The whole directory's is read from group_tally (kept by triggers
+ * on user_group: migration GroupTally) — the listed groups of the viewer's categories — plus the
+ * viewer's own groups (member or leader) that are not listed, each looked up by its key. Testing
+ * every group against the visibility rule instead, on every page, grew with the number of groups
+ * and was a third of the page's database time at a thousand. A search or a "mine"/"led" filter
+ * counts its matches.
+ */
+function totalSql(q: DirectoryQuery): string {
+  if (q.namePattern !== null || q.memberOnly || q.ledOnly) return `SELECT COUNT(*) AS n FROM user_group g ${where(q, false)}`;
+  if (q.seesAll) return 'SELECT COALESCE(SUM(t.groups), 0) AS n FROM group_tally t';
+  const categories = q.mayRequest ? "'PUBLIC', 'LISTED'" : "'PUBLIC'";
+  return `SELECT (SELECT COALESCE(SUM(t.groups), 0) FROM group_tally t WHERE t.category IN (${categories}))
+    + (SELECT COUNT(*) FROM (SELECT group_id FROM mine UNION SELECT group_id FROM led) own
+       WHERE (SELECT NOT ${listedSql(q)} FROM user_group g WHERE g.id = own.group_id)) AS n`;
+}
+
 /** A page of the directory and, when asked for, how many groups the whole query holds. */
 export interface DirectoryPage {
   rows: DirectoryRow[];
@@ -78,14 +95,9 @@ export interface DirectoryPage {
   total: number | null;
 }
 
-/**
- * Up to `limit` groups after the cursor, by name, each with the viewer's relation to it, and
- * (`withTotal`) the count of every group the query holds, in one statement: the count is a CTE the
- * page is joined to, so an empty page still brings back one row, the total's.
- */
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean): Promise<DirectoryPage> {
-  const total = withTotal ? `, total AS (SELECT COUNT(*) AS n FROM user_group g ${where(q, false)})` : '';
-  const sql = `${VIEWER_CTES},
+function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean): string {
+  const total = withTotal ? `, total AS (${totalSql(q)})` : '';
+  return `${VIEWER_CTES},
     page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC ${limitSql(limit)})${total}
     SELECT ${withTotal ? 'total.n AS "total", ' : ''}${groupColumnsSql('p', 'g_')},
       ${currentMemberCountSql('p.id')} AS "member_count",
@@ -96,7 +108,18 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
     LEFT JOIN mine ON mine.group_id = p.id
     ${pendingRequestJoinSql('r', 'p.id', 'viewerId')}
     ORDER BY p.name_key ASC, p.id ASC`;
-  const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), statementName(withTotal ? 'gh_directory_counted' : 'gh_directory_page', sql));
+}
+
+/**
+ * Up to `limit` groups after the cursor, by name, each with the viewer's relation to it, and
+ * (`withTotal`) the count of every group the query holds, in one statement: the count is a CTE the
+ * page is joined to, so an empty page still brings back one row, the total's.
+ */
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean): Promise<DirectoryPage> {
+  // The text depends on these only (the values are parameters): built and named once per shape.
+  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal };
+  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal));
+  const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), name);
   const rows: DirectoryRow[] = [];
   for (const row of found) {
     if (row['g_id'] == null) continue; // the total's row of an empty page

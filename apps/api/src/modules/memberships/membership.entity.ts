@@ -12,6 +12,8 @@ export type MembershipSource = 'OPEN_JOIN' | 'REQUEST' | 'ADDED' | 'SSO' | 'DEFA
 // A user's current memberships read from the index alone (expiry included): the access cache's
 // fill and the `resources` page read every membership of a user (see access-cache.ts).
 @Index('IX_membership_user_live', ['userId', 'groupId', 'expiresAt'])
+// A group's current members counted from the index alone (the directory's member counts, fifty a page).
+@Index('IX_membership_group_live', ['groupId', 'expiresAt'])
 export class MembershipEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;

@@ -94,15 +94,18 @@ export async function requestPage(
   const totalSql = filter.status === 'PENDING' && !filter.mine
     ? `SELECT COALESCE(SUM(t.pending), 0) AS n FROM request_tally t ${whereOf([...scope('t.group_id'), ...(filter.kind ? ['t.kind = :kind'] : [])])}`
     : `SELECT COUNT(*) AS n FROM group_request r ${whereOf(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
+  // Each group's columns come once, on its first request of the page: a leader's queue is mostly
+  // one group, and repeating its row on every request was a third of the values the page read.
   const ctes = [
     ...(queue ? [`led AS (${groupIdsLedBySql('viewerId')})`] : []),
     ...(withTotal ? [`total AS (${totalSql})`] : []),
     `page AS (${pageSql})`,
+    `firsts AS (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.group_id ORDER BY p.created_at ${dir}, p.id ${dir}) AS nth FROM page p)`,
   ];
   const sql = `WITH ${ctes.join(', ')}
     SELECT ${withTotal ? 'total.n AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}, ${groupColumnsSql('g', 'g_')}
-    FROM ${withTotal ? 'total LEFT JOIN page r ON TRUE' : 'page r'}
-    LEFT JOIN user_account u ON u.id = r.user_id LEFT JOIN user_group g ON g.id = r.group_id
+    FROM ${withTotal ? 'total LEFT JOIN firsts r ON TRUE' : 'firsts r'}
+    LEFT JOIN user_account u ON u.id = r.user_id LEFT JOIN user_group g ON g.id = r.group_id AND r.nth = 1
     ORDER BY r.created_at ${dir}, r.id ${dir}`;
   const found = await rawQuery<Record<string, unknown>>(manager, sql, params, statementName('gh_requests_page', sql));
   const groups = new Map<string, GroupEntity>();
@@ -111,7 +114,7 @@ export async function requestPage(
     if (row['r_id'] == null) continue; // the total's row of an empty page
     const request = requestFromRow(row, 'r_');
     let group = groups.get(request.groupId);
-    if (!group) groups.set(request.groupId, (group = groupFromRow(row, 'g_')));
+    if (!group) groups.set(request.groupId, (group = groupFromRow(row, 'g_'))); // its first request: the row carries it
     rows.push({ request, user: userFromRow(row, 'u_'), group });
   }
   const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
