@@ -25,15 +25,21 @@ async function viewerOf(who: TestUser): Promise<Viewer> {
   return { userId: who.user.id, isAdmin: me.isAdmin, kind: 'HUMAN', permissions: new Set(me.effectivePermissions), actor: SYSTEM_ACTOR };
 }
 
+/** A person with `groups.request` (Member), one without it, a manager and an admin. */
+async function makePeople(): Promise<Record<'plain' | 'noRequest' | 'manager' | 'admin', TestUser>> {
+  const plain = await makeUser(app);
+  const noRequest = await makeUser(app);
+  const member = await app.dataSource.manager.findOneByOrFail(GroupEntity, { builtIn: 'MEMBER' });
+  await app.dataSource.manager.delete(MembershipEntity, { userId: noRequest.user.id, groupId: member.id });
+  const manager = await makeUser(app, { permissions: ['groups.manage'] });
+  const admin = await makeUser(app, { isAdmin: true });
+  return { plain, noRequest, manager, admin };
+}
+
 describe('the directory lists exactly the groups groupPolicy.list allows', () => {
   it('over visibility flags × member, expired member, listed leader, leader through a leader group, no relation; for people with and without groups.request, managers and admins', async () => {
     const tag = `pol${Date.now().toString(36)}`;
-    const plain = await makeUser(app);
-    const noRequest = await makeUser(app);
-    const member = await app.dataSource.manager.findOneByOrFail(GroupEntity, { builtIn: 'MEMBER' });
-    await app.dataSource.manager.delete(MembershipEntity, { userId: noRequest.user.id, groupId: member.id });
-    const manager = await makeUser(app, { permissions: ['groups.manage'] });
-    const admin = await makeUser(app, { isAdmin: true });
+    const { plain, noRequest, manager, admin } = await makePeople();
     const people = [plain, noRequest, manager, admin];
     const leaderGroup = await makeGroup(app, { name: `${tag} leaders`, internal: true, members: [plain.user.id, noRequest.user.id] });
 
@@ -81,12 +87,7 @@ describe('the directory lists exactly the groups groupPolicy.list allows', () =>
   });
 
   it('counts the whole directory from group_tally, kept by the database as groups come, change flags and go', async () => {
-    const plain = await makeUser(app);
-    const noRequest = await makeUser(app);
-    const member = await app.dataSource.manager.findOneByOrFail(GroupEntity, { builtIn: 'MEMBER' });
-    await app.dataSource.manager.delete(MembershipEntity, { userId: noRequest.user.id, groupId: member.id });
-    const manager = await makeUser(app, { permissions: ['groups.manage'] });
-    const admin = await makeUser(app, { isAdmin: true });
+    const { plain, noRequest, manager, admin } = await makePeople();
     const made: GroupEntity[] = [];
     for (const internal of [false, true]) {
       for (const hidden of [false, true]) {
