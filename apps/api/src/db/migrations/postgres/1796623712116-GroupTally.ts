@@ -10,12 +10,17 @@ const category = (row: string) =>
   `(CASE WHEN ${row}."internal" OR ${row}."hidden" THEN 'UNLISTED' WHEN ${row}."public" THEN 'PUBLIC' ELSE 'LISTED' END)`;
 
 // Runs after each row's write: a group leaving a category takes one off it, one entering adds one.
-// An update that keeps the category touches nothing (no lock on the tally's row).
+// An update that keeps the category touches nothing (no lock on the tally). A write that counts
+// locks all three rows, always in the same order, before changing any: two transactions that each
+// move groups between categories would otherwise take the rows in opposite orders and deadlock.
+// So writers of groups that change a count queue behind one another until commit (group writes
+// are rare; the directory's readers never wait).
 const tallyFunction = `CREATE FUNCTION "gh_group_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP = 'UPDATE' AND ${category('OLD')} = ${category('NEW')} THEN
       RETURN NULL;
     END IF;
+    PERFORM 1 FROM "group_tally" ORDER BY "category" FOR UPDATE;
     IF TG_OP <> 'INSERT' THEN
       UPDATE "group_tally" SET "groups" = "groups" - 1 WHERE "category" = ${category('OLD')};
     END IF;
