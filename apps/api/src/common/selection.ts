@@ -33,3 +33,12 @@ export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set
   for (const node of info.fieldNodes) visit(node.selectionSet, 0);
   return names;
 }
+
+/**
+ * 'listed' when every field selected at `path` is one a listing's columns answer (`listed`), else
+ * 'full': how much of each row a page reads.
+ */
+export function columnsFor(info: GraphQLResolveInfo, path: readonly string[], listed: ReadonlySet<string>): 'listed' | 'full' {
+  for (const field of fieldsAt(info, path)) if (!listed.has(field)) return 'full';
+  return 'listed';
+}

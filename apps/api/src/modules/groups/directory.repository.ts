@@ -5,7 +5,7 @@ import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
 import { pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow } from '../requests/requests.repository';
 import type { GroupEntity } from './group.entity';
-import { groupColumnsSql, groupFromRow } from './group.repository';
+import { groupColumnsSql, groupFromRow, listedGroupFromRow, type GroupColumns, type ListedGroup } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
 
 /**
@@ -33,9 +33,9 @@ export interface DirectoryQuery {
   now: Date;
 }
 
-/** One group of the page and the viewer's relation to it. */
-export interface DirectoryRow {
-  group: GroupEntity;
+/** One group of the page and the viewer's relation to it: a whole group, or as listed ('listed' columns). */
+export interface DirectoryRow<G extends ListedGroup = GroupEntity> {
+  group: G;
   memberCount: number;
   /** The viewer's current membership of it, if any. */
   membership: MembershipEntity | null;
@@ -89,17 +89,17 @@ function totalSql(q: DirectoryQuery): string {
 }
 
 /** A page of the directory and, when asked for, how many groups the whole query holds. */
-export interface DirectoryPage {
-  rows: DirectoryRow[];
+export interface DirectoryPage<G extends ListedGroup = GroupEntity> {
+  rows: DirectoryRow<G>[];
   /** Null when the caller did not ask for the total. */
   total: number | null;
 }
 
-function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean): string {
+function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): string {
   const total = withTotal ? `, total AS (${totalSql(q)})` : '';
   return `${VIEWER_CTES},
     page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC ${limitSql(limit)})${total}
-    SELECT ${withTotal ? 'total.n AS "total", ' : ''}${groupColumnsSql('p', 'g_')},
+    SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${groupColumnsSql('p', 'g_', columns)},
       ${currentMemberCountSql('p.id')} AS "member_count",
       CASE WHEN p.id IN (SELECT group_id FROM led) THEN 1 ELSE 0 END AS "is_leader",
       mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS.map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
@@ -113,17 +113,20 @@ function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean): str
 /**
  * Up to `limit` groups after the cursor, by name, each with the viewer's relation to it, and
  * (`withTotal`) the count of every group the query holds, in one statement: the count is a CTE the
- * page is joined to, so an empty page still brings back one row, the total's.
+ * page is joined to, so an empty page still brings back one row, the total's. `columns` says how
+ * much of each group to read: whole groups, or as listed (ListedGroup).
  */
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean): Promise<DirectoryPage> {
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: 'full'): Promise<DirectoryPage>;
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>>;
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>> {
   // The text depends on these only (the values are parameters): built and named once per shape.
-  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal };
-  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal));
+  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal, columns };
+  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal, columns));
   const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), name);
-  const rows: DirectoryRow[] = [];
+  const rows: DirectoryRow<ListedGroup>[] = [];
   for (const row of found) {
     if (row['g_id'] == null) continue; // the total's row of an empty page
-    const group = groupFromRow(row, 'g_');
+    const group = columns === 'full' ? groupFromRow(row, 'g_') : listedGroupFromRow(row, 'g_');
     rows.push({
       group,
       memberCount: Number(row['member_count']),

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../../common/selection';
+import { columnsFor, selectsField } from '../../common/selection';
 import { toConnection, PageArgs } from '../../common/pagination';
 import { requireViewer, type Context } from '../../context';
 import { MembershipConnection, MembershipType, toMembershipType } from '../memberships/membership.type';
@@ -12,7 +12,8 @@ import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './
 import { can } from '../../authz/authorize';
 import { groupAbilities } from './group-abilities';
 import { groupPolicy, type GroupFacts } from './group.policy';
-import { GroupAbilities, GroupConnection, GroupType, toGroupType } from './group.type';
+import { GroupAbilities, GroupConnection, GroupType, LISTED_GROUP_FIELDS, toGroupType, toListedGroupType } from './group.type';
+import type { ListedGroup } from './group.repository';
 import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 
@@ -38,13 +39,18 @@ export class GroupResolver {
   @Query(() => GroupConnection, { description: 'The group directory: your groups, plus the groups you may see and ask to join. Sorted by name.' })
   async groups(@Args() args: GroupsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<GroupConnection> {
     const withTotal = selectsField(info, 'totalCount');
-    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal);
+    // A page of names, flags and the viewer's relation (what the directory shows) reads no more of each group.
+    const columns = columnsFor(info, ['edges', 'node'], LISTED_GROUP_FIELDS);
+    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal, columns);
     // The field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest…) answer
     // from what the page's statement already read (GroupPrefetched).
-    const node = (entity: GroupEntity): GroupType => {
-      ctx.loaders.group.prime(entity.id, entity);
-      const row = page.rows.get(entity.id)!;
-      return Object.assign(toGroupType(entity), { prefetched: { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest } });
+    const node = (group: ListedGroup): GroupType => {
+      const row = page.rows.get(group.id)!;
+      const prefetched = { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest };
+      if (columns === 'listed') return Object.assign(toListedGroupType(group), { prefetched });
+      // 'full' columns are whole groups; only those may answer the group loader (a listed one lacks fields others read).
+      ctx.loaders.group.prime(group.id, group as GroupEntity);
+      return Object.assign(toGroupType(group as GroupEntity), { prefetched });
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }

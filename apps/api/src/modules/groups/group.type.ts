@@ -5,6 +5,7 @@ import { JSONObjectScalar } from '../../common/scalars';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
 import type { GroupEntity } from './group.entity';
+import type { ListedGroup } from './group.repository';
 import type { GroupFacts } from './group.policy';
 
 /**
@@ -69,18 +70,26 @@ export class GroupType {
   @Field({ description: 'Where to send someone to join: "/groups/{id}".' })
   joinPath: string;
 
-  /** Kept for the policy (not a GraphQL field). */
-  entity: GroupEntity;
-
   /** Set by the directory page (not a GraphQL field). */
   prefetched?: GroupPrefetched;
 }
 
-export function toGroupType(group: GroupEntity): GroupType {
+/**
+ * The fields of Group a page answers from a ListedGroup (and what its statement read beside it,
+ * GroupPrefetched), or from the group's id through loaders: a page that selects only these reads
+ * the 'listed' columns. A field not named here makes the page read whole groups, so a new field
+ * is safe until it is added (`common/listed-fields.test.ts` checks each one named).
+ */
+export const LISTED_GROUP_FIELDS: ReadonlySet<string> = new Set([
+  '__typename', 'id', 'name', 'internal', 'hidden', 'open', 'public', 'restricted', 'system', 'builtIn', 'maxMembers', 'joinPath',
+  'memberCount', 'full', 'viewerCan', 'viewerMembership', 'viewerPendingRequest', 'permissions', 'leaders', 'leaderGroups', 'members', 'pendingRequestCount',
+]);
+
+/** A group as a listing read it (only LISTED_GROUP_FIELDS answer). */
+export function toListedGroupType(group: ListedGroup): GroupType {
   return Object.assign(new GroupType(), {
     id: group.id,
     name: group.name,
-    description: group.description,
     internal: group.internal,
     hidden: group.hidden,
     open: group.open,
@@ -88,13 +97,18 @@ export function toGroupType(group: GroupEntity): GroupType {
     restricted: group.restricted,
     system: group.system,
     builtIn: group.builtIn !== null,
+    maxMembers: group.maxMembers,
+    joinPath: `/groups/${group.id}`,
+  });
+}
+
+export function toGroupType(group: GroupEntity): GroupType {
+  return Object.assign(toListedGroupType(group), {
+    description: group.description,
     shareable: group.shareable as Shareable,
     source: group.source as GroupSource,
-    maxMembers: group.maxMembers,
     metadata: group.metadata,
     createdAt: group.createdAt,
-    joinPath: `/groups/${group.id}`,
-    entity: group,
   });
 }
 

@@ -24,9 +24,10 @@ import { authorize, can, type RefusingRules } from '../../authz/authorize';
 import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from './group.policy';
 import { viewerRelationsAmong } from './viewer-relations.repository';
 import { directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
+import type { GroupColumns, ListedGroup } from './group.repository';
 
 /** One group of a directory page, with everything its field resolvers would otherwise ask for. */
-export interface DirectoryEntry extends DirectoryRow {
+export interface DirectoryEntry<G extends ListedGroup = GroupEntity> extends DirectoryRow<G> {
   facts: GroupFacts;
 }
 
@@ -131,7 +132,7 @@ export class GroupsService {
    *
    * Each group comes with the viewer's facts, member count, membership and pending request — read
    * in the page's own statement (directory.repository.ts), so the field resolvers need not ask
-   * again — and the total when `withTotal`.
+   * again — and the total when `withTotal`; each group whole, or as listed (`columns`).
    */
   async list(
     viewer: Viewer,
@@ -139,7 +140,8 @@ export class GroupsService {
     first: number,
     after: string | null | undefined,
     withTotal: boolean,
-  ): Promise<Page<GroupEntity> & { rows: Map<string, DirectoryEntry> }> {
+    columns: GroupColumns,
+  ): Promise<Page<ListedGroup> & { rows: Map<string, DirectoryEntry<ListedGroup>> }> {
     // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const term = filter.search?.trim();
@@ -156,10 +158,10 @@ export class GroupsService {
     // Outside a transaction: the page and the settings (when not cached) go out on separate pooled
     // connections at once.
     const [found, { autoLeave }] = await independentReads(this.db.manager, [
-      () => directoryPage(this.db.manager, q, first + 1, withTotal),
+      () => directoryPage(this.db.manager, q, first + 1, withTotal, columns),
       () => readSettings(this.db.manager, viewer.settingsVersion),
     ] as const);
-    const rows = new Map<string, DirectoryEntry>();
+    const rows = new Map<string, DirectoryEntry<ListedGroup>>();
     for (const row of found.rows.slice(0, first)) {
       const { group, membership, memberCount } = row;
       const facts: GroupFacts = {

@@ -1,14 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../../common/selection';
+import { columnsFor, selectsField } from '../../common/selection';
 import type { RequestRow } from './requests.repository';
 import { errors } from '../../common/errors';
 import { JoinOutcome, LeaveOutcome } from '../../common/enums';
 import { toConnection } from '../../common/pagination';
 import { requireViewer, type Context } from '../../context';
-import { GroupType, toGroupType } from '../groups/group.type';
+import type { GroupEntity } from '../groups/group.entity';
+import type { ListedGroup } from '../groups/group.repository';
+import { GroupType, LISTED_GROUP_FIELDS, toGroupType, toListedGroupType } from '../groups/group.type';
 import { toMembershipType } from '../memberships/membership.type';
-import { toUserType, UserType } from '../users/user.type';
+import type { UserEntity } from '../users/user.entity';
+import { LISTED_USER_FIELDS, toListedUserType, toUserType, UserType } from '../users/user.type';
 import {
   DecisionResult,
   GroupRequestConnection,
@@ -25,10 +28,21 @@ export class RequestResolver {
   @Query(() => GroupRequestConnection, { description: 'Your requests (mine: true), or the queue of groups you may decide. Pending: oldest first.' })
   async groupRequests(@Args() args: RequestsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<GroupRequestConnection> {
     const filter = args.filter ?? { status: 'PENDING' as const };
-    const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after, selectsField(info, 'totalCount'));
+    // Who asked and the group as listed, unless a field beyond those is selected of them.
+    const columns = { user: columnsFor(info, ['edges', 'node', 'user'], LISTED_USER_FIELDS), group: columnsFor(info, ['edges', 'node', 'group'], LISTED_GROUP_FIELDS) };
+    const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after, selectsField(info, 'totalCount'), columns);
+    // One Group object per group of the page (a queue is mostly one group). Only whole groups may
+    // answer the group loader: a listed one lacks fields others read.
+    const groups = new Map<ListedGroup, GroupType>();
+    const groupType = (group: ListedGroup): GroupType => {
+      if (columns.group === 'listed') return toListedGroupType(group);
+      ctx.loaders.group.prime(group.id, group as GroupEntity);
+      return toGroupType(group as GroupEntity);
+    };
     const node = ({ request, user, group }: RequestRow): GroupRequestType => {
-      ctx.loaders.group.prime(group.id, group);
-      return Object.assign(toRequestType(request), { prefetched: { user, group } });
+      let known = groups.get(group);
+      if (!known) groups.set(group, (known = groupType(group)));
+      return Object.assign(toRequestType(request), { prefetched: { user: columns.user === 'listed' ? toListedUserType(user) : toUserType(user as UserEntity), group: known } });
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }
@@ -100,7 +114,7 @@ export class RequestResolver {
 
   @FieldResolver(() => UserType, { description: 'Who asked.' })
   user(@Root() r: GroupRequestType, @Ctx() ctx: Context): UserType | Promise<UserType> {
-    if (r.prefetched) return toUserType(r.prefetched.user);
+    if (r.prefetched) return r.prefetched.user;
     return ctx.loaders.user.load(r.userId).then((user) => {
       if (!user) throw errors.notFound('That user no longer exists.');
       return toUserType(user);
@@ -109,7 +123,7 @@ export class RequestResolver {
 
   @FieldResolver(() => GroupType)
   group(@Root() r: GroupRequestType, @Ctx() ctx: Context): GroupType | Promise<GroupType> {
-    if (r.prefetched) return toGroupType(r.prefetched.group);
+    if (r.prefetched) return r.prefetched.group;
     return ctx.loaders.group.load(r.groupId).then((group) => {
       if (!group) throw errors.notFound('That group no longer exists.');
       return toGroupType(group);

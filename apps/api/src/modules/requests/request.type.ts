@@ -4,8 +4,7 @@ import { JoinOutcome, LeaveOutcome, RequestKind, RequestStatus } from '../../com
 import { EdgeType, PageArgs, PageInfo } from '../../common/pagination';
 import { GroupType } from '../groups/group.type';
 import { MembershipType } from '../memberships/membership.type';
-import type { GroupEntity } from '../groups/group.entity';
-import type { UserEntity } from '../users/user.entity';
+import type { UserType } from '../users/user.type';
 import type { GroupRequestEntity } from './group-request.entity';
 
 @ObjectType('GroupRequest', { simpleResolvers: true, description: 'A join, leave or extension request, kept as history once decided.' })
@@ -25,7 +24,7 @@ export class GroupRequestType {
    * Who asked and the group, when the page's statement read them (not GraphQL fields): `user` and
    * `group` then answer at once instead of through a loader's promise.
    */
-  prefetched?: { user: UserEntity; group: GroupEntity };
+  prefetched?: { user: UserType; group: GroupType };
 }
 
 export function toRequestType(r: GroupRequestEntity): GroupRequestType {

@@ -6,11 +6,9 @@ import { isUuid } from '../../common/validate';
 import { isPostgres, limitSql, rawQuery, statementName } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
-import type { GroupEntity } from '../groups/group.entity';
-import { groupColumnsSql, groupFromRow } from '../groups/group.repository';
+import { groupColumnsSql, groupFromRow, listedGroupFromRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
 import { groupIdsLedBySql } from '../groups/leadership.repository';
-import type { UserEntity } from '../users/user.entity';
-import { userColumnsSql, userFromRow } from '../users/user.repository';
+import { listedUserFromRow, userColumnsSql, userFromRow, type ListedUser, type UserColumns } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
 import { RequestTallyEntity } from './request-tally.entity';
 
@@ -23,11 +21,20 @@ export interface RequestFilterInput {
   mine?: boolean | null;
 }
 
-/** A request of a page, with who asked and the group (read in the page's own statement). */
+/**
+ * A request of a page, with who asked and the group (read in the page's own statement): whole
+ * (a UserEntity, a GroupEntity) or as listed, as the page's `RequestColumns` say.
+ */
 export interface RequestRow {
   request: GroupRequestEntity;
-  user: UserEntity;
-  group: GroupEntity;
+  user: ListedUser;
+  group: ListedGroup;
+}
+
+/** How much of each requester and group a page reads. */
+export interface RequestColumns {
+  user: UserColumns;
+  group: GroupColumns;
 }
 
 /**
@@ -53,6 +60,7 @@ export async function requestPage(
   first: number,
   after: string | null | undefined,
   withTotal: boolean,
+  columns: RequestColumns,
 ): Promise<Page<RequestRow> & { totalCount?: number }> {
   const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
   const params: Record<string, unknown> = { now: new Date() };
@@ -96,6 +104,12 @@ export async function requestPage(
     : `SELECT COUNT(*) AS n FROM group_request r ${whereOf(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
   // Each group's columns come once, on its first request of the page: a leader's queue is mostly
   // one group, and repeating its row on every request was a third of the values the page read.
+  // On PostgreSQL each first request's group is looked up by its key (LATERAL; the LIMIT keeps the
+  // planner from flattening it): as a plain join it was merged with user_group's whole primary
+  // key, read in order up to the page's group.
+  const groupJoin = isPostgres(manager)
+    ? 'LEFT JOIN LATERAL (SELECT g.* FROM user_group g WHERE g.id = r.group_id AND r.nth = 1 LIMIT 1) g ON TRUE'
+    : 'LEFT JOIN user_group g ON g.id = r.group_id AND r.nth = 1';
   const ctes = [
     ...(queue ? [`led AS (${groupIdsLedBySql('viewerId')})`] : []),
     ...(withTotal ? [`total AS (${totalSql})`] : []),
@@ -103,19 +117,20 @@ export async function requestPage(
     `firsts AS (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.group_id ORDER BY p.created_at ${dir}, p.id ${dir}) AS nth FROM page p)`,
   ];
   const sql = `WITH ${ctes.join(', ')}
-    SELECT ${withTotal ? 'total.n AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}, ${groupColumnsSql('g', 'g_')}
+    SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_', columns.user)}, ${groupColumnsSql('g', 'g_', columns.group)}
     FROM ${withTotal ? 'total LEFT JOIN firsts r ON TRUE' : 'firsts r'}
-    LEFT JOIN user_account u ON u.id = r.user_id LEFT JOIN user_group g ON g.id = r.group_id AND r.nth = 1
+    LEFT JOIN user_account u ON u.id = r.user_id ${groupJoin}
     ORDER BY r.created_at ${dir}, r.id ${dir}`;
   const found = await rawQuery<Record<string, unknown>>(manager, sql, params, statementName('gh_requests_page', sql));
-  const groups = new Map<string, GroupEntity>();
+  const groups = new Map<string, ListedGroup>();
   const rows: RequestRow[] = [];
   for (const row of found) {
     if (row['r_id'] == null) continue; // the total's row of an empty page
     const request = requestFromRow(row, 'r_');
     let group = groups.get(request.groupId);
-    if (!group) groups.set(request.groupId, (group = groupFromRow(row, 'g_'))); // its first request: the row carries it
-    rows.push({ request, user: userFromRow(row, 'u_'), group });
+    // its first request: the row carries it
+    if (!group) groups.set(request.groupId, (group = columns.group === 'full' ? groupFromRow(row, 'g_') : listedGroupFromRow(row, 'g_')));
+    rows.push({ request, user: columns.user === 'full' ? userFromRow(row, 'u_') : listedUserFromRow(row, 'u_'), group });
   }
   const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
   return withTotal ? Object.assign(page, { totalCount: Number(found[0]?.['total'] ?? 0) }) : page;

@@ -25,7 +25,7 @@ import { UserEntity } from '../users/user.entity';
 import { GroupRequestEntity } from './group-request.entity';
 import { assertEligible, assertExtendable } from './requester-eligibility';
 import { NOT_FOUND_REQUEST, requestPolicy } from './request.policy';
-import { requestPage, type RequestFilterInput, type RequestRow } from './requests.repository';
+import { requestPage, type RequestColumns, type RequestFilterInput, type RequestRow } from './requests.repository';
 import { asked, optionalText } from './request-text';
 
 export type JoinOutcome = 'JOINED' | 'REQUESTED' | 'ALREADY_MEMBER' | 'ALREADY_REQUESTED';
@@ -351,7 +351,7 @@ export class RequestsService {
   }
 
   /** `groupRequests`: your own, or the queue you may decide (requests.repository.ts). */
-  list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined, withTotal: boolean): Promise<Page<RequestRow> & { totalCount?: number }> {
-    return requestPage(this.db.manager, viewer, filter, first, after, withTotal);
+  list(viewer: Viewer, filter: RequestFilterInput, first: number, after: string | null | undefined, withTotal: boolean, columns: RequestColumns): Promise<Page<RequestRow> & { totalCount?: number }> {
+    return requestPage(this.db.manager, viewer, filter, first, after, withTotal, columns);
   }
 }

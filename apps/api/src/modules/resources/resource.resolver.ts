@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { AccessLevel } from '../../common/enums';
 import { errors } from '../../common/errors';
 import { toConnection } from '../../common/pagination';
-import { fieldsAt, selectsField } from '../../common/selection';
+import { columnsFor, selectsField } from '../../common/selection';
 import { requireViewer, type Context } from '../../context';
 import { GroupType, toGroupType } from '../groups/group.type';
 import { toUserType, UserType } from '../users/user.type';
@@ -50,7 +50,7 @@ export class ResourceResolver {
     // Counting everything reachable costs more than a page: only when the client asks.
     const withTotal = selectsField(info, 'totalCount');
     // A listing of ids, kinds and names (an integration's sync) is read from the page indexes alone.
-    const columns = [...fieldsAt(info, ['edges', 'node'])].every((f) => LISTED_FIELDS.has(f)) ? 'page' : 'full';
+    const columns = columnsFor(info, ['edges', 'node'], LISTED_FIELDS) === 'listed' ? 'page' : 'full';
     const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, { withTotal, columns });
     // 'full' columns are whole resources (ReachedResource is then a ResourceEntity).
     return Object.assign(toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), { totalCount: page.totalCount });

@@ -4,27 +4,50 @@ import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { UserEntity } from './user.entity';
 
-const COLUMNS = ['id', 'email', 'email_key', 'display_name', 'name_key', 'kind', 'is_active', 'is_admin', 'created_at', 'updated_at', 'last_sign_in_at'] as const;
+/** The columns a listing reads (`ListedUser`). */
+const LISTED = ['id', 'display_name', 'name_key', 'kind', 'is_active', 'is_admin'] as const;
+const COLUMNS = [...LISTED, 'email', 'email_key', 'created_at', 'updated_at', 'last_sign_in_at'] as const;
 const keysOf = prefixedColumns(COLUMNS);
 
 /**
- * A user read by hand-written SQL (the credential statement, the users loader): every column but
- * the password hash, which only sign-in and password changes read (through TypeORM).
+ * A user as a listing reads them (the leader's queue names who asked): what `User`'s listed
+ * fields and its policy need (user.type.ts, LISTED_USER_FIELDS), without the email and the
+ * timestamps.
  */
-export const userColumnsSql = (alias: string, prefix: string): string => COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+export type ListedUser = Pick<UserEntity, 'id' | 'displayName' | 'nameKey' | 'kind' | 'isActive' | 'isAdmin'>;
 
-/** Reads back the columns of `userColumnsSql` under `prefix`. */
-export function userFromRow(row: Record<string, unknown>, prefix: string): UserEntity {
-  const k = keysOf(prefix);
-  const user = new UserEntity();
+/** Which of a user's columns a statement reads: 'listed' (ListedUser) or 'full' (UserEntity). */
+export type UserColumns = 'listed' | 'full';
+
+/**
+ * A user read by hand-written SQL (the credential statement, the users loader, the queue): every
+ * column but the password hash, which only sign-in and password changes read (through TypeORM),
+ * or the listed ones.
+ */
+export const userColumnsSql = (alias: string, prefix: string, columns: UserColumns = 'full'): string =>
+  (columns === 'full' ? COLUMNS : LISTED).map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+
+function readListed<U extends ListedUser>(row: Record<string, unknown>, k: ReturnType<typeof keysOf>, user: U): U {
   user.id = row[k.id] as string;
-  user.email = row[k.email] as string;
-  user.emailKey = row[k.email_key] as string;
   user.displayName = row[k.display_name] as string;
   user.nameKey = row[k.name_key] as string;
   user.kind = row[k.kind] as UserEntity['kind'];
   user.isActive = Boolean(row[k.is_active]);
   user.isAdmin = Boolean(row[k.is_admin]);
+  return user;
+}
+
+/** Reads back the 'listed' columns of `userColumnsSql` under `prefix`. */
+export function listedUserFromRow(row: Record<string, unknown>, prefix: string): ListedUser {
+  return readListed(row, keysOf(prefix), new UserEntity());
+}
+
+/** Reads back the 'full' columns of `userColumnsSql` under `prefix`. */
+export function userFromRow(row: Record<string, unknown>, prefix: string): UserEntity {
+  const k = keysOf(prefix);
+  const user = readListed(row, k, new UserEntity());
+  user.email = row[k.email] as string;
+  user.emailKey = row[k.email_key] as string;
   user.createdAt = toDate(row[k.created_at])!;
   user.updatedAt = toDate(row[k.updated_at])!;
   user.lastSignInAt = toDate(row[k.last_sign_in_at]);

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EdgeType, PageInfo } from '../../common/pagination';
 import { UserKind } from '../../common/enums';
 import type { UserEntity } from './user.entity';
+import type { ListedUser } from './user.repository';
 
 @ObjectType('User', { simpleResolvers: true, description: 'A person or a service account.' })
 export class UserType {
@@ -30,15 +31,28 @@ export class UserType {
   lastSignInAt: Date | null;
 }
 
-/** Entity → GraphQL type, field by field, so a new column never leaks. */
-export function toUserType(user: UserEntity): UserType {
+/**
+ * The fields of User answered from a ListedUser: a page that selects only these under its users
+ * reads their 'listed' columns. A field not named here makes it read whole users
+ * (`common/listed-fields.test.ts` checks each one named).
+ */
+export const LISTED_USER_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'displayName', 'kind', 'isActive', 'isAdmin', 'viewerCan']);
+
+/** A user as a listing read them (only LISTED_USER_FIELDS answer). */
+export function toListedUserType(user: ListedUser): UserType {
   return Object.assign(new UserType(), {
     id: user.id,
-    rawEmail: user.email,
     displayName: user.displayName,
     kind: user.kind as UserKind,
     isActive: user.isActive,
     isAdmin: user.isAdmin,
+  });
+}
+
+/** Entity → GraphQL type, field by field, so a new column never leaks. */
+export function toUserType(user: UserEntity): UserType {
+  return Object.assign(toListedUserType(user), {
+    rawEmail: user.email,
     createdAt: user.createdAt,
     lastSignInAt: user.lastSignInAt,
   });
