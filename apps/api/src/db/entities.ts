@@ -16,6 +16,7 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { GroupRequestEntity } from '../modules/requests/group-request.entity';
 import { RequestTallyEntity } from '../modules/requests/request-tally.entity';
 import { GroupTallyEntity } from '../modules/groups/group-tally.entity';
+import { MemberTallyEntity } from '../modules/memberships/member-tally.entity';
 import { PermissionEntity } from '../modules/permissions/permission.entity';
 import { UserPermissionEntity } from '../modules/permissions/user-permission.entity';
 import { GrantEntity } from '../modules/resources/grant.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   GroupRequestEntity,
   RequestTallyEntity,
   GroupTallyEntity,
+  MemberTallyEntity,
   PermissionEntity,
   UserPermissionEntity,
   ResourceEntity,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
+import { isPostgres, limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
@@ -95,12 +95,12 @@ export interface DirectoryPage<G extends ListedGroup = GroupEntity> {
   total: number | null;
 }
 
-function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): string {
+function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns, postgres: boolean): string {
   const total = withTotal ? `, total AS (${totalSql(q)})` : '';
   return `${VIEWER_CTES},
     page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC ${limitSql(limit)})${total}
     SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${groupColumnsSql('p', 'g_', columns)},
-      ${currentMemberCountSql('p.id')} AS "member_count",
+      ${currentMemberCountSql('p.id', postgres)} AS "member_count",
       CASE WHEN p.id IN (SELECT group_id FROM led) THEN 1 ELSE 0 END AS "is_leader",
       mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS.map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
       ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}
@@ -120,8 +120,8 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
 export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>>;
 export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>> {
   // The text depends on these only (the values are parameters): built and named once per shape.
-  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal, columns };
-  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal, columns));
+  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal, columns, postgres: isPostgres(m) };
+  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal, columns, shape.postgres));
   const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), name);
   const rows: DirectoryRow<ListedGroup>[] = [];
   for (const row of found) {

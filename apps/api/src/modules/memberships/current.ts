@@ -12,6 +12,9 @@ import { And, Brackets, LessThanOrEqual, MoreThan, type FindOperator, type Objec
  */
 export const currentMembershipSql = (alias: string): string => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`;
 
+/** The negation in SQL: the rows that have stopped counting at `:now` (the sweeper has yet to end them). */
+export const expiredMembershipSql = (alias: string): string => `${alias}.expires_at <= :now`;
+
 /** The rule for the query builder over `MembershipEntity` aliased `alias`; the caller binds `:now`. */
 export const currentMembership = (alias: string): Brackets =>
   new Brackets((qb) => qb.where(`${alias}.expiresAt IS NULL`).orWhere(`${alias}.expiresAt > :now`));

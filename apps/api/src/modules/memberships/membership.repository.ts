@@ -1,9 +1,9 @@
 import { In, IsNull, Not, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { inList, listParam, rawQuery } from '../../db/raw-sql';
+import { inList, isPostgres, listParam, rawQuery } from '../../db/raw-sql';
 import { toDate } from '../../db/timestamp';
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
-import { currentMembership, currentMembershipSql, expiredBy, expiringBetween, whereCurrentMembership } from './current';
+import { currentMembership, currentMembershipSql, expiredBy, expiredMembershipSql, expiringBetween, whereCurrentMembership } from './current';
 import { MembershipEntity, type MembershipSource } from './membership.entity';
 
 /**
@@ -23,9 +23,32 @@ export async function isCurrentMember(manager: EntityManager, userId: string, gr
   return row.length > 0;
 }
 
+/**
+ * SQL for how many current members the group whose id is `groupColumn` has, as an integer (the
+ * caller binds `:now`): its rows in member_tally, kept by triggers on membership (migration
+ * MemberTally), less — when some of its rows have an expiry — those past it that the sweeper has
+ * not ended yet, read from IX_membership_group_live (usually none). Counting the current rows
+ * instead grew with the group: the directory counted every member of each group on its page
+ * (Member holds everyone). An integer, not COUNT's bigint, which the driver hands over as text.
+ *
+ * On PostgreSQL a transaction's changes reach member_tally as it commits; until then, one that
+ * has written (it has a transaction id) adds its own noted changes, and leaves out expired rows
+ * whatever the tally says of expiries.
+ */
+export function currentMemberCountSql(groupColumn: string, postgres: boolean): string {
+  const expired = (group: string) => `(SELECT COUNT(*) FROM membership mx WHERE mx.group_id = ${group} AND ${expiredMembershipSql('mx')})`;
+  const committed = `COALESCE((SELECT CAST(t.members - CASE WHEN t.expiring = 0 THEN 0 ELSE ${expired('t.group_id')} END AS INTEGER)
+    FROM member_tally t WHERE t.group_id = ${groupColumn}), 0)`;
+  if (!postgres) return committed;
+  return `CASE WHEN txid_current_if_assigned() IS NULL THEN ${committed}
+    ELSE CAST(COALESCE((SELECT t.members FROM member_tally t WHERE t.group_id = ${groupColumn}), 0)
+      + COALESCE((SELECT SUM(c.members) FROM member_tally_change c WHERE c.tx = txid_current_if_assigned() AND c.group_id = ${groupColumn}), 0)
+      - ${expired(groupColumn)} AS INTEGER) END`;
+}
+
 /** How many current members `groupId` has (for `maxMembers`). */
 export async function currentMemberCount(manager: EntityManager, groupId: string, now = new Date()): Promise<number> {
-  return whereCurrentMembership(manager.createQueryBuilder(MembershipEntity, 'm').where('m.groupId = :groupId', { groupId }), 'm', now).getCount();
+  return (await currentMemberCounts(manager, [groupId], now)).get(groupId) ?? 0;
 }
 
 /** How many current members each of `groupIds` has (Group.memberCount; one named statement). */
@@ -33,8 +56,7 @@ export async function currentMemberCounts(manager: EntityManager, groupIds: read
   if (groupIds.length === 0) return new Map();
   const rows = await rawQuery<{ groupId: string; count: string | number }>(
     manager,
-    `SELECT m.group_id AS "groupId", COUNT(*) AS "count" FROM membership m
-      WHERE ${inList(manager, 'm.group_id', 'ids')} AND ${currentMembershipSql('m')} GROUP BY m.group_id`,
+    `SELECT g.id AS "groupId", ${currentMemberCountSql('g.id', isPostgres(manager))} AS "count" FROM user_group g WHERE ${inList(manager, 'g.id', 'ids')}`,
     { ids: listParam(manager, groupIds), now },
     'gh_member_counts',
   );
@@ -84,14 +106,6 @@ export async function currentMembershipsAmong(manager: EntityManager, userId: st
 export const currentMembershipsOfSql = (userParam: string): string =>
   `SELECT m.group_id, m.source, m.added_by_id, m.created_at, m.expires_at, m.expiry_warned_at FROM membership m
     WHERE m.user_id = :${userParam} AND ${currentMembershipSql('m')}`;
-
-/**
- * SQL counting the current members of the group whose id is `groupColumn` (a correlated
- * subquery), as an integer: PostgreSQL's COUNT is a bigint, which the driver hands over as text
- * to check and convert, fifty times a directory page.
- */
-export const currentMemberCountSql = (groupColumn: string): string =>
-  `(SELECT CAST(COUNT(*) AS INTEGER) FROM membership mc WHERE mc.group_id = ${groupColumn} AND ${currentMembershipSql('mc')})`;
 
 /** A membership read by hand-written SQL: `row` holds the columns of `currentMembershipsOfSql` under `prefix`. */
 export function membershipFromRow(userId: string, groupId: string, row: Record<string, unknown>, prefix: string): MembershipEntity {
