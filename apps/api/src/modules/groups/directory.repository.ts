@@ -5,7 +5,7 @@ import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
 import { pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow } from '../requests/requests.repository';
 import type { GroupEntity } from './group.entity';
-import { groupColumnsSql, groupFromRow, listedGroupFromRow, type GroupColumns, type ListedGroup } from './group.repository';
+import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
 
 /**
@@ -126,7 +126,7 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
   const rows: DirectoryRow<ListedGroup>[] = [];
   for (const row of found) {
     if (row['g_id'] == null) continue; // the total's row of an empty page
-    const group = columns === 'full' ? groupFromRow(row, 'g_') : listedGroupFromRow(row, 'g_');
+    const group = groupOfRow(row, 'g_', columns);
     rows.push({
       group,
       memberCount: Number(row['member_count']),

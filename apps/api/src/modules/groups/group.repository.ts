@@ -54,7 +54,7 @@ function readListed<G extends ListedGroup>(row: Record<string, unknown>, k: Retu
 }
 
 /** Reads back the 'listed' columns of `groupColumnsSql` under `prefix`. */
-export function listedGroupFromRow(row: Record<string, unknown>, prefix: string): ListedGroup {
+function listedGroupFromRow(row: Record<string, unknown>, prefix: string): ListedGroup {
   return readListed(row, keysOf(prefix), new GroupEntity());
 }
 
@@ -72,6 +72,11 @@ export function groupFromRow(row: Record<string, unknown>, prefix: string): Grou
   group.createdAt = toDate(row[k.created_at])!;
   group.updatedAt = toDate(row[k.updated_at])!;
   return group;
+}
+
+/** Reads back the columns of `groupColumnsSql` under `prefix`, as `columns` chose them. */
+export function groupOfRow(row: Record<string, unknown>, prefix: string, columns: GroupColumns): ListedGroup {
+  return columns === 'full' ? groupFromRow(row, prefix) : listedGroupFromRow(row, prefix);
 }
 
 /** Groups by id, in one named statement whatever the number (the groups loader). */

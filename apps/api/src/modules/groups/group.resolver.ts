@@ -12,7 +12,7 @@ import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './
 import { can } from '../../authz/authorize';
 import { groupAbilities } from './group-abilities';
 import { groupPolicy, type GroupFacts } from './group.policy';
-import { GroupAbilities, GroupConnection, GroupType, LISTED_GROUP_FIELDS, toGroupType, toListedGroupType } from './group.type';
+import { GroupAbilities, GroupConnection, GroupType, LISTED_GROUP_FIELDS, toGroupType, toPageGroupType } from './group.type';
 import type { ListedGroup } from './group.repository';
 import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -44,13 +44,11 @@ export class GroupResolver {
     const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal, columns);
     // The field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest…) answer
     // from what the page's statement already read (GroupPrefetched).
+    const prime = (group: GroupEntity) => ctx.loaders.group.prime(group.id, group);
     const node = (group: ListedGroup): GroupType => {
       const row = page.rows.get(group.id)!;
       const prefetched = { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest };
-      if (columns === 'listed') return Object.assign(toListedGroupType(group), { prefetched });
-      // 'full' columns are whole groups; only those may answer the group loader (a listed one lacks fields others read).
-      ctx.loaders.group.prime(group.id, group as GroupEntity);
-      return Object.assign(toGroupType(group as GroupEntity), { prefetched });
+      return Object.assign(toPageGroupType(group, columns, prime), { prefetched });
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }

@@ -5,7 +5,7 @@ import { JSONObjectScalar } from '../../common/scalars';
 import type { MembershipEntity } from '../memberships/membership.entity';
 import type { GroupRequestEntity } from '../requests/group-request.entity';
 import type { GroupEntity } from './group.entity';
-import type { ListedGroup } from './group.repository';
+import type { GroupColumns, ListedGroup } from './group.repository';
 import type { GroupFacts } from './group.policy';
 
 /**
@@ -110,6 +110,17 @@ export function toGroupType(group: GroupEntity): GroupType {
     metadata: group.metadata,
     createdAt: group.createdAt,
   });
+}
+
+/**
+ * A group a page read with `columns`. Only a whole group is handed to `prime` (the request's group
+ * loader): a listed one lacks fields that others reading the loader need.
+ */
+export function toPageGroupType(group: ListedGroup, columns: GroupColumns, prime: (group: GroupEntity) => void): GroupType {
+  if (columns === 'listed') return toListedGroupType(group);
+  // 'full' columns are whole groups.
+  prime(group as GroupEntity);
+  return toGroupType(group as GroupEntity);
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with a group. The SPA renders buttons from this and never re-derives a rule.' })

@@ -8,7 +8,7 @@ import { toConnection } from '../../common/pagination';
 import { requireViewer, type Context } from '../../context';
 import type { GroupEntity } from '../groups/group.entity';
 import type { ListedGroup } from '../groups/group.repository';
-import { GroupType, LISTED_GROUP_FIELDS, toGroupType, toListedGroupType } from '../groups/group.type';
+import { GroupType, LISTED_GROUP_FIELDS, toGroupType, toPageGroupType } from '../groups/group.type';
 import { toMembershipType } from '../memberships/membership.type';
 import type { UserEntity } from '../users/user.entity';
 import { LISTED_USER_FIELDS, toListedUserType, toUserType, UserType } from '../users/user.type';
@@ -31,17 +31,12 @@ export class RequestResolver {
     // Who asked and the group as listed, unless a field beyond those is selected of them.
     const columns = { user: columnsFor(info, ['edges', 'node', 'user'], LISTED_USER_FIELDS), group: columnsFor(info, ['edges', 'node', 'group'], LISTED_GROUP_FIELDS) };
     const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after, selectsField(info, 'totalCount'), columns);
-    // One Group object per group of the page (a queue is mostly one group). Only whole groups may
-    // answer the group loader: a listed one lacks fields others read.
+    // One Group object per group of the page (a queue is mostly one group).
     const groups = new Map<ListedGroup, GroupType>();
-    const groupType = (group: ListedGroup): GroupType => {
-      if (columns.group === 'listed') return toListedGroupType(group);
-      ctx.loaders.group.prime(group.id, group as GroupEntity);
-      return toGroupType(group as GroupEntity);
-    };
+    const prime = (group: GroupEntity) => ctx.loaders.group.prime(group.id, group);
     const node = ({ request, user, group }: RequestRow): GroupRequestType => {
       let known = groups.get(group);
-      if (!known) groups.set(group, (known = groupType(group)));
+      if (!known) groups.set(group, (known = toPageGroupType(group, columns.group, prime)));
       return Object.assign(toRequestType(request), { prefetched: { user: columns.user === 'listed' ? toListedUserType(user) : toUserType(user as UserEntity), group: known } });
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });

@@ -6,9 +6,9 @@ import { isUuid } from '../../common/validate';
 import { isPostgres, limitSql, rawQuery, statementName } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
-import { groupColumnsSql, groupFromRow, listedGroupFromRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
+import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
 import { groupIdsLedBySql } from '../groups/leadership.repository';
-import { listedUserFromRow, userColumnsSql, userFromRow, type ListedUser, type UserColumns } from '../users/user.repository';
+import { userColumnsSql, userOfRow, type ListedUser, type UserColumns } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
 import { RequestTallyEntity } from './request-tally.entity';
 
@@ -128,9 +128,8 @@ export async function requestPage(
     if (row['r_id'] == null) continue; // the total's row of an empty page
     const request = requestFromRow(row, 'r_');
     let group = groups.get(request.groupId);
-    // its first request: the row carries it
-    if (!group) groups.set(request.groupId, (group = columns.group === 'full' ? groupFromRow(row, 'g_') : listedGroupFromRow(row, 'g_')));
-    rows.push({ request, user: columns.user === 'full' ? userFromRow(row, 'u_') : listedUserFromRow(row, 'u_'), group });
+    if (!group) groups.set(request.groupId, (group = groupOfRow(row, 'g_', columns.group))); // its first request: the row carries it
+    rows.push({ request, user: userOfRow(row, 'u_', columns.user), group });
   }
   const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
   return withTotal ? Object.assign(page, { totalCount: Number(found[0]?.['total'] ?? 0) }) : page;

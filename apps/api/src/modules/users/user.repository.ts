@@ -38,7 +38,7 @@ function readListed<U extends ListedUser>(row: Record<string, unknown>, k: Retur
 }
 
 /** Reads back the 'listed' columns of `userColumnsSql` under `prefix`. */
-export function listedUserFromRow(row: Record<string, unknown>, prefix: string): ListedUser {
+function listedUserFromRow(row: Record<string, unknown>, prefix: string): ListedUser {
   return readListed(row, keysOf(prefix), new UserEntity());
 }
 
@@ -53,6 +53,11 @@ export function userFromRow(row: Record<string, unknown>, prefix: string): UserE
   user.lastSignInAt = toDate(row[k.last_sign_in_at]);
   user.passwordHash = null;
   return user;
+}
+
+/** Reads back the columns of `userColumnsSql` under `prefix`, as `columns` chose them. */
+export function userOfRow(row: Record<string, unknown>, prefix: string, columns: UserColumns): ListedUser {
+  return columns === 'full' ? userFromRow(row, prefix) : listedUserFromRow(row, prefix);
 }
 
 /** Users by id, in one named statement whatever the number (the users loader). */
