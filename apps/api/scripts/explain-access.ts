@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const page = { userId: twenty, minLevel: 'READ' as const, kind: null, namePattern: null, after: null, limit: 51 };
     const cases: [string, () => Promise<unknown>][] = [
       ['checkAccess (levelFacts), a user with a grant', () => levelFacts(ds.manager, withGrant, resourceId(j))],
-      ['resources(first: 50) for a user in 20 groups, ids, kinds and names (page columns)', () => reachablePage(ds.manager, { ...page, withTotal: false, columns: 'page' })],
+      ['resources(first: 50) for a user in 20 groups, ids, kinds and names (page columns)', () => reachablePage(ds.manager, { ...page, withTotal: false, columns: 'listed' })],
       ['resources(first: 50) for a user in 20 groups, whole resources and totalCount', () => reachablePage(ds.manager, { ...page, withTotal: true, columns: 'full' })],
       [
         'coalesced checkAccess batch, or the bulk check with the cache off: 100 pairs (levelFactsMany)',

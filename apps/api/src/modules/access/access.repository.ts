@@ -153,7 +153,7 @@ export interface ReachQuery {
   /** Count the whole reachable set too (only when the client asked for totalCount). */
   withTotal: boolean;
   /**
-   * 'page': only what the page's own indexes hold (id, kind, name, nameKey) — what a listing asks
+   * 'listed': only what the page's own indexes hold (id, kind, name, nameKey) — what a listing asks
    * for, read without visiting one resource row per entry; 'full' (default): whole resources.
    */
   columns?: ReachColumns;
@@ -185,9 +185,10 @@ async function currentGroups(manager: EntityManager, userId: string, now: Date):
   return { ids: rows[0]!.groups, epoch: rows[0]!.epoch ?? 'none' };
 }
 
-export type ReachColumns = 'page' | 'full';
+/** The same choice as a group's or a user's columns (GroupColumns, UserColumns). */
+export type ReachColumns = 'listed' | 'full';
 
-/** A resource as a 'page' read gives it; a 'full' read gives the whole entity. */
+/** A resource as a 'listed' read gives it; a 'full' read gives the whole entity. */
 export type ReachedResource = Pick<ResourceEntity, 'id' | 'kind' | 'name' | 'nameKey'> & Partial<ResourceEntity>;
 
 export interface ReachPage {
@@ -301,7 +302,7 @@ function pageSql({ postgres, read, limit: size, kind, pattern, after, withTotal,
   const total = withTotal ? `(SELECT COUNT(*) FROM cand)${publicCount}` : 'NULL';
   // The page's rows come back as asked: as the sources read them, or whole (joined, one resource row
   // per entry: about half the statement's cost) — never with a second round trip to load them.
-  const hydrated = columns === 'page'
+  const hydrated = columns === 'listed'
     ? `SELECT pg.id AS "id", pg.kind AS "kind", pg.name AS "name", pg.name_key AS "nameKey" FROM (${pageSql}) pg`
     : `SELECT x.id AS "id", x.kind AS "kind", x.external_id AS "externalId", x.name AS "name", x.name_key AS "nameKey",
          x.description AS "description", x.owner_id AS "ownerId", x.visibility AS "visibility", x.created_at AS "createdAt", x.updated_at AS "updatedAt"
@@ -345,7 +346,7 @@ async function pageFrom(manager: EntityManager, q: ReachQuery, groups: string[] 
   const head = rows[0];
   const page = {
     subject: head?.subjectActive === null || head?.subjectActive === undefined ? null : { isActive: Boolean(head.subjectActive), isAdmin: Boolean(head.subjectAdmin) },
-    resources: rows.flatMap((r) => (r.id ? [q.columns === 'page' ? { id: r.id, kind: r.kind, name: r.name, nameKey: r.nameKey } : toResource(r)] : [])),
+    resources: rows.flatMap((r) => (r.id ? [q.columns === 'listed' ? { id: r.id, kind: r.kind, name: r.name, nameKey: r.nameKey } : toResource(r)] : [])),
     total: q.withTotal ? Number(head?.total ?? 0) : null,
   };
   return { page, epoch: head?.epoch ?? null };

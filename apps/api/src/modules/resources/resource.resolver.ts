@@ -50,10 +50,10 @@ export class ResourceResolver {
     // Counting everything reachable costs more than a page: only when the client asks.
     const withTotal = selectsField(info, 'totalCount');
     // A listing of ids, kinds and names (an integration's sync) is read from the page indexes alone.
-    const columns = columnsFor(info, ['edges', 'node'], LISTED_FIELDS) === 'listed' ? 'page' : 'full';
+    const columns = columnsFor(info, ['edges', 'node'], LISTED_FIELDS);
     const page = await ctx.services.access.reachable(requireViewer(ctx), args.userId, args.filter ?? {}, args.first, args.after, { withTotal, columns });
     // 'full' columns are whole resources (ReachedResource is then a ResourceEntity).
-    return Object.assign(toConnection(page, (r) => (columns === 'page' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), { totalCount: page.totalCount });
+    return Object.assign(toConnection(page, (r) => (columns === 'listed' ? toListedResourceType(r) : toResourceType(r as ResourceEntity))), { totalCount: page.totalCount });
   }
 
   @Authorized()

@@ -26,7 +26,7 @@ export const toResourceType = (r: ResourceEntity, viewerLevel?: AccessLevel): Re
 /** The fields a listing's page indexes hold: a page that selects only these reads no resource row. */
 export const LISTED_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name']);
 
-/** A resource as a listing read it (only LISTED_FIELDS; see reachablePage's 'page' columns). */
+/** A resource as a listing read it (only LISTED_FIELDS; see reachablePage's 'listed' columns). */
 export const toListedResourceType = (r: Pick<ResourceEntity, 'id' | 'kind' | 'name'>): ResourceType =>
   Object.assign(new ResourceType(), { id: r.id, kind: r.kind, name: r.name });
 

@@ -106,7 +106,7 @@ export class ResourcesService {
   async kinds(viewer: Viewer): Promise<string[]> {
     const rows = await this.db.manager.createQueryBuilder(ResourceEntity, 'r').select('r.kind', 'kind').distinct(true).orderBy('r.kind', 'ASC').getRawMany<{ kind: string }>();
     const kinds = rows.map((r) => r.kind);
-    const reached = await Promise.all(kinds.map((kind) => this.access.reachable(viewer, null, { kind }, 1, null, { withTotal: false, columns: 'page' })));
+    const reached = await Promise.all(kinds.map((kind) => this.access.reachable(viewer, null, { kind }, 1, null, { withTotal: false, columns: 'listed' })));
     return kinds.filter((_, i) => reached[i]!.nodes.length > 0);
   }
 
