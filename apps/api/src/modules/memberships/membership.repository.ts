@@ -33,10 +33,14 @@ export async function isCurrentMember(manager: EntityManager, userId: string, gr
  *
  * On PostgreSQL a transaction's changes reach member_tally as it commits; until then, one that
  * has written (it has a transaction id) adds its own noted changes, and leaves out expired rows
- * whatever the tally says of expiries.
+ * whatever the tally says of expiries. There the expired rows are counted by the function
+ * gh_expired_members (migration ExpiredMembersFunction: the same rule), so that statements
+ * embedding this keep their generic plan: as a subquery, its unknown `:now` made PostgreSQL
+ * re-plan the directory on every call once groups had grown.
  */
 export function currentMemberCountSql(groupColumn: string, postgres: boolean): string {
-  const expired = (group: string) => `(SELECT COUNT(*) FROM membership mx WHERE mx.group_id = ${group} AND ${expiredMembershipSql('mx')})`;
+  const expired = (group: string) =>
+    postgres ? `gh_expired_members(${group}, :now)` : `(SELECT COUNT(*) FROM membership mx WHERE mx.group_id = ${group} AND ${expiredMembershipSql('mx')})`;
   const committed = `COALESCE((SELECT CAST(t.members - CASE WHEN t.expiring = 0 THEN 0 ELSE ${expired('t.group_id')} END AS INTEGER)
     FROM member_tally t WHERE t.group_id = ${groupColumn}), 0)`;
   if (!postgres) return committed;
