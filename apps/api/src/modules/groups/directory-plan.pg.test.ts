@@ -54,7 +54,7 @@ describe('the directory statement and its kept plan', () => {
     }
     const directory = sent.find((s) => s.sql.includes('member_tally') && s.sql.includes('page AS'));
     expect(directory, 'the directory statement').toBeDefined();
-    const [text, values] = app.dataSource.driver.escapeQueryWithParameters(directory!.sql, directory!.params, {});
+    const [text, values] = app.dataSource.driver.escapeQueryWithParameters(directory!.sql, directory!.params);
 
     const pool = (app.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const client = await pool.connect();

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { addMember, makeCast, makeGroup, makeUser, type Cast, type TestUser } from '../../../test/factories';
 import type { GroupEntity } from '../groups/group.entity';
 import { GroupRequestEntity } from './group-request.entity';
+import { isPostgres } from '../../db/raw-sql';
+import { pendingCounts } from './requests.repository';
 import { RequestTallyEntity } from './request-tally.entity';
 
 // request_tally is kept by database triggers (migration RequestTally), whoever writes a request:
@@ -29,7 +32,11 @@ async function tallies(): Promise<{ counted: Record<string, number>; tally: Reco
 async function expectTallyExact(): Promise<void> {
   const { counted, tally } = await tallies();
   expect(tally).toEqual(counted);
+  // Committed transactions leave no notes behind (PostgreSQL applies them at commit).
+  if (isPostgres(app.dataSource.manager)) expect(await app.dataSource.query('SELECT * FROM request_tally_change')).toEqual([]);
 }
+
+const pendingRow = (userId: string, groupId: string) => ({ id: randomUUID(), kind: 'JOIN' as const, status: 'PENDING' as const, userId, groupId, reason: null });
 
 const JOIN = 'mutation ($g: ID!) { joinGroup(groupId: $g, reason: "please") { request { id } } }';
 const LEAVE = 'mutation ($g: ID!) { leaveGroup(groupId: $g) { request { id } } }';
@@ -111,5 +118,30 @@ describe('request_tally: the pending requests per group and kind, kept by the da
     const { counted } = await tallies();
     const everyPending = Object.values(counted).reduce((n, c) => n + c, 0);
     expect(await total(cast.admin, { status: 'PENDING' })).toBe(everyPending);
+  });
+
+  it('counts a transaction’s own writes before it commits, and holds no other writer of the group meanwhile', async () => {
+    const [a, b] = [await makeGroup(app), await makeGroup(app)];
+    const people = await Promise.all(Array.from({ length: 4 }, () => makeUser(app)));
+    await app.dataSource.transaction(async (tx) => {
+      await tx.insert(GroupRequestEntity, [pendingRow(people[0]!.user.id, a.id), pendingRow(people[1]!.user.id, a.id), pendingRow(people[0]!.user.id, b.id)]);
+      await tx.update(GroupRequestEntity, { userId: people[1]!.user.id, groupId: a.id }, { status: 'WITHDRAWN' });
+      const counts = await pendingCounts(tx, [a.id, b.id]);
+      expect([counts.get(a.id), counts.get(b.id)]).toEqual([1, 1]);
+      // SQLite has one writer: another connection's write would wait for this one by design.
+      if (!isPostgres(tx)) return;
+      // Other connections write requests of the same groups, in the opposite order, while this
+      // transaction is open: they must not wait for it (the tally changes only as each commits).
+      const outside = app.dataSource.transaction(async (other) => {
+        await other.insert(GroupRequestEntity, pendingRow(people[2]!.user.id, b.id));
+        await other.insert(GroupRequestEntity, pendingRow(people[3]!.user.id, a.id));
+      });
+      const waited = await Promise.race([outside.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 5_000))]);
+      expect(waited).toBe(false);
+      expect((await pendingCounts(tx, [a.id])).get(a.id)).toBe(2); // its own one, and the other's committed one
+    });
+    const counts = await pendingCounts(app.dataSource.manager, [a.id, b.id]);
+    expect([counts.get(a.id), counts.get(b.id)]).toEqual(isPostgres(app.dataSource.manager) ? [2, 2] : [1, 1]);
+    await expectTallyExact();
   });
 });

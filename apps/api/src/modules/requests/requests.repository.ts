@@ -3,14 +3,13 @@ import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
-import { isPostgres, limitSql, rawQuery, statementName } from '../../db/raw-sql';
+import { inList, isPostgres, limitSql, listParam, rawQuery, statementName } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
 import { groupIdsLedBySql } from '../groups/leadership.repository';
 import { userColumnsSql, userOfRow, type ListedUser, type UserColumns } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
-import { RequestTallyEntity } from './request-tally.entity';
 
 /** The reads of request rows that are not a decision's own (those lock the row: requests.service.ts). */
 
@@ -95,13 +94,12 @@ export async function requestPage(
   const order = `ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(first + 1)}`;
   const paged = cursor ? [...conditions, `(r.created_at ${op} :when OR (r.created_at = :when AND r.id ${op} :afterId))`] : conditions;
   if (cursor) Object.assign(params, { when: new Date(cursor[0]), afterId: cursor[1] });
-  const whereOf = (list: string[]) => (list.length ? `WHERE ${list.join(' AND ')}` : '');
   const pageSql = walkLed
-    ? `SELECT r.* FROM led s CROSS JOIN LATERAL (SELECT r.* FROM group_request r ${whereOf(['r.group_id = s.group_id', ...paged])} ${order}) r ${order}`
-    : `SELECT r.* FROM group_request r ${whereOf(paged)} ${order}`;
+    ? `SELECT r.* FROM led s CROSS JOIN LATERAL (SELECT r.* FROM group_request r ${whereSql(['r.group_id = s.group_id', ...paged])} ${order}) r ${order}`
+    : `SELECT r.* FROM group_request r ${whereSql(paged)} ${order}`;
   const totalSql = filter.status === 'PENDING' && !filter.mine
-    ? `SELECT COALESCE(SUM(t.pending), 0) AS n FROM request_tally t ${whereOf([...scope('t.group_id'), ...(filter.kind ? ['t.kind = :kind'] : [])])}`
-    : `SELECT COUNT(*) AS n FROM group_request r ${whereOf(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
+    ? `SELECT ${pendingTallySql((t) => [...scope(`${t}.group_id`), ...(filter.kind ? [`${t}.kind = :kind`] : [])], isPostgres(manager))} AS n`
+    : `SELECT COUNT(*) AS n FROM group_request r ${whereSql(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
   // Each group's columns come once, on its first request of the page: a leader's queue is mostly
   // one group, and repeating its row on every request was a third of the values the page read.
   // On PostgreSQL each first request's group is looked up by its key (LATERAL; the LIMIT keeps the
@@ -172,16 +170,32 @@ export function pendingRequestJoinSql(alias: string, groupIdSql: string, userPar
   return `LEFT JOIN group_request ${alias} ON ${alias}.group_id = ${groupIdSql} AND ${alias}.user_id = :${userParam} AND ${alias}.status = '${PENDING}'`;
 }
 
+/**
+ * SQL for how many requests are pending among the rows of request_tally (kept by triggers:
+ * migrations RequestTally, RequestTallyAtCommit) that `where(alias)` picks, as an integer. On
+ * PostgreSQL a transaction's writes reach the tally as it commits; until then, one that has
+ * written (it has a transaction id) adds its own noted changes, picked by the same conditions.
+ */
+export function pendingTallySql(where: (alias: string) => string[], postgres: boolean): string {
+  const sum = (table: string, alias: string, own: string[]) =>
+    `COALESCE((SELECT SUM(${alias}.pending) FROM ${table} ${alias} ${whereSql([...own, ...where(alias)])}), 0)`;
+  const committed = sum('request_tally', 't', []);
+  if (!postgres) return `CAST(${committed} AS INTEGER)`;
+  return `CAST(${committed} + CASE WHEN txid_current_if_assigned() IS NULL THEN 0
+    ELSE ${sum('request_tally_change', 'c', ['c.tx = txid_current_if_assigned()'])} END AS INTEGER)`;
+}
+
+const whereSql = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
 /** Pending requests per group, from request_tally (for Group.pendingRequestCount; callers show it only to those who may decide). */
 export async function pendingCounts(manager: EntityManager, groupIds: readonly string[]): Promise<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
-  const rows = await manager
-    .createQueryBuilder(RequestTallyEntity, 't')
-    .select('t.groupId', 'groupId')
-    .addSelect('SUM(t.pending)', 'count')
-    .where('t.groupId IN (:...groupIds)', { groupIds: [...groupIds] })
-    .groupBy('t.groupId')
-    .getRawMany<{ groupId: string; count: string | number }>();
+  const rows = await rawQuery<{ groupId: string; count: string | number }>(
+    manager,
+    `SELECT g.id AS "groupId", ${pendingTallySql((t) => [`${t}.group_id = g.id`], isPostgres(manager))} AS "count" FROM user_group g WHERE ${inList(manager, 'g.id', 'ids')}`,
+    { ids: listParam(manager, groupIds) },
+    'gh_pending_counts',
+  );
   return new Map(rows.map((r) => [r.groupId, Number(r.count)]));
 }
 
