@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness';
 import { makeCast, makeGroup, makeUser, type Cast, type TestUser } from '../../test/factories';
 import { LISTED_GROUP_FIELDS } from '../modules/groups/group.type';
-import { LISTED_USER_FIELDS } from '../modules/users/user.type';
+import { LISTED_USER_FIELDS, NAMED_USER_FIELDS } from '../modules/users/user.type';
 
 /**
  * The directory and the queue read groups and users as listed (fewer columns) when a page selects
- * only LISTED_GROUP_FIELDS / LISTED_USER_FIELDS of them. Each such field must answer exactly as it
+ * only LISTED_GROUP_FIELDS / LISTED_USER_FIELDS of them, and the queue its requesters by name alone
+ * (two columns) when it selects only NAMED_USER_FIELDS. Each such field must answer exactly as it
  * does from a whole row: the same page with one field beyond the set (which makes it read whole
  * rows) is the reference. A field added to a set without a selection here fails the first test.
  */
@@ -59,6 +60,8 @@ describe('listed columns answer as whole rows do', () => {
   it('every listed field has a selection here', () => {
     expect([...LISTED_GROUP_FIELDS].filter((f) => f !== '__typename').sort()).toEqual(Object.keys(GROUP_SELECTIONS).sort());
     expect([...LISTED_USER_FIELDS].filter((f) => f !== '__typename').sort()).toEqual(Object.keys(USER_SELECTIONS).sort());
+    // The named fields are listed ones: their selections below run the queue with `user { id <field> }`.
+    expect([...NAMED_USER_FIELDS].filter((f) => !LISTED_USER_FIELDS.has(f))).toEqual([]);
   });
 
   it.each(['user', 'leader', 'manager', 'admin'] as const)('the directory, for the %s', async (role) => {

@@ -35,10 +35,17 @@ export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set
 }
 
 /**
- * 'listed' when every field selected at `path` is one a listing's columns answer (`listed`), else
- * 'full': how much of each row a page reads.
+ * How much of each row a page reads: 'named' when every field selected at `path` is one the
+ * fewest columns answer (`named`, where a row has such a level), else 'listed' when each is one a
+ * listing's columns answer (`listed`), else 'full'.
  */
-export function columnsFor(info: GraphQLResolveInfo, path: readonly string[], listed: ReadonlySet<string>): 'listed' | 'full' {
-  for (const field of fieldsAt(info, path)) if (!listed.has(field)) return 'full';
-  return 'listed';
+export function columnsFor(info: GraphQLResolveInfo, path: readonly string[], listed: ReadonlySet<string>): 'listed' | 'full';
+export function columnsFor(info: GraphQLResolveInfo, path: readonly string[], listed: ReadonlySet<string>, named: ReadonlySet<string>): 'named' | 'listed' | 'full';
+export function columnsFor(info: GraphQLResolveInfo, path: readonly string[], listed: ReadonlySet<string>, named?: ReadonlySet<string>): 'named' | 'listed' | 'full' {
+  let level: 'named' | 'listed' = named ? 'named' : 'listed';
+  for (const field of fieldsAt(info, path)) {
+    if (!listed.has(field)) return 'full';
+    if (level === 'named' && !named!.has(field)) level = 'listed';
+  }
+  return level;
 }

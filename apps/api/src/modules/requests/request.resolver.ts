@@ -10,8 +10,7 @@ import type { GroupEntity } from '../groups/group.entity';
 import type { ListedGroup } from '../groups/group.repository';
 import { GroupType, LISTED_GROUP_FIELDS, toGroupType, toPageGroupType } from '../groups/group.type';
 import { toMembershipType } from '../memberships/membership.type';
-import type { UserEntity } from '../users/user.entity';
-import { LISTED_USER_FIELDS, toListedUserType, toUserType, UserType } from '../users/user.type';
+import { LISTED_USER_FIELDS, NAMED_USER_FIELDS, toPageUserType, toUserType, UserType } from '../users/user.type';
 import {
   DecisionResult,
   GroupRequestConnection,
@@ -29,7 +28,7 @@ export class RequestResolver {
   async groupRequests(@Args() args: RequestsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<GroupRequestConnection> {
     const filter = args.filter ?? { status: 'PENDING' as const };
     // Who asked and the group as listed, unless a field beyond those is selected of them.
-    const columns = { user: columnsFor(info, ['edges', 'node', 'user'], LISTED_USER_FIELDS), group: columnsFor(info, ['edges', 'node', 'group'], LISTED_GROUP_FIELDS) };
+    const columns = { user: columnsFor(info, ['edges', 'node', 'user'], LISTED_USER_FIELDS, NAMED_USER_FIELDS), group: columnsFor(info, ['edges', 'node', 'group'], LISTED_GROUP_FIELDS) };
     const page = await ctx.services.requests.list(requireViewer(ctx), filter, args.first, args.after, selectsField(info, 'totalCount'), columns);
     // One Group object per group of the page (a queue is mostly one group).
     const groups = new Map<ListedGroup, GroupType>();
@@ -37,7 +36,7 @@ export class RequestResolver {
     const node = ({ request, user, group }: RequestRow): GroupRequestType => {
       let known = groups.get(group);
       if (!known) groups.set(group, (known = toPageGroupType(group, columns.group, prime)));
-      return Object.assign(toRequestType(request), { prefetched: { user: columns.user === 'listed' ? toListedUserType(user) : toUserType(user as UserEntity), group: known } });
+      return Object.assign(toRequestType(request), { prefetched: { user: toPageUserType(user, columns.user), group: known } });
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }

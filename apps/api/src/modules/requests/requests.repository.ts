@@ -8,7 +8,7 @@ import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
 import { groupIdsLedBySql } from '../groups/leadership.repository';
-import { userColumnsSql, userOfRow, type ListedUser, type UserColumns } from '../users/user.repository';
+import { userColumnsSql, userOfRow, type NamedUser, type UserColumns } from '../users/user.repository';
 import { GroupRequestEntity, type RequestKind, type RequestStatus } from './group-request.entity';
 
 /** The reads of request rows that are not a decision's own (those lock the row: requests.service.ts). */
@@ -26,7 +26,8 @@ export interface RequestFilterInput {
  */
 export interface RequestRow {
   request: GroupRequestEntity;
-  user: ListedUser;
+  /** As `RequestColumns.user` says: a NamedUser, a ListedUser or a UserEntity. */
+  user: NamedUser;
   group: ListedGroup;
 }
 

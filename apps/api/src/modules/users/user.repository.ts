@@ -4,8 +4,10 @@ import { prefixedColumns } from '../../db/row-columns';
 import { toDate } from '../../db/timestamp';
 import { UserEntity } from './user.entity';
 
+/** The columns a page reads when it shows users only by name (`NamedUser`). */
+const NAMED = ['id', 'display_name'] as const;
 /** The columns a listing reads (`ListedUser`). */
-const LISTED = ['id', 'display_name', 'name_key', 'kind', 'is_active', 'is_admin'] as const;
+const LISTED = [...NAMED, 'name_key', 'kind', 'is_active', 'is_admin'] as const;
 const COLUMNS = [...LISTED, 'email', 'email_key', 'created_at', 'updated_at', 'last_sign_in_at'] as const;
 const keysOf = prefixedColumns(COLUMNS);
 
@@ -16,8 +18,16 @@ const keysOf = prefixedColumns(COLUMNS);
  */
 export type ListedUser = Pick<UserEntity, 'id' | 'displayName' | 'nameKey' | 'kind' | 'isActive' | 'isAdmin'>;
 
-/** Which of a user's columns a statement reads: 'listed' (ListedUser) or 'full' (UserEntity). */
-export type UserColumns = 'listed' | 'full';
+/**
+ * A user as a page that shows only names read them (the leader's queue: who asked): the fields of
+ * NAMED_USER_FIELDS (user.type.ts). The four columns more of a listed user were a fifth of the
+ * queue's statement.
+ */
+export type NamedUser = Pick<UserEntity, 'id' | 'displayName'>;
+
+/** Which of a user's columns a statement reads: 'named' (NamedUser), 'listed' (ListedUser) or 'full' (UserEntity). */
+export type UserColumns = 'named' | 'listed' | 'full';
+const COLUMNS_OF: Record<UserColumns, readonly string[]> = { named: NAMED, listed: LISTED, full: COLUMNS };
 
 /**
  * A user read by hand-written SQL (the credential statement, the users loader, the queue): every
@@ -25,7 +35,7 @@ export type UserColumns = 'listed' | 'full';
  * or the listed ones.
  */
 export const userColumnsSql = (alias: string, prefix: string, columns: UserColumns = 'full'): string =>
-  (columns === 'full' ? COLUMNS : LISTED).map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+  COLUMNS_OF[columns].map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
 
 function readListed<U extends ListedUser>(row: Record<string, unknown>, k: ReturnType<typeof keysOf>, user: U): U {
   user.id = row[k.id] as string;
@@ -55,8 +65,18 @@ export function userFromRow(row: Record<string, unknown>, prefix: string): UserE
   return user;
 }
 
-/** Reads back the columns of `userColumnsSql` under `prefix`, as `columns` chose them. */
-export function userOfRow(row: Record<string, unknown>, prefix: string, columns: UserColumns): ListedUser {
+/** Reads back the 'named' columns of `userColumnsSql` under `prefix`. */
+function namedUserFromRow(row: Record<string, unknown>, prefix: string): NamedUser {
+  const k = keysOf(prefix);
+  const user = new UserEntity();
+  user.id = row[k.id] as string;
+  user.displayName = row[k.display_name] as string;
+  return user;
+}
+
+/** Reads back the columns of `userColumnsSql` under `prefix`, as `columns` chose them (a ListedUser or a UserEntity as they say). */
+export function userOfRow(row: Record<string, unknown>, prefix: string, columns: UserColumns): NamedUser {
+  if (columns === 'named') return namedUserFromRow(row, prefix);
   return columns === 'full' ? userFromRow(row, prefix) : listedUserFromRow(row, prefix);
 }
 

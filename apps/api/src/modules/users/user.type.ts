@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EdgeType, PageInfo } from '../../common/pagination';
 import { UserKind } from '../../common/enums';
 import type { UserEntity } from './user.entity';
-import type { ListedUser } from './user.repository';
+import type { ListedUser, NamedUser, UserColumns } from './user.repository';
 
 @ObjectType('User', { simpleResolvers: true, description: 'A person or a service account.' })
 export class UserType {
@@ -38,15 +38,30 @@ export class UserType {
  */
 export const LISTED_USER_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'displayName', 'kind', 'isActive', 'isAdmin', 'viewerCan']);
 
+/**
+ * The fields of User answered from a NamedUser: a page that selects only these under its users
+ * reads their 'named' columns (`common/listed-fields.test.ts` checks each one).
+ */
+export const NAMED_USER_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'displayName']);
+
+/** A user as a page that shows names read them (only NAMED_USER_FIELDS answer). */
+function toNamedUserType(user: NamedUser): UserType {
+  return Object.assign(new UserType(), { id: user.id, displayName: user.displayName });
+}
+
 /** A user as a listing read them (only LISTED_USER_FIELDS answer). */
 export function toListedUserType(user: ListedUser): UserType {
-  return Object.assign(new UserType(), {
-    id: user.id,
-    displayName: user.displayName,
+  return Object.assign(toNamedUserType(user), {
     kind: user.kind as UserKind,
     isActive: user.isActive,
     isAdmin: user.isAdmin,
   });
+}
+
+/** A user of a page, read with `columns` (userOfRow), as a GraphQL object. */
+export function toPageUserType(user: NamedUser, columns: UserColumns): UserType {
+  if (columns === 'named') return toNamedUserType(user);
+  return columns === 'listed' ? toListedUserType(user as ListedUser) : toUserType(user as UserEntity);
 }
 
 /** Entity → GraphQL type, field by field, so a new column never leaks. */
