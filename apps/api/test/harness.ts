@@ -121,3 +121,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
 export function errorCode(result: GqlResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.['code'];
 }
+
+/** A connection of the app's own PostgreSQL pool, taken from it until `release` (PostgreSQL only). */
+export interface PooledClient {
+  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  release(): void;
+}
+
+/** Takes one connection out of the app's PostgreSQL pool (tests that hold a transaction, or the pool itself). */
+export function pooledClient(app: TestApp): Promise<PooledClient> {
+  return (app.dataSource.driver as unknown as { master: { connect(): Promise<PooledClient> } }).master.connect();
+}

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness';
+import { pooledClient, startTestApp, type TestApp } from '../../test/harness';
 import { makeUser } from '../../test/factories';
-
-interface PoolClient {
-  release(): void;
-}
 
 /**
  * Overload is not a fault (issue 15): when every pooled PostgreSQL connection stays busy past the
@@ -22,8 +18,7 @@ describe('a request that finds every database connection busy', () => {
   afterAll(() => app.close());
 
   it('is answered 503 with Retry-After and reason BUSY, and the next one after the pool frees is served', { timeout: 30_000 }, async () => {
-    const pool = (app.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-    const held = await pool.connect();
+    const held = await pooledClient(app);
     let released = false;
     try {
       const refused = await app.gql('{ me { id } }', {}, { token });

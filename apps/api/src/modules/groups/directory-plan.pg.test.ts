@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { pooledClient, startTestApp, type TestApp } from '../../../test/harness';
 import { addMember, makeGroup, makeUser } from '../../../test/factories';
 import { statements } from '../../db/raw-sql';
-
-interface PoolClient {
-  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  release(): void;
-}
 
 const PAGE = 'query { groups(first: 50) { totalCount edges { node { id name memberCount viewerCan { join requestJoin leave } viewerPendingRequest { id } } } } }';
 
@@ -56,8 +51,7 @@ describe('the directory statement and its kept plan', () => {
     expect(directory, 'the directory statement').toBeDefined();
     const [text, values] = app.dataSource.driver.escapeQueryWithParameters(directory!.sql, directory!.params);
 
-    const pool = (app.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-    const client = await pool.connect();
+    const client = await pooledClient(app);
     // EXECUTE under EXPLAIN takes no bound parameters: the values are written as literals.
     const literal = (v: unknown) => `'${(v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : String(v)).replace(/'/g, "''")}'`;
     try {

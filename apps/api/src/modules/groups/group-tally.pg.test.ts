@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { pooledClient, startTestApp, type TestApp } from '../../../test/harness';
 import { makeGroup } from '../../../test/factories';
 import { GroupTallyEntity } from './group-tally.entity';
 import { GroupEntity } from './group.entity';
-
-interface PoolClient {
-  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  release(): void;
-}
 
 /**
  * group_tally's trigger takes its rows in one order (migration GroupTally): two transactions that
@@ -24,12 +19,11 @@ describe('group_tally under two writers', () => {
   afterAll(() => app.close());
 
   it('two transactions moving groups across categories both commit, and the tally still equals a count', { timeout: 30_000 }, async () => {
-    const pool = (app.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const publicGroup = await makeGroup(app, { public: true });
     const otherPublic = await makeGroup(app, { public: true });
     const listedGroup = await makeGroup(app, { public: false });
-    const first = await pool.connect();
-    const second = await pool.connect();
+    const first = await pooledClient(app);
+    const second = await pooledClient(app);
     try {
       await first.query('BEGIN');
       await second.query('BEGIN');

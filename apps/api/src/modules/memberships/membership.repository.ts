@@ -1,5 +1,6 @@
 import { In, IsNull, Not, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inList, isPostgres, listParam, rawQuery } from '../../db/raw-sql';
+import { ownTallyNotesSql } from '../../db/tally-notes';
 import { toDate } from '../../db/timestamp';
 import { GroupEntity } from '../groups/group.entity';
 import { UserEntity } from '../users/user.entity';
@@ -46,7 +47,7 @@ export function currentMemberCountSql(groupColumn: string, postgres: boolean): s
   if (!postgres) return committed;
   return `CASE WHEN txid_current_if_assigned() IS NULL THEN ${committed}
     ELSE CAST(COALESCE((SELECT t.members FROM member_tally t WHERE t.group_id = ${groupColumn}), 0)
-      + COALESCE((SELECT SUM(c.members) FROM member_tally_change c WHERE c.tx = txid_current_if_assigned() AND c.group_id = ${groupColumn}), 0)
+      + ${ownTallyNotesSql('member_tally_change', 'members', [`c.group_id = ${groupColumn}`])}
       - ${expired(groupColumn)} AS INTEGER) END`;
 }
 

@@ -5,6 +5,7 @@ import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
 import { inList, isPostgres, limitSql, listParam, rawQuery, statementName } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
+import { ownTallyNotesSql } from '../../db/tally-notes';
 import { toDate } from '../../db/timestamp';
 import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from '../groups/group.repository';
 import { groupIdsLedBySql } from '../groups/leadership.repository';
@@ -178,12 +179,10 @@ export function pendingRequestJoinSql(alias: string, groupIdSql: string, userPar
  * written (it has a transaction id) adds its own noted changes, picked by the same conditions.
  */
 export function pendingTallySql(where: (alias: string) => string[], postgres: boolean): string {
-  const sum = (table: string, alias: string, own: string[]) =>
-    `COALESCE((SELECT SUM(${alias}.pending) FROM ${table} ${alias} ${whereSql([...own, ...where(alias)])}), 0)`;
-  const committed = sum('request_tally', 't', []);
+  const committed = `COALESCE((SELECT SUM(t.pending) FROM request_tally t ${whereSql(where('t'))}), 0)`;
   if (!postgres) return `CAST(${committed} AS INTEGER)`;
   return `CAST(${committed} + CASE WHEN txid_current_if_assigned() IS NULL THEN 0
-    ELSE ${sum('request_tally_change', 'c', ['c.tx = txid_current_if_assigned()'])} END AS INTEGER)`;
+    ELSE ${ownTallyNotesSql('request_tally_change', 'pending', where('c'))} END AS INTEGER)`;
 }
 
 const whereSql = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
