@@ -90,9 +90,11 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
   app.set('etag', false);
   const httpServer = expressHttpServer(app);
 
+  const execution = compiledExecution<Context>(schema);
   const apollo = new ApolloServer<Context>({
     // Executed by graphql-jit (common/compiled-execution.ts); Apollo takes a custom executor only as a gateway.
-    gateway: compiledExecution<Context>(schema),
+    gateway: execution.gateway,
+    stringifyResult: execution.stringifyResult,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -1,4 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -27,10 +28,12 @@ export const COMPILED_OPERATIONS_KEPT = 500;
  * - variables that do not coerce are reported by graphql-js's own coercion, so Apollo recognises
  *   them as BAD_USER_INPUT with HTTP 400, word for word as before.
  */
-export function compiledExecution<TContext extends object>(schema: GraphQLSchema): Gateway<TContext> {
+export function compiledExecution<TContext extends object>(schema: GraphQLSchema): CompiledExecution<TContext> {
   // Only documents that compiled are kept; one that did not answers its errors each time it is sent.
   const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_OPERATIONS_KEPT });
-  return {
+  // Each answer's `data`, until it is written, with the writer its document compiled to.
+  const writers = new WeakMap<object, (result: object) => string>();
+  const gateway: Gateway<TContext> = {
     async load() {
       return {
         executor: async (request) => {
@@ -38,12 +41,13 @@ export function compiledExecution<TContext extends object>(schema: GraphQLSchema
           const key = `${request.queryHash}\n${operationName ?? ''}`;
           let query = compiled.get(key);
           if (!query) {
-            const made = compileQuery(schema, request.document, operationName);
+            const made = compileQuery(schema, request.document, operationName, { customJSONSerializer: true });
             if (!isCompiledQuery(made)) return asGraphQLJsResult(made);
             compiled.set(key, (query = made));
           }
           const variables = request.request.variables ?? {};
           const result = await query.query(undefined, request.context, variables);
+          if (result.data && !result.errors) writers.set(result.data, query.stringify);
           if (result.errors && !('data' in result)) {
             // graphql-js's execute stops at 50 coercion errors (and says so in a 51st): the same here.
             const coercion = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
@@ -59,6 +63,23 @@ export function compiledExecution<TContext extends object>(schema: GraphQLSchema
     },
     async stop() {},
   };
+  return {
+    gateway,
+    stringifyResult(result) {
+      // What Apollo writes by default (JSON.stringify and a newline), by the document's own writer
+      // when the answer is data alone: it knows each field's type from the document, and wrote
+      // the directory's page in under half of JSON.stringify's time. An answer with errors or
+      // extensions has parts the document does not describe, and is written as before.
+      const writer = result.data && result.errors === undefined && result.extensions === undefined ? writers.get(result.data) : undefined;
+      return `${writer ? writer(result) : JSON.stringify(result)}\n`;
+    },
+  };
+}
+
+/** The executor for Apollo's gateway option, and the writer of what it answers (Apollo's stringifyResult). */
+export interface CompiledExecution<TContext extends object> {
+  gateway: Gateway<TContext>;
+  stringifyResult(result: FormattedExecutionResult): string;
 }
 
 function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {

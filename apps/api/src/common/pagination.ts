@@ -109,13 +109,23 @@ class PageEdge<T, TNode> {
   }
 }
 
+/** A page's PageInfo, its end cursor encoded only when selected (as PageEdge's cursor). */
+class LazyPageInfo<T> implements PageInfo {
+  readonly hasNextPage: boolean;
+
+  constructor(private readonly page: Page<T>) {
+    this.hasNextPage = page.hasNextPage;
+  }
+
+  get endCursor(): string | null {
+    const last = this.page.nodes.length - 1;
+    return last >= 0 ? this.page.cursor(last) : null;
+  }
+}
+
 /** Maps a page to the `{ edges, pageInfo }` shape every connection shares. */
 export function toConnection<T, TNode>(page: Page<T>, map: (row: T) => TNode): ConnectionShape<TNode> {
-  const last = page.nodes.length - 1;
-  return {
-    edges: page.nodes.map((row, i) => new PageEdge(map(row), page, i)),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last >= 0 ? page.cursor(last) : null },
-  };
+  return { edges: page.nodes.map((row, i) => new PageEdge(map(row), page, i)), pageInfo: new LazyPageInfo(page) };
 }
 
 /** GraphQL `XEdge` type for a node type (`{ node, cursor }`). */

@@ -14,6 +14,7 @@ import { groupAbilities } from './group-abilities';
 import { groupPolicy, type GroupFacts } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, LISTED_GROUP_FIELDS, toGroupType, toPageGroupType } from './group.type';
 import type { ListedGroup } from './group.repository';
+import type { DirectoryEntry } from './groups.service';
 import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 
@@ -45,10 +46,10 @@ export class GroupResolver {
     // The field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest…) answer
     // from what the page's statement already read (GroupPrefetched).
     const prime = (group: GroupEntity) => ctx.loaders.group.prime(group.id, group);
-    const node = (group: ListedGroup): GroupType => {
-      const row = page.rows.get(group.id)!;
-      const prefetched = { facts: row.facts, memberCount: row.memberCount, membership: row.membership, pendingRequest: row.pendingRequest };
-      return Object.assign(toPageGroupType(group, columns, prime), { prefetched });
+    const node = (entry: DirectoryEntry<ListedGroup>): GroupType => {
+      const type = toPageGroupType(entry.group, columns, prime);
+      type.prefetched = { facts: entry.facts, memberCount: entry.memberCount, membership: entry.membership, pendingRequest: entry.pendingRequest };
+      return type;
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }

@@ -87,19 +87,20 @@ export const LISTED_GROUP_FIELDS: ReadonlySet<string> = new Set([
 
 /** A group as a listing read it (only LISTED_GROUP_FIELDS answer). */
 export function toListedGroupType(group: ListedGroup): GroupType {
-  return Object.assign(new GroupType(), {
-    id: group.id,
-    name: group.name,
-    internal: group.internal,
-    hidden: group.hidden,
-    open: group.open,
-    public: group.public,
-    restricted: group.restricted,
-    system: group.system,
-    builtIn: group.builtIn !== null,
-    maxMembers: group.maxMembers,
-    joinPath: `/groups/${group.id}`,
-  });
+  // Set one by one: Object.assign from a literal built a second object per group of a page.
+  const type = new GroupType();
+  type.id = group.id;
+  type.name = group.name;
+  type.internal = group.internal;
+  type.hidden = group.hidden;
+  type.open = group.open;
+  type.public = group.public;
+  type.restricted = group.restricted;
+  type.system = group.system;
+  type.builtIn = group.builtIn !== null;
+  type.maxMembers = group.maxMembers;
+  type.joinPath = `/groups/${group.id}`;
+  return type;
 }
 
 export function toGroupType(group: GroupEntity): GroupType {

@@ -141,7 +141,7 @@ export class GroupsService {
     after: string | null | undefined,
     withTotal: boolean,
     columns: GroupColumns,
-  ): Promise<Page<ListedGroup> & { rows: Map<string, DirectoryEntry<ListedGroup>> }> {
+  ): Promise<Page<DirectoryEntry<ListedGroup>>> {
     // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
     const term = filter.search?.trim();
@@ -161,8 +161,8 @@ export class GroupsService {
       () => directoryPage(this.db.manager, q, first + 1, withTotal, columns),
       () => readSettings(this.db.manager, viewer.settingsVersion),
     ] as const);
-    const rows = new Map<string, DirectoryEntry<ListedGroup>>();
-    for (const row of found.rows.slice(0, first)) {
+    // toPage keeps `first` of them: one more only says a next page exists.
+    const entries = found.rows.map((row): DirectoryEntry<ListedGroup> => {
       const { group, membership, memberCount } = row;
       const facts: GroupFacts = {
         group,
@@ -173,9 +173,9 @@ export class GroupsService {
         pendingRequest: row.pendingRequest?.kind ?? null,
         isFull: group.maxMembers !== null && memberCount >= group.maxMembers,
       };
-      rows.set(group.id, { facts, ...row });
-    }
-    const page = Object.assign(toPage(found.rows.map((r) => r.group), first, (g) => [g.nameKey, g.id]), { rows });
+      return { group, memberCount, membership, isLeader: row.isLeader, pendingRequest: row.pendingRequest, facts };
+    });
+    const page = toPage(entries, first, (e) => [e.group.nameKey, e.group.id]);
     if (found.total !== null) page.totalCount = found.total;
     return page;
   }

@@ -36,7 +36,9 @@ export class RequestResolver {
     const node = ({ request, user, group }: RequestRow): GroupRequestType => {
       let known = groups.get(group);
       if (!known) groups.set(group, (known = toPageGroupType(group, columns.group, prime)));
-      return Object.assign(toRequestType(request), { prefetched: { user: toPageUserType(user, columns.user), group: known } });
+      const type = toRequestType(request);
+      type.prefetched = { user: toPageUserType(user, columns.user), group: known };
+      return type;
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
   }

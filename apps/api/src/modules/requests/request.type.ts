@@ -28,19 +28,20 @@ export class GroupRequestType {
 }
 
 export function toRequestType(r: GroupRequestEntity): GroupRequestType {
-  return Object.assign(new GroupRequestType(), {
-    id: r.id,
-    kind: r.kind as RequestKind,
-    status: r.status as RequestStatus,
-    userId: r.userId,
-    groupId: r.groupId,
-    decidedById: r.decidedById,
-    reason: r.reason,
-    createdAt: r.createdAt,
-    decidedAt: r.decidedAt,
-    decisionComment: r.decisionComment,
-    requestedUntil: r.requestedUntil,
-  });
+  // Set one by one: Object.assign from a literal built a second object per request of a page.
+  const type = new GroupRequestType();
+  type.id = r.id;
+  type.kind = r.kind as RequestKind;
+  type.status = r.status as RequestStatus;
+  type.userId = r.userId;
+  type.groupId = r.groupId;
+  type.decidedById = r.decidedById;
+  type.reason = r.reason;
+  type.createdAt = r.createdAt;
+  type.decidedAt = r.decidedAt;
+  type.decisionComment = r.decisionComment;
+  type.requestedUntil = r.requestedUntil;
+  return type;
 }
 
 const GroupRequestEdge = EdgeType('GroupRequest', GroupRequestType);

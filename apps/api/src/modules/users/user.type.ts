@@ -46,7 +46,10 @@ export const NAMED_USER_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id
 
 /** A user as a page that shows names read them (only NAMED_USER_FIELDS answer). */
 function toNamedUserType(user: NamedUser): UserType {
-  return Object.assign(new UserType(), { id: user.id, displayName: user.displayName });
+  const type = new UserType();
+  type.id = user.id;
+  type.displayName = user.displayName;
+  return type;
 }
 
 /** A user as a listing read them (only LISTED_USER_FIELDS answer). */
