@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { isPostgres, limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
 import type { MembershipEntity } from '../memberships/membership.entity';
-import type { GroupRequestEntity } from '../requests/group-request.entity';
-import { pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow } from '../requests/requests.repository';
+import { LISTED_REQUEST_COLUMNS, listedRequestFromRow, pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow, type ListedRequest } from '../requests/requests.repository';
+import { toDate } from '../../db/timestamp';
 import type { GroupEntity } from './group.entity';
 import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
@@ -33,18 +33,33 @@ export interface DirectoryQuery {
   now: Date;
 }
 
+/** The viewer's membership as the group's facts need it: that there is one, and when it ends. */
+export type ListedMembership = Pick<MembershipEntity, 'userId' | 'groupId' | 'expiresAt'>;
+
+/**
+ * How much of the viewer's membership and pending request a page reads: whole ('full'), or as
+ * listed — what the group's facts (and so `viewerCan`) need, and the request's id and kind
+ * (ListedMembership, ListedRequest). Whole rows were two fifths of the statement's columns, and
+ * most of a page's groups have neither.
+ */
+export interface RelationColumns {
+  membership: 'listed' | 'full';
+  request: 'listed' | 'full';
+}
+
 /** One group of the page and the viewer's relation to it: a whole group, or as listed ('listed' columns). */
 export interface DirectoryRow<G extends ListedGroup = GroupEntity> {
   group: G;
   memberCount: number;
-  /** The viewer's current membership of it, if any. */
-  membership: MembershipEntity | null;
+  /** The viewer's current membership of it, if any: a MembershipEntity when read 'full'. */
+  membership: ListedMembership | null;
   isLeader: boolean;
-  /** The viewer's pending request for it, if any (at most one: UQ_request_one_pending). */
-  pendingRequest: GroupRequestEntity | null;
+  /** The viewer's pending request for it, if any (at most one: UQ_request_one_pending): a GroupRequestEntity when read 'full'. */
+  pendingRequest: ListedRequest | null;
 }
 
-const MEMBERSHIP_COLUMNS = ['source', 'added_by_id', 'created_at', 'expires_at', 'expiry_warned_at'];
+const MEMBERSHIP_COLUMNS = { full: ['source', 'added_by_id', 'created_at', 'expires_at', 'expiry_warned_at'], listed: ['expires_at'] } as const;
+const PENDING_COLUMNS = { full: REQUEST_COLUMNS, listed: LISTED_REQUEST_COLUMNS } as const;
 
 /** The viewer's current memberships and the groups they lead, for the visibility rule and the page's columns. */
 const VIEWER_CTES = `WITH mine AS (${currentMembershipsOfSql('viewerId')}), led AS (${groupIdsLedBySql('viewerId')})`;
@@ -95,15 +110,15 @@ export interface DirectoryPage<G extends ListedGroup = GroupEntity> {
   total: number | null;
 }
 
-function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns, postgres: boolean): string {
+function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns, relations: RelationColumns, postgres: boolean): string {
   const total = withTotal ? `, total AS (${totalSql(q)})` : '';
   return `${VIEWER_CTES},
     page AS (SELECT g.* FROM user_group g ${where(q, true)} ORDER BY g.name_key ASC, g.id ASC ${limitSql(limit)})${total}
     SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${groupColumnsSql('p', 'g_', columns)},
       ${currentMemberCountSql('p.id', postgres)} AS "member_count",
       CASE WHEN p.id IN (SELECT group_id FROM led) THEN 1 ELSE 0 END AS "is_leader",
-      mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS.map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
-      ${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}
+      mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS[relations.membership].map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
+      ${PENDING_COLUMNS[relations.request].map((c) => `r.${c} AS "r_${c}"`).join(', ')}
     FROM ${withTotal ? 'total LEFT JOIN page p ON TRUE' : 'page p'}
     LEFT JOIN mine ON mine.group_id = p.id
     ${pendingRequestJoinSql('r', 'p.id', 'viewerId')}
@@ -114,14 +129,18 @@ function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, colu
  * Up to `limit` groups after the cursor, by name, each with the viewer's relation to it, and
  * (`withTotal`) the count of every group the query holds, in one statement: the count is a CTE the
  * page is joined to, so an empty page still brings back one row, the total's. `columns` says how
- * much of each group to read: whole groups, or as listed (ListedGroup).
+ * much of each group to read: whole groups, or as listed (ListedGroup); `relations` how much of
+ * the viewer's membership and request.
  */
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: 'full'): Promise<DirectoryPage>;
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>>;
-export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns): Promise<DirectoryPage<ListedGroup>> {
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: 'full', relations: RelationColumns): Promise<DirectoryPage>;
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns, relations: RelationColumns): Promise<DirectoryPage<ListedGroup>>;
+export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: number, withTotal: boolean, columns: GroupColumns, relations: RelationColumns): Promise<DirectoryPage<ListedGroup>> {
   // The text depends on these only (the values are parameters): built and named once per shape.
-  const shape = { seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null, limit, withTotal, columns, postgres: isPostgres(m) };
-  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal, columns, shape.postgres));
+  const shape = {
+    seesAll: q.seesAll, mayRequest: q.mayRequest, memberOnly: q.memberOnly, ledOnly: q.ledOnly, search: q.namePattern !== null, after: q.after !== null,
+    limit, withTotal, columns, membership: relations.membership, request: relations.request, postgres: isPostgres(m),
+  };
+  const { sql, name } = shapedStatement(withTotal ? 'gh_directory_counted' : 'gh_directory_page', shape, () => directorySql(q, limit, withTotal, columns, relations, shape.postgres));
   const found = await rawQuery<Record<string, unknown>>(m, sql, params(q), name);
   const rows: DirectoryRow<ListedGroup>[] = [];
   for (const row of found) {
@@ -131,9 +150,13 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
       group,
       memberCount: Number(row['member_count']),
       isLeader: Number(row['is_leader']) === 1,
-      membership: row['m_group_id'] ? membershipFromRow(q.viewerId, group.id, row, 'm_') : null,
-      pendingRequest: row['r_id'] ? requestFromRow(row, 'r_') : null,
+      membership: row['m_group_id'] ? viewerMembership(row, q.viewerId, group.id, relations.membership) : null,
+      pendingRequest: row['r_id'] ? (relations.request === 'full' ? requestFromRow(row, 'r_') : listedRequestFromRow(row, 'r_', q.viewerId, group.id)) : null,
     });
   }
   return { rows, total: withTotal ? Number(found[0]?.['total'] ?? 0) : null };
+}
+
+function viewerMembership(row: Record<string, unknown>, userId: string, groupId: string, columns: 'listed' | 'full'): ListedMembership {
+  return columns === 'full' ? membershipFromRow(userId, groupId, row, 'm_') : { userId, groupId, expiresAt: toDate(row['m_expires_at']) };
 }

@@ -7,7 +7,8 @@ import { MembershipConnection, MembershipType, toMembershipType } from '../membe
 import { toUserType, UserType } from '../users/user.type';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
-import { GroupRequestType, toRequestType } from '../requests/request.type';
+import { GroupRequestType, LISTED_REQUEST_FIELDS, toPageRequestType, toRequestType } from '../requests/request.type';
+import type { MembershipEntity } from '../memberships/membership.entity';
 import { CreateGroupInput, GroupFilter, MembersArgs, UpdateGroupInput } from './group.inputs';
 import { can } from '../../authz/authorize';
 import { groupAbilities } from './group-abilities';
@@ -15,8 +16,12 @@ import { groupPolicy, type GroupFacts } from './group.policy';
 import { GroupAbilities, GroupConnection, GroupType, LISTED_GROUP_FIELDS, toGroupType, toPageGroupType } from './group.type';
 import type { ListedGroup } from './group.repository';
 import type { DirectoryEntry } from './groups.service';
+import type { RelationColumns } from './directory.repository';
 import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
+
+/** No field of the viewer's membership is answered from its listed read: any selected reads it whole. */
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 @ArgsType()
 class GroupsArgs extends PageArgs {
@@ -42,13 +47,19 @@ export class GroupResolver {
     const withTotal = selectsField(info, 'totalCount');
     // A page of names, flags and the viewer's relation (what the directory shows) reads no more of each group.
     const columns = columnsFor(info, ['edges', 'node'], LISTED_GROUP_FIELDS);
-    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal, columns);
+    // The viewer's membership as listed unless one of its fields is selected; the pending request
+    // as listed unless a field beyond LISTED_REQUEST_FIELDS is.
+    const relations: RelationColumns = {
+      membership: columnsFor(info, ['edges', 'node', 'viewerMembership'], NO_FIELDS),
+      request: columnsFor(info, ['edges', 'node', 'viewerPendingRequest'], LISTED_REQUEST_FIELDS),
+    };
+    const page = await ctx.services.groups.list(requireViewer(ctx), args.filter ?? {}, args.first, args.after, withTotal, columns, relations);
     // The field resolvers (viewerCan, memberCount, viewerMembership, viewerPendingRequest…) answer
     // from what the page's statement already read (GroupPrefetched).
     const prime = (group: GroupEntity) => ctx.loaders.group.prime(group.id, group);
     const node = (entry: DirectoryEntry<ListedGroup>): GroupType => {
       const type = toPageGroupType(entry.group, columns, prime);
-      type.prefetched = { facts: entry.facts, memberCount: entry.memberCount, membership: entry.membership, pendingRequest: entry.pendingRequest };
+      type.prefetched = { facts: entry.facts, memberCount: entry.memberCount, relations, membership: entry.membership, pendingRequest: entry.pendingRequest };
       return type;
     };
     return Object.assign(toConnection(page, node), { totalCount: page.totalCount ?? 0 });
@@ -138,14 +149,15 @@ export class GroupResolver {
   @FieldResolver(() => GroupRequestType, { nullable: true, description: 'Your own pending request for this group, if any.' })
   viewerPendingRequest(@Root() group: GroupType, @Ctx() ctx: Context): GroupRequestType | null | Promise<GroupRequestType | null> {
     const known = group.prefetched;
-    if (known) return known.pendingRequest ? toRequestType(known.pendingRequest) : null;
+    if (known) return known.pendingRequest ? toPageRequestType(known.pendingRequest, known.relations.request) : null;
     return ctx.loaders.viewerPendingRequest.load(group.id).then((r) => (r ? toRequestType(r) : null));
   }
 
   @FieldResolver(() => MembershipType, { nullable: true, description: 'Your current membership, if any.' })
   viewerMembership(@Root() group: GroupType, @Ctx() ctx: Context): MembershipType | null | Promise<MembershipType | null> {
     const known = group.prefetched;
-    if (known) return known.membership ? toMembershipType(known.membership) : null;
+    // Read whole whenever this field is selected (relations.membership); as listed it says only that there is one.
+    if (known && (!known.membership || known.relations.membership === 'full')) return known.membership ? toMembershipType(known.membership as MembershipEntity) : null;
     return ctx.loaders.viewerMembership.load(group.id).then((m) => (m ? toMembershipType(m) : null));
   }
 

@@ -2,8 +2,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GroupSource, Shareable } from '../../common/enums';
 import { EdgeType, PageInfo } from '../../common/pagination';
 import { JSONObjectScalar } from '../../common/scalars';
-import type { MembershipEntity } from '../memberships/membership.entity';
-import type { GroupRequestEntity } from '../requests/group-request.entity';
+import type { ListedRequest } from '../requests/requests.repository';
+import type { ListedMembership, RelationColumns } from './directory.repository';
 import type { GroupEntity } from './group.entity';
 import type { GroupColumns, ListedGroup } from './group.repository';
 import type { GroupFacts } from './group.policy';
@@ -16,8 +16,10 @@ import type { GroupFacts } from './group.policy';
 export interface GroupPrefetched {
   facts: GroupFacts;
   memberCount: number;
-  membership: MembershipEntity | null;
-  pendingRequest: GroupRequestEntity | null;
+  /** How much of the two below the statement read (whole, or as listed). */
+  relations: RelationColumns;
+  membership: ListedMembership | null;
+  pendingRequest: ListedRequest | null;
 }
 
 @ObjectType('Group', { simpleResolvers: true, description: 'A group: membership carries its permissions and grants.' })

@@ -23,7 +23,7 @@ import { GroupEntity, type Shareable } from './group.entity';
 import { authorize, can, type RefusingRules } from '../../authz/authorize';
 import { groupPolicy, NOT_FOUND_GROUP, type GroupFacts } from './group.policy';
 import { viewerRelationsAmong } from './viewer-relations.repository';
-import { directoryPage, type DirectoryQuery, type DirectoryRow } from './directory.repository';
+import { directoryPage, type DirectoryQuery, type DirectoryRow, type RelationColumns } from './directory.repository';
 import type { GroupColumns, ListedGroup } from './group.repository';
 
 /** One group of a directory page, with everything its field resolvers would otherwise ask for. */
@@ -141,6 +141,7 @@ export class GroupsService {
     after: string | null | undefined,
     withTotal: boolean,
     columns: GroupColumns,
+    relations: RelationColumns,
   ): Promise<Page<DirectoryEntry<ListedGroup>>> {
     // Decoded before any statement starts: a refused cursor leaves no query running unawaited.
     const cursor = after ? decodeCursor(after, ['text', 'uuid']) : null;
@@ -158,7 +159,7 @@ export class GroupsService {
     // Outside a transaction: the page and the settings (when not cached) go out on separate pooled
     // connections at once.
     const [found, { autoLeave }] = await independentReads(this.db.manager, [
-      () => directoryPage(this.db.manager, q, first + 1, withTotal, columns),
+      () => directoryPage(this.db.manager, q, first + 1, withTotal, columns, relations),
       () => readSettings(this.db.manager, viewer.settingsVersion),
     ] as const);
     // toPage keeps `first` of them: one more only says a next page exists.

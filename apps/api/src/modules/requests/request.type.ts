@@ -6,6 +6,7 @@ import { GroupType } from '../groups/group.type';
 import { MembershipType } from '../memberships/membership.type';
 import type { UserType } from '../users/user.type';
 import type { GroupRequestEntity } from './group-request.entity';
+import type { ListedRequest } from './requests.repository';
 
 @ObjectType('GroupRequest', { simpleResolvers: true, description: 'A join, leave or extension request, kept as history once decided.' })
 export class GroupRequestType {
@@ -27,7 +28,15 @@ export class GroupRequestType {
   prefetched?: { user: UserType; group: GroupType };
 }
 
-export function toRequestType(r: GroupRequestEntity): GroupRequestType {
+/**
+ * The fields of GroupRequest a listed request answers (ListedRequest: a page of groups reads the
+ * viewer's own request that way when only these are selected of it). A field not named here makes
+ * the page read whole requests (`common/listed-fields.test.ts` checks each one named).
+ */
+export const LISTED_REQUEST_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'status', 'user', 'group']);
+
+/** A request as a page of groups listed it (only LISTED_REQUEST_FIELDS answer). */
+export function toListedRequestType(r: ListedRequest): GroupRequestType {
   // Set one by one: Object.assign from a literal built a second object per request of a page.
   const type = new GroupRequestType();
   type.id = r.id;
@@ -35,6 +44,16 @@ export function toRequestType(r: GroupRequestEntity): GroupRequestType {
   type.status = r.status as RequestStatus;
   type.userId = r.userId;
   type.groupId = r.groupId;
+  return type;
+}
+
+/** A request a page read with `columns` (whole, or as listed). */
+export function toPageRequestType(r: ListedRequest, columns: 'listed' | 'full'): GroupRequestType {
+  return columns === 'full' ? toRequestType(r as GroupRequestEntity) : toListedRequestType(r);
+}
+
+export function toRequestType(r: GroupRequestEntity): GroupRequestType {
+  const type = toListedRequestType(r);
   type.decidedById = r.decidedById;
   type.reason = r.reason;
   type.createdAt = r.createdAt;

@@ -138,6 +138,24 @@ export async function requestPage(
 /** The groups managers decide: self-service ones (not restricted, not internal). */
 const MANAGED_GROUPS = 'SELECT mg.id FROM user_group mg WHERE mg.restricted = FALSE AND mg.internal = FALSE';
 
+/** "Pending", as hand-written SQL spells it: typed, so a renamed status fails to compile here. */
+const PENDING: RequestStatus = 'PENDING';
+
+/**
+ * A pending request as a page of groups lists the viewer's own: its id and kind read, the rest
+ * known from how it was found (pending, the viewer's, for that group). LISTED_REQUEST_FIELDS
+ * (request.type.ts) are the fields it answers.
+ */
+export type ListedRequest = Pick<GroupRequestEntity, 'id' | 'kind' | 'status' | 'userId' | 'groupId'>;
+
+/** The columns a listed request reads (`listedRequestFromRow`). */
+export const LISTED_REQUEST_COLUMNS = ['id', 'kind'] as const;
+
+/** The viewer's pending request for a group, read with LISTED_REQUEST_COLUMNS under `prefix`. */
+export function listedRequestFromRow(row: Record<string, unknown>, prefix: string, userId: string, groupId: string): ListedRequest {
+  return { id: row[`${prefix}id`] as string, kind: row[`${prefix}kind`] as RequestKind, status: PENDING, userId, groupId };
+}
+
 /** Every column of a request, for hand-written SQL that reads whole rows (`requestFromRow`). */
 export const REQUEST_COLUMNS = ['id', 'kind', 'status', 'user_id', 'group_id', 'reason', 'created_at', 'decided_at', 'decided_by_id', 'decision_comment', 'requested_until'] as const;
 const keysOf = prefixedColumns(REQUEST_COLUMNS);
@@ -160,8 +178,6 @@ export function requestFromRow(row: Record<string, unknown>, prefix: string): Gr
   return request;
 }
 
-/** "Pending", as hand-written SQL spells it: typed, so a renamed status fails to compile here. */
-const PENDING: RequestStatus = 'PENDING';
 
 /**
  * Joins, as `alias`, the pending request (at most one: UQ_request_one_pending) that the user bound
