@@ -1,8 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { watchFrames } from './frames';
 
 /** The distribution's Chromium, headless, with everything that phones home switched off. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -15,6 +16,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  watchFrames(browser);
+  return browser;
 }
 
 /**
