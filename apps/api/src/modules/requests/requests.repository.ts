@@ -3,7 +3,7 @@ import type { Viewer } from '../../authz/viewer';
 import { holds } from '../../authz/viewer';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
 import { isUuid } from '../../common/validate';
-import { inList, isPostgres, limitSql, listParam, rawQuery, statementName } from '../../db/raw-sql';
+import { inList, isPostgres, limitSql, listParam, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { prefixedColumns } from '../../db/row-columns';
 import { ownTallyNotesSql } from '../../db/tally-notes';
 import { toDate } from '../../db/timestamp';
@@ -64,64 +64,30 @@ export async function requestPage(
   columns: RequestColumns,
 ): Promise<Page<RequestRow> & { totalCount?: number }> {
   const cursor = after ? decodeCursor(after, ['date', 'uuid']) : null;
-  const params: Record<string, unknown> = { now: new Date() };
   const queue = !filter.mine && !viewer.isAdmin;
-  const managed = queue && holds(viewer, 'groups.manage');
-  const walkLed = queue && !managed && isPostgres(manager);
-  /** Which groups' requests the viewer may list, as conditions on `groupId` (the page's or the tally's column). */
-  const scope = (groupId: string): string[] => {
-    const conditions: string[] = [];
-    if (queue) conditions.push(`(${groupId} IN (SELECT group_id FROM led)${managed ? ` OR ${groupId} IN (${MANAGED_GROUPS})` : ''})`);
-    if (filter.groupId) conditions.push(`${groupId} = :groupId`);
-    return conditions;
+  const postgres = isPostgres(manager);
+  const shape: RequestPageShape = {
+    queue,
+    managed: queue && holds(viewer, 'groups.manage'),
+    mine: Boolean(filter.mine),
+    groupId: Boolean(filter.groupId),
+    kind: Boolean(filter.kind),
+    status: filter.status ?? null,
+    cursor: cursor !== null,
+    first,
+    withTotal,
+    user: columns.user,
+    group: columns.group,
+    postgres,
   };
-  if (queue) params['viewerId'] = viewer.userId;
+  const params: Record<string, unknown> = { now: new Date() };
+  if (queue || filter.mine) params['viewerId'] = viewer.userId;
   if (filter.groupId) params['groupId'] = isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000';
-  const conditions = walkLed ? (filter.groupId ? ['r.group_id = :groupId'] : []) : scope('r.group_id');
-  if (filter.mine) {
-    conditions.push('r.user_id = :viewerId');
-    params['viewerId'] = viewer.userId;
-  }
-  if (filter.kind) {
-    conditions.push('r.kind = :kind');
-    params['kind'] = filter.kind;
-  }
-  if (filter.status) {
-    conditions.push('r.status = :status');
-    params['status'] = filter.status;
-  }
-  const oldestFirst = filter.status === 'PENDING';
-  const op = oldestFirst ? '>' : '<';
-  const dir = oldestFirst ? 'ASC' : 'DESC';
-  const order = `ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(first + 1)}`;
-  const paged = cursor ? [...conditions, `(r.created_at ${op} :when OR (r.created_at = :when AND r.id ${op} :afterId))`] : conditions;
+  if (filter.kind) params['kind'] = filter.kind;
+  if (filter.status) params['status'] = filter.status;
   if (cursor) Object.assign(params, { when: new Date(cursor[0]), afterId: cursor[1] });
-  const pageSql = walkLed
-    ? `SELECT r.* FROM led s CROSS JOIN LATERAL (SELECT r.* FROM group_request r ${whereSql(['r.group_id = s.group_id', ...paged])} ${order}) r ${order}`
-    : `SELECT r.* FROM group_request r ${whereSql(paged)} ${order}`;
-  const totalSql = filter.status === 'PENDING' && !filter.mine
-    ? `SELECT ${pendingTallySql((t) => [...scope(`${t}.group_id`), ...(filter.kind ? [`${t}.kind = :kind`] : [])], isPostgres(manager))} AS n`
-    : `SELECT COUNT(*) AS n FROM group_request r ${whereSql(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
-  // Each group's columns come once, on its first request of the page: a leader's queue is mostly
-  // one group, and repeating its row on every request was a third of the values the page read.
-  // On PostgreSQL each first request's group is looked up by its key (LATERAL; the LIMIT keeps the
-  // planner from flattening it): as a plain join it was merged with user_group's whole primary
-  // key, read in order up to the page's group.
-  const groupJoin = isPostgres(manager)
-    ? 'LEFT JOIN LATERAL (SELECT g.* FROM user_group g WHERE g.id = r.group_id AND r.nth = 1 LIMIT 1) g ON TRUE'
-    : 'LEFT JOIN user_group g ON g.id = r.group_id AND r.nth = 1';
-  const ctes = [
-    ...(queue ? [`led AS (${groupIdsLedBySql('viewerId')})`] : []),
-    ...(withTotal ? [`total AS (${totalSql})`] : []),
-    `page AS (${pageSql})`,
-    `firsts AS (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.group_id ORDER BY p.created_at ${dir}, p.id ${dir}) AS nth FROM page p)`,
-  ];
-  const sql = `WITH ${ctes.join(', ')}
-    SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_', columns.user)}, ${groupColumnsSql('g', 'g_', columns.group)}
-    FROM ${withTotal ? 'total LEFT JOIN firsts r ON TRUE' : 'firsts r'}
-    LEFT JOIN user_account u ON u.id = r.user_id ${groupJoin}
-    ORDER BY r.created_at ${dir}, r.id ${dir}`;
-  const found = await rawQuery<Record<string, unknown>>(manager, sql, params, statementName('gh_requests_page', sql));
+  const { sql, name } = shapedStatement('gh_requests_page', shape, () => requestPageSql(shape));
+  const found = await rawQuery<Record<string, unknown>>(manager, sql, params, name);
   const groups = new Map<string, ListedGroup>();
   const rows: RequestRow[] = [];
   for (const row of found) {
@@ -133,6 +99,72 @@ export async function requestPage(
   }
   const page = toPage(rows, first, (r) => [r.request.createdAt.toISOString(), r.request.id]);
   return withTotal ? Object.assign(page, { totalCount: Number(found[0]?.['total'] ?? 0) }) : page;
+}
+
+/** What decides the text of a request page's statement; its values are bound (`requestPage`). */
+interface RequestPageShape {
+  /** The queue: requests of the groups the viewer leads (`:viewerId`), or also decides as a manager. */
+  queue: boolean;
+  managed: boolean;
+  /** The viewer's own requests (`:viewerId`). */
+  mine: boolean;
+  /** One group's (`:groupId`), one kind's (`:kind`), after a cursor (`:when`, `:afterId`). */
+  groupId: boolean;
+  kind: boolean;
+  status: RequestStatus | null;
+  cursor: boolean;
+  first: number;
+  withTotal: boolean;
+  user: UserColumns;
+  group: GroupColumns;
+  postgres: boolean;
+}
+
+/** The statement `requestPage` runs for pages of one shape: built and named once per shape. */
+function requestPageSql(shape: RequestPageShape): string {
+  const { queue, managed, postgres } = shape;
+  const walkLed = queue && !managed && postgres;
+  /** Which groups' requests the viewer may list, as conditions on `groupId` (the page's or the tally's column). */
+  const scope = (groupId: string): string[] => {
+    const conditions: string[] = [];
+    if (queue) conditions.push(`(${groupId} IN (SELECT group_id FROM led)${managed ? ` OR ${groupId} IN (${MANAGED_GROUPS})` : ''})`);
+    if (shape.groupId) conditions.push(`${groupId} = :groupId`);
+    return conditions;
+  };
+  const conditions = walkLed ? (shape.groupId ? ['r.group_id = :groupId'] : []) : scope('r.group_id');
+  if (shape.mine) conditions.push('r.user_id = :viewerId');
+  if (shape.kind) conditions.push('r.kind = :kind');
+  if (shape.status) conditions.push('r.status = :status');
+  const oldestFirst = shape.status === PENDING;
+  const op = oldestFirst ? '>' : '<';
+  const dir = oldestFirst ? 'ASC' : 'DESC';
+  const order = `ORDER BY r.created_at ${dir}, r.id ${dir} ${limitSql(shape.first + 1)}`;
+  const paged = shape.cursor ? [...conditions, `(r.created_at ${op} :when OR (r.created_at = :when AND r.id ${op} :afterId))`] : conditions;
+  const pageSql = walkLed
+    ? `SELECT r.* FROM led s CROSS JOIN LATERAL (SELECT r.* FROM group_request r ${whereSql(['r.group_id = s.group_id', ...paged])} ${order}) r ${order}`
+    : `SELECT r.* FROM group_request r ${whereSql(paged)} ${order}`;
+  const totalSql = shape.status === PENDING && !shape.mine
+    ? `SELECT ${pendingTallySql((t) => [...scope(`${t}.group_id`), ...(shape.kind ? [`${t}.kind = :kind`] : [])], postgres)} AS n`
+    : `SELECT COUNT(*) AS n FROM group_request r ${whereSql(walkLed ? [...scope('r.group_id'), ...conditions] : conditions)}`;
+  // Each group's columns come once, on its first request of the page: a leader's queue is mostly
+  // one group, and repeating its row on every request was a third of the values the page read.
+  // On PostgreSQL each first request's group is looked up by its key (LATERAL; the LIMIT keeps the
+  // planner from flattening it): as a plain join it was merged with user_group's whole primary
+  // key, read in order up to the page's group.
+  const groupJoin = postgres
+    ? 'LEFT JOIN LATERAL (SELECT g.* FROM user_group g WHERE g.id = r.group_id AND r.nth = 1 LIMIT 1) g ON TRUE'
+    : 'LEFT JOIN user_group g ON g.id = r.group_id AND r.nth = 1';
+  const ctes = [
+    ...(queue ? [`led AS (${groupIdsLedBySql('viewerId')})`] : []),
+    ...(shape.withTotal ? [`total AS (${totalSql})`] : []),
+    `page AS (${pageSql})`,
+    `firsts AS (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.group_id ORDER BY p.created_at ${dir}, p.id ${dir}) AS nth FROM page p)`,
+  ];
+  return `WITH ${ctes.join(', ')}
+    SELECT ${shape.withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${REQUEST_COLUMNS.map((c) => `r.${c} AS "r_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_', shape.user)}, ${groupColumnsSql('g', 'g_', shape.group)}
+    FROM ${shape.withTotal ? 'total LEFT JOIN firsts r ON TRUE' : 'firsts r'}
+    LEFT JOIN user_account u ON u.id = r.user_id ${groupJoin}
+    ORDER BY r.created_at ${dir}, r.id ${dir}`;
 }
 
 /** The groups managers decide: self-service ones (not restricted, not internal). */
