@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../../common/pagination';
-import { inList, listParam, rawQuery, statementName } from '../../db/raw-sql';
+import { inList, isPostgres, listParam, rawQuery, shapedStatement } from '../../db/raw-sql';
 import { parseUtcTimestamp, toDate } from '../../db/timestamp';
 import { csvCell } from '../audit/audit.csv';
 import { currentMembershipSql } from '../memberships/current';
@@ -51,10 +51,27 @@ function itemFromRow(row: Record<string, unknown>, prefix: string): AccessReview
   });
 }
 
+/** What decides the text of an items page's statements (their values are bound): which conditions it has. */
+interface ItemsShape {
+  groups: boolean;
+  except: boolean;
+  undecided: boolean;
+  postgres: boolean;
+}
+
+/** The conditions of an items page of this shape, before its cursor. */
+function itemsWhere(m: EntityManager, shape: ItemsShape): string[] {
+  const where = ['i.review_id = :reviewId'];
+  if (shape.groups) where.push(inList(m, 'i.group_id', 'groupIds'));
+  if (shape.except) where.push('i.user_id <> :me');
+  if (shape.undecided) where.push('i.decision IS NULL');
+  return where;
+}
+
 /** The items a page's conditions select, counted (the undecided ones: they change with every decision). */
-async function countItems(m: EntityManager, where: string[], params: Record<string, unknown>): Promise<number> {
-  const sql = `SELECT COUNT(*) AS n FROM access_review_item i WHERE ${where.join(' AND ')}`;
-  const [row] = await rawQuery<{ n: number | string }>(m, sql, params, statementName('gh_review_items_count', sql));
+async function countItems(m: EntityManager, shape: ItemsShape, params: Record<string, unknown>): Promise<number> {
+  const { sql, name } = shapedStatement('gh_review_items_count', shape, () => `SELECT COUNT(*) AS n FROM access_review_item i WHERE ${itemsWhere(m, shape).join(' AND ')}`);
+  const [row] = await rawQuery<{ n: number | string }>(m, sql, params, name);
   return Number(row?.n ?? 0);
 }
 
@@ -104,25 +121,24 @@ export const reviewItemsRepository = {
    */
   async page(m: EntityManager, q: ItemsQuery, first: number, after: string | null | undefined): Promise<Page<AccessReviewItemEntity> & { totalCount: number }> {
     const cursor = after ? decodeCursor(after, ['uuid', 'uuid']) : null;
-    const where = ['i.review_id = :reviewId'];
-    if (q.groupIds) where.push(inList(m, 'i.group_id', 'groupIds'));
-    if (q.exceptUserId) where.push('i.user_id <> :me');
-    if (q.undecidedOnly) where.push('i.decision IS NULL');
+    const shape: ItemsShape = { groups: q.groupIds !== null, except: q.exceptUserId !== null, undecided: q.undecidedOnly, postgres: isPostgres(m) };
     const params = { reviewId: q.reviewId, ...(q.groupIds ? { groupIds: listParam(m, q.groupIds) } : {}), ...(q.exceptUserId ? { me: q.exceptUserId } : {}) };
-    const totalCount = q.knownTotal === null ? await countItems(m, where, params) : q.knownTotal - (q.exceptUserId ? await ownItems(m, q) : 0);
-    // A row comparison, so the index range starts at the cursor (an OR of the two columns would
-    // read and discard every item before it: deep pages of a large review would get slower).
-    if (cursor) where.push('(i.group_id, i.user_id) > (:afterGroup, :afterUser)');
-    const sql = `SELECT ${ITEM_COLUMNS.map((c) => `p.${c} AS "i_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}
+    const totalCount = q.knownTotal === null ? await countItems(m, shape, params) : q.knownTotal - (q.exceptUserId ? await ownItems(m, q) : 0);
+    const { sql, name } = shapedStatement('gh_review_items_page', { ...shape, cursor: cursor !== null }, () => {
+      // A row comparison, so the index range starts at the cursor (an OR of the two columns would
+      // read and discard every item before it: deep pages of a large review would get slower).
+      const where = [...itemsWhere(m, shape), ...(cursor ? ['(i.group_id, i.user_id) > (:afterGroup, :afterUser)'] : [])];
+      return `SELECT ${ITEM_COLUMNS.map((c) => `p.${c} AS "i_${c}"`).join(', ')}, ${userColumnsSql('u', 'u_')}
       FROM (SELECT ${ITEM_COLUMNS.map((c) => `i.${c}`).join(', ')} FROM access_review_item i WHERE ${where.join(' AND ')}
              ORDER BY i.group_id, i.user_id LIMIT :limit) p
       JOIN user_account u ON u.id = p.user_id
       ORDER BY p.group_id, p.user_id`;
+    });
     const rows = await rawQuery<Record<string, unknown>>(
       m,
       sql,
       Object.assign({ limit: first + 1 }, params, cursor ? { afterGroup: cursor[0], afterUser: cursor[1] } : {}),
-      statementName('gh_review_items_page', sql),
+      name,
     );
     const items = rows.map((row) => Object.assign(itemFromRow(row, 'i_'), { user: userFromRow(row, 'u_') }));
     return Object.assign(toPage(items, first, (i) => [i.groupId, i.userId]), { totalCount });
