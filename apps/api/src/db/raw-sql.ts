@@ -94,8 +94,8 @@ function placeholders(manager: EntityManager, sql: string, params: Record<string
   return { text: known.text, values: known.order.map((n) => params[n]) };
 }
 
-/** A prepared statement's name for SQL assembled from a few variants: one name per distinct text. */
-export function statementName(prefix: string, sql: string): string {
+/** A prepared statement's name for SQL assembled from a few variants: one name per distinct text (`shapedStatement`). */
+function statementName(prefix: string, sql: string): string {
   return `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
 }
 

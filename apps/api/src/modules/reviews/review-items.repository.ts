@@ -124,7 +124,7 @@ export const reviewItemsRepository = {
     const shape: ItemsShape = { groups: q.groupIds !== null, except: q.exceptUserId !== null, undecided: q.undecidedOnly, postgres: isPostgres(m) };
     const params = { reviewId: q.reviewId, ...(q.groupIds ? { groupIds: listParam(m, q.groupIds) } : {}), ...(q.exceptUserId ? { me: q.exceptUserId } : {}) };
     const totalCount = q.knownTotal === null ? await countItems(m, shape, params) : q.knownTotal - (q.exceptUserId ? await ownItems(m, q) : 0);
-    const { sql, name } = shapedStatement('gh_review_items_page', { ...shape, cursor: cursor !== null }, () => {
+    const { sql, name } = shapedStatement('gh_review_items_page', Object.assign({}, shape, { cursor: cursor !== null }), () => {
       // A row comparison, so the index range starts at the cursor (an OR of the two columns would
       // read and discard every item before it: deep pages of a large review would get slower).
       const where = [...itemsWhere(m, shape), ...(cursor ? ['(i.group_id, i.user_id) > (:afterGroup, :afterUser)'] : [])];
