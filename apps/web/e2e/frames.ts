@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
  * Every click waits for its element to hold still across two animation frames, so a page whose
  * renderer gets no frames turns each later click into a 30-second timeout that names no cause: the
  * DOM answers and `fill` works, but `requestAnimationFrame` never calls back. Headless Chromium
- * composites in its GPU process (software, with --disable-gpu); when that process hangs, every page
- * stalls this way, and when it dies Chromium starts a new one and frames resume. So the open pages
+ * composites in its GPU process (software, with --disable-gpu); a GPU process that stops answering
+ * stalls every page this way (stopping one reproduces, click for click, a CI run's failed webhooks
+ * walk), and when it dies Chromium starts a new one and frames resume. So the open pages
  * are checked before each test and every few seconds during one; for a stalled page the browser's
  * GPU process is restarted, and only if frames still do not come does the test fail, with the cause.
  */
