@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isPostgres, limitSql, rawQuery, shapedStatement } from '../../db/raw-sql';
-import { currentMemberCountSql, currentMembershipsOfSql, membershipFromRow } from '../memberships/membership.repository';
-import type { MembershipEntity } from '../memberships/membership.entity';
+import { currentMemberCountSql, currentMembershipsOfSql, listedMembershipFromRow, MEMBERSHIP_ROW_COLUMNS, membershipFromRow, type ListedMembership } from '../memberships/membership.repository';
 import { LISTED_REQUEST_COLUMNS, listedRequestFromRow, pendingRequestJoinSql, REQUEST_COLUMNS, requestFromRow, type ListedRequest } from '../requests/requests.repository';
-import { toDate } from '../../db/timestamp';
 import type { GroupEntity } from './group.entity';
 import { groupColumnsSql, groupOfRow, type GroupColumns, type ListedGroup } from './group.repository';
 import { groupIdsLedBySql } from './leadership.repository';
@@ -33,9 +31,6 @@ export interface DirectoryQuery {
   now: Date;
 }
 
-/** The viewer's membership as the group's facts need it: that there is one, and when it ends. */
-export type ListedMembership = Pick<MembershipEntity, 'userId' | 'groupId' | 'expiresAt'>;
-
 /**
  * How much of the viewer's membership and pending request a page reads: whole ('full'), or as
  * listed — what the group's facts (and so `viewerCan`) need, and the request's id and kind
@@ -58,7 +53,6 @@ export interface DirectoryRow<G extends ListedGroup = GroupEntity> {
   pendingRequest: ListedRequest | null;
 }
 
-const MEMBERSHIP_COLUMNS = { full: ['source', 'added_by_id', 'created_at', 'expires_at', 'expiry_warned_at'], listed: ['expires_at'] } as const;
 const PENDING_COLUMNS = { full: REQUEST_COLUMNS, listed: LISTED_REQUEST_COLUMNS } as const;
 
 /** The viewer's current memberships and the groups they lead, for the visibility rule and the page's columns. */
@@ -117,7 +111,7 @@ function directorySql(q: DirectoryQuery, limit: number, withTotal: boolean, colu
     SELECT ${withTotal ? 'CAST(total.n AS INTEGER) AS "total", ' : ''}${groupColumnsSql('p', 'g_', columns)},
       ${currentMemberCountSql('p.id', postgres)} AS "member_count",
       CASE WHEN p.id IN (SELECT group_id FROM led) THEN 1 ELSE 0 END AS "is_leader",
-      mine.group_id AS "m_group_id", ${MEMBERSHIP_COLUMNS[relations.membership].map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
+      mine.group_id AS "m_group_id", ${MEMBERSHIP_ROW_COLUMNS[relations.membership].map((c) => `mine.${c} AS "m_${c}"`).join(', ')},
       ${PENDING_COLUMNS[relations.request].map((c) => `r.${c} AS "r_${c}"`).join(', ')}
     FROM ${withTotal ? 'total LEFT JOIN page p ON TRUE' : 'page p'}
     LEFT JOIN mine ON mine.group_id = p.id
@@ -150,13 +144,9 @@ export async function directoryPage(m: EntityManager, q: DirectoryQuery, limit: 
       group,
       memberCount: Number(row['member_count']),
       isLeader: Number(row['is_leader']) === 1,
-      membership: row['m_group_id'] ? viewerMembership(row, q.viewerId, group.id, relations.membership) : null,
+      membership: row['m_group_id'] ? (relations.membership === 'full' ? membershipFromRow : listedMembershipFromRow)(q.viewerId, group.id, row, 'm_') : null,
       pendingRequest: row['r_id'] ? (relations.request === 'full' ? requestFromRow(row, 'r_') : listedRequestFromRow(row, 'r_', q.viewerId, group.id)) : null,
     });
   }
   return { rows, total: withTotal ? Number(found[0]?.['total'] ?? 0) : null };
-}
-
-function viewerMembership(row: Record<string, unknown>, userId: string, groupId: string, columns: 'listed' | 'full'): ListedMembership {
-  return columns === 'full' ? membershipFromRow(userId, groupId, row, 'm_') : { userId, groupId, expiresAt: toDate(row['m_expires_at']) };
 }

@@ -103,16 +103,33 @@ export async function currentMembershipsAmong(manager: EntityManager, userId: st
 }
 
 /**
- * SQL selecting the current membership rows of the user bound to `:<userParam>` (columns
- * group_id, source, added_by_id, created_at, expires_at, expiry_warned_at), for statements that
- * fold them into a larger query (the directory page); the caller binds `:now`. Read back with
- * `membershipFromRow`.
+ * The columns of a membership that statements folding `currentMembershipsOfSql` into a larger
+ * query read: whole (`membershipFromRow`), or as listed — that there is one and when it ends,
+ * what a group's facts need (`listedMembershipFromRow`).
+ */
+export const MEMBERSHIP_ROW_COLUMNS = {
+  full: ['source', 'added_by_id', 'created_at', 'expires_at', 'expiry_warned_at'],
+  listed: ['expires_at'],
+} as const;
+
+/** A current membership read as listed (MEMBERSHIP_ROW_COLUMNS.listed). */
+export type ListedMembership = Pick<MembershipEntity, 'userId' | 'groupId' | 'expiresAt'>;
+
+/**
+ * SQL selecting the current membership rows of the user bound to `:<userParam>` (group_id and
+ * MEMBERSHIP_ROW_COLUMNS.full), for statements that fold them into a larger query (the directory
+ * page); the caller binds `:now`. Read back with `membershipFromRow` or `listedMembershipFromRow`.
  */
 export const currentMembershipsOfSql = (userParam: string): string =>
-  `SELECT m.group_id, m.source, m.added_by_id, m.created_at, m.expires_at, m.expiry_warned_at FROM membership m
+  `SELECT m.group_id, ${MEMBERSHIP_ROW_COLUMNS.full.map((c) => `m.${c}`).join(', ')} FROM membership m
     WHERE m.user_id = :${userParam} AND ${currentMembershipSql('m')}`;
 
-/** A membership read by hand-written SQL: `row` holds the columns of `currentMembershipsOfSql` under `prefix`. */
+/** A listed membership read by hand-written SQL: `row` holds MEMBERSHIP_ROW_COLUMNS.listed under `prefix`. */
+export function listedMembershipFromRow(userId: string, groupId: string, row: Record<string, unknown>, prefix: string): ListedMembership {
+  return { userId, groupId, expiresAt: toDate(row[`${prefix}expires_at`]) };
+}
+
+/** A membership read by hand-written SQL: `row` holds MEMBERSHIP_ROW_COLUMNS.full under `prefix`. */
 export function membershipFromRow(userId: string, groupId: string, row: Record<string, unknown>, prefix: string): MembershipEntity {
   return Object.assign(new MembershipEntity(), {
     userId,

@@ -210,7 +210,6 @@ export function requestFromRow(row: Record<string, unknown>, prefix: string): Gr
   return request;
 }
 
-
 /**
  * Joins, as `alias`, the pending request (at most one: UQ_request_one_pending) that the user bound
  * as `:userParam` has for the group whose id is `groupIdSql` — for the group slice's pages, which
