@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { BUILT_IN_PERMISSIONS } from '@gatehouse/shared';
 import { openDatabase } from '../src/db/data-source';
 import { POSTGRES_MIGRATIONS } from '../src/db/migrations/postgres';
-import { createDatabase, dropDatabase, scratchName } from '../scripts/lib/pg-admin';
+import { createDatabase, dropDatabase, scratchName, withDatabase } from '../scripts/lib/pg-admin';
 import { built, healthy, startBuiltServer, stopAll, type BuiltServer } from './built-servers';
 import { createTestDatabase } from './harness';
 import './provided';
@@ -100,4 +100,12 @@ if (isPostgres) describe('three servers started at the same moment on one Postgr
     await stopAll(servers);
     expect(servers.map((s) => s.child.exitCode)).toEqual([0, 0, 0]);
   }, 120_000);
+
+  it('on a database it cannot open: exits 1 with the database\'s own error (the migrations run in the background thread)', async () => {
+    const server = await startServer(withDatabase(adminUrl, `${name}_missing`));
+    running.push(server);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/Gatehouse failed to start: error: database "\w+_missing" does not exist/);
+    expect(server.output()).not.toMatch(/unhandled promise rejection|background thread exited/);
+  }, 60_000);
 });
