@@ -4,11 +4,11 @@ import type { Logger } from 'pino';
 import { runPrimary } from './cluster/primary';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startBackgroundThread } from './background';
-import { bootstrap } from './bootstrap';
 import { guardProcess, type ProcessGuards } from './common/process-guards';
 import { openDatabase } from './db/data-source';
 import { Db } from './db/db';
 import { createLogger } from './logger';
+import { prepareDatabase } from './prepare';
 import { createSchema } from './schema';
 import { startServer } from './server';
 import { createServices } from './services';
@@ -42,23 +42,21 @@ async function main(): Promise<void> {
  */
 async function serve(config: Config, log: Logger, role: 'alone' | 'worker', guards: ProcessGuards): Promise<void> {
   const alone = role === 'alone';
-  // Alone, this process also migrates, bootstraps, sweeps and sends the outbox: on PostgreSQL in
-  // a thread of its own (background.ts), which migrates and bootstraps before this thread opens
-  // the database and keeps the migrations' allocations out of the request thread's heap, and
-  // which runs before the server answers, so that a healthy server is one that delivers; on
-  // SQLite here — one connection, one transaction at a time (db.ts).
+  // Alone, this process also migrates and bootstraps, in a thread that ends when they are done
+  // (prepare.ts: their allocations stay out of the threads that serve and send), while this one
+  // builds the schema; then it sweeps and sends the outbox: on PostgreSQL in a thread of its own
+  // (background.ts), started before the server answers, so that a healthy server is one that
+  // delivers; on SQLite here, below — one connection, one transaction at a time (db.ts).
+  const [, schema] = await Promise.all([alone ? prepareDatabase() : null, createSchema()]);
   let backgroundFailed = (): void => process.exit(1); // before serving there is nothing to drain
-  const background = alone && config.database.dialect === 'postgres' ? await startBackgroundThread(log, () => backgroundFailed()) : null;
-  const prepareHere = alone && !background;
-  const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
-  if (prepareHere) log.info({ database: config.database.dialect, where }, 'opening database and applying migrations');
-  const dataSource = await openDatabase(config.database, { migrate: prepareHere, poolSize: config.dbPoolSize });
+  const [background, dataSource] = await Promise.all([
+    alone && config.database.dialect === 'postgres' ? startBackgroundThread(log, () => backgroundFailed()) : null,
+    openDatabase(config.database, { migrate: false, poolSize: config.dbPoolSize }),
+  ]);
   // The transaction guard costs every request in production (db/transaction-guard.ts); tests and development keep it on.
   const guard = config.nodeEnv !== 'production';
   const db = new Db(dataSource, { guard });
   const services = createServices({ config, db, log });
-  if (prepareHere) await bootstrap(db, services, config, log);
-  const schema = await createSchema();
   const server = await startServer({ config, schema, services, log }, config.port, config.host);
   // Every process hears of commits elsewhere (its live subscriptions); one sends the outbox.
   await services.signals.start(log.child({ component: 'events' }));

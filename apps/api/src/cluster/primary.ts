@@ -1,10 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { bootstrap } from '../bootstrap';
 import type { ProcessGuards } from '../common/process-guards';
 import type { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Db } from '../db/db';
+import { prepareDatabase } from '../prepare';
 import { createServices } from '../services';
 
 /** Before starting another worker after one died: a crash loop must not spin the CPU. */
@@ -12,7 +12,7 @@ const RESTART_DELAY_MS = 1_000;
 
 /**
  * A cluster's primary (WORKERS > 1, PostgreSQL): applies the migrations and the start-up
- * invariants once, starts the workers (each runs `entry` and serves the shared port; Node hands
+ * invariants once (in a thread of their own, prepare.ts), starts the workers (each runs `entry` and serves the shared port; Node hands
  * connections to them in turn), runs the expiry sweeper (its work is claimed in the database, so
  * it runs once per deployment however many servers sweep), and starts a new worker when one dies.
  * The workers share nothing through it: whatever a worker keeps in memory is checked against the
@@ -22,11 +22,11 @@ const RESTART_DELAY_MS = 1_000;
  * then is killed, so that the signal always ends the whole server in time.
  */
 export async function runPrimary(config: Config, log: Logger, entry: string, guards: ProcessGuards): Promise<void> {
-  log.info({ database: config.database.dialect, workers: config.workers }, 'opening database and applying migrations');
-  const dataSource = await openDatabase(config.database, { poolSize: 2 });
+  log.info({ workers: config.workers }, 'starting a cluster');
+  await prepareDatabase();
+  const dataSource = await openDatabase(config.database, { migrate: false, poolSize: 2 });
   const db = new Db(dataSource);
   const services = createServices({ config, db, log });
-  await bootstrap(db, services, config, log);
 
   const listened = new Set<number>();
   let stopping = false;

@@ -24,7 +24,7 @@ export interface DataSourceOptions {
   /** Counts statements (tests use it to prove there is no N+1). */
   queryCounter?: QueryCounter;
   poolSize?: number;
-  /** False in a cluster's workers: the primary has applied the migrations before starting them. */
+  /** False where they are applied already: by prepare.ts's thread, before a server opens its own connections. */
   migrate?: boolean;
 }
 
