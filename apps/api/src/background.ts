@@ -37,4 +37,3 @@ export async function startBackgroundThread(log: Logger, fatal: () => void): Pro
     },
   };
 }
-

@@ -15,5 +15,13 @@ import { startThread } from './threads';
  */
 export async function prepareDatabase(): Promise<void> {
   const worker = await startThread('prepare-thread', 'prepared');
-  await new Promise((resolve) => (worker.threadId === -1 ? resolve(null) : worker.once('exit', resolve)));
+  // Its work is done and its connection closed; it ends once its last log lines are out. Should
+  // something keep its event loop alive, it is ended rather than waited for.
+  const exited = new Promise((resolve) => (worker.threadId === -1 ? resolve(null) : worker.once('exit', resolve)));
+  const linger = setTimeout(() => void worker.terminate(), LINGER_MS);
+  await exited;
+  clearTimeout(linger);
 }
+
+/** How long the thread may take to end after `prepared`. */
+const LINGER_MS = 5_000;

@@ -4,7 +4,6 @@ import type { ProcessGuards } from '../common/process-guards';
 import type { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Db } from '../db/db';
-import { prepareDatabase } from '../prepare';
 import { createServices } from '../services';
 
 /** Before starting another worker after one died: a crash loop must not spin the CPU. */
@@ -12,18 +11,18 @@ const RESTART_DELAY_MS = 1_000;
 
 /**
  * A cluster's primary (WORKERS > 1, PostgreSQL): applies the migrations and the start-up
- * invariants once (in a thread of their own, prepare.ts), starts the workers (each runs `entry` and serves the shared port; Node hands
- * connections to them in turn), runs the expiry sweeper (its work is claimed in the database, so
- * it runs once per deployment however many servers sweep), and starts a new worker when one dies.
- * The workers share nothing through it: whatever a worker keeps in memory is checked against the
- * database on use (SPEC §16), exactly as between servers. A worker that
- * dies before it ever listened means the server cannot start: the primary stops with an error.
- * A signal drains every worker within the grace period (shutdownGraceMs); whatever still runs
- * then is killed, so that the signal always ends the whole server in time.
+ * invariants once (`prepared`: in a thread of their own, started by main.ts), starts the workers (each runs `entry`
+ * and serves the shared port; Node hands connections to them in turn), runs the expiry sweeper
+ * (its work is claimed in the database, so it runs once per deployment however many servers
+ * sweep), and starts a new worker when one dies. The workers share nothing through it: whatever a
+ * worker keeps in memory is checked against the database on use (SPEC §16), exactly as between
+ * servers. A worker that dies before it ever listened means the server cannot start: the primary
+ * stops with an error. A signal drains every worker within the grace period (shutdownGraceMs);
+ * whatever still runs then is killed, so that the signal always ends the whole server in time.
  */
-export async function runPrimary(config: Config, log: Logger, entry: string, guards: ProcessGuards): Promise<void> {
+export async function runPrimary(config: Config, log: Logger, entry: string, guards: ProcessGuards, prepared: Promise<void>): Promise<void> {
   log.info({ workers: config.workers }, 'starting a cluster');
-  await prepareDatabase();
+  await prepared;
   const dataSource = await openDatabase(config.database, { migrate: false, poolSize: 2 });
   const db = new Db(dataSource);
   const services = createServices({ config, db, log });
