@@ -1,11 +1,5 @@
-import 'reflect-metadata';
 import { parentPort } from 'node:worker_threads';
-import { guardProcess } from './common/process-guards';
-import { loadConfig } from './config';
-import { openDatabase } from './db/data-source';
-import { Db } from './db/db';
-import { createLogger } from './logger';
-import { createServices } from './services';
+import { openThreadContext } from './thread-context';
 import { reportStartFailure } from './threads';
 
 /**
@@ -17,13 +11,8 @@ import { reportStartFailure } from './threads';
  */
 async function run(): Promise<void> {
   const port = parentPort!;
-  const config = loadConfig();
-  const log = createLogger(config).child({ thread: 'background' });
-  // An unhandled rejection is logged and the work goes on; an uncaught exception ends the thread
-  // with code 1, and the server stops with it (background.ts).
-  guardProcess(log);
-  const dataSource = await openDatabase(config.database, { migrate: false, poolSize: 2 });
-  const services = createServices({ config, db: new Db(dataSource, { guard: config.nodeEnv !== 'production' }), log });
+  // An uncaught exception ends the thread with code 1, and the server stops with it (background.ts).
+  const { config, log, dataSource, services } = await openThreadContext('background', { migrate: false, poolSize: 2 });
   await services.signals.start(log.child({ component: 'events' }));
   services.sweeper.start(log.child({ component: 'sweeper' }), config.sweepIntervalSeconds * 1000);
   services.outbound.start(log.child({ component: 'outbound' }));

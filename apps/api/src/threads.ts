@@ -10,7 +10,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 export async function startThread(file: string, ready: string): Promise<Worker> {
   const worker = new Worker(path.join(__dirname, `${file}${path.extname(__filename)}`));
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(`the ${file} thread exited (code ${String(error)})`));
+    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(`${file} exited (code ${String(error)})`));
     const starting = (message: unknown) => {
       const failure = (message as { failed?: string } | null)?.failed;
       if (failure !== undefined) return failed(threadError(failure));

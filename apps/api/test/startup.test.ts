@@ -101,11 +101,11 @@ if (isPostgres) describe('three servers started at the same moment on one Postgr
     expect(servers.map((s) => s.child.exitCode)).toEqual([0, 0, 0]);
   }, 120_000);
 
-  it('on a database it cannot open: exits 1 with the database\'s own error (the migrations run in the background thread)', async () => {
+  it('on a database it cannot open: exits 1 with the database\'s own error (the migrations run in a thread of their own)', async () => {
     const server = await startServer(withDatabase(adminUrl, `${name}_missing`));
     running.push(server);
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/Gatehouse failed to start: error: database "\w+_missing" does not exist/);
-    expect(server.output()).not.toMatch(/unhandled promise rejection|background thread exited/);
+    expect(server.output()).not.toMatch(/unhandled promise rejection|thread exited/);
   }, 60_000);
 });
